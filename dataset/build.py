@@ -1,0 +1,164 @@
+"""Build a data package from a folder of UTF-8 articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandera.errors
+import polars as pl
+
+from newsprov.dataset import descriptor as desc
+from newsprov.dataset import metadata
+from newsprov.dataset.context import BuildContext, Source
+from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
+from newsprov.dataset.publish import differing, locked, publish, staging
+from newsprov.dataset.registry import builders
+from newsprov.dataset.text import SourceError, decode_source
+
+SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+SOURCE_SUFFIX = ".txt"
+
+
+class BuildError(Exception):
+    """A build that cannot go ahead; the message names the file at fault."""
+
+
+@dataclass
+class BuildResult:
+    root: Path
+    tables: dict[str, pl.DataFrame]
+    files: dict[str, bytes]
+    differing: list[str] = field(default_factory=list)
+    published: bool = False
+
+    @property
+    def descriptor(self) -> dict:
+        return json.loads(self.files[DESCRIPTOR])
+
+
+def article_id(path: Path) -> str:
+    """The source id: the file stem lower-cased, other characters than [a-z0-9._-] as '-'."""
+    stem = re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-._")
+    if not stem:
+        raise BuildError(f"{path}: file name gives no usable source id")
+    return stem
+
+
+def discover(sources_dir: Path) -> list[Path]:
+    """The *.txt files of a folder (not recursive, hidden files skipped), sorted."""
+    if not sources_dir.exists():
+        raise BuildError(f"{sources_dir}: sources directory not found")
+    if not sources_dir.is_dir():
+        raise BuildError(f"{sources_dir}: not a directory")
+    files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() == SOURCE_SUFFIX and not p.name.startswith(".") and p.is_file())
+    if not files:
+        raise BuildError(f"{sources_dir}: no *{SOURCE_SUFFIX} source documents")
+    return files
+
+
+def read_sources(files: list[Path], layout: Layout, curated: dict, progress=None) -> list[Source]:
+    sources, seen = [], {}
+    for path in files:
+        if path.is_symlink():
+            raise BuildError(f"{path}: symbolic links are not accepted as sources")
+        aid = article_id(path)
+        if aid in seen:
+            raise BuildError(f"{path}: source id {aid!r} also comes from {seen[aid]}")
+        seen[aid] = path
+        data = path.read_bytes()
+        text = decode_source(data, str(path))
+        rel = layout.rel("sources", path.name)
+        meta = metadata.merge(curated.get(aid), metadata.derive(aid, rel, text))
+        sources.append(Source(aid, rel, data, text, meta))
+        if progress:
+            progress(1)
+    return sources
+
+
+def table_csv(df: pl.DataFrame) -> bytes:
+    """CSV bytes that are the same for the same rows: LF, nulls empty, ISO dates."""
+    buffer = io.BytesIO()
+    df.write_csv(buffer, line_terminator="\n", null_value="", date_format="%Y-%m-%d", float_scientific=False)
+    return buffer.getvalue()
+
+
+def validate_table(name: str, module, df: pl.DataFrame) -> None:
+    try:
+        module.SCHEMA.validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(5).select("column", "check", "index", "failure_case").rows()
+        raise BuildError(f"table {name}: the built rows break the schema: {cases}") from None
+
+
+def created_stamp(previous: Path, candidate: dict) -> str:
+    """Same content, same `created`: reuse the published stamp so rebuilds are byte-identical."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        old = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = None
+    if isinstance(old, dict) and isinstance(old.get("created"), str):
+        if {k: v for k, v in old.items() if k != "created"} == {k: v for k, v in candidate.items() if k != "created"}:
+            return old["created"]
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build(sources_dir: Path | None = None, out: Path | None = None, *, check: bool = False, progress=None) -> BuildResult:
+    """Build the package: tables from the sources, descriptor with checksums.
+
+    With no arguments, rebuilds the embedded dataset in place. With `check`, writes
+    nothing and lists in `differing` every file that differs from the published one.
+    """
+    if sources_dir is None and out is None:
+        layout = embedded()
+        sources_dir = layout.sources_dir
+    elif out is None:
+        raise BuildError("--out is required when a sources directory is given")
+    else:
+        layout = Layout(Path(out))
+        sources_dir = Path(sources_dir) if sources_dir is not None else layout.sources_dir
+    try:
+        files = discover(Path(sources_dir))
+        curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
+        package_meta = desc.read_package_metadata(layout.package_file, fallback_name=article_id(layout.root.resolve()))
+        if not SEMVER.match(str(package_meta["version"])):
+            raise BuildError(f"{layout.package_file}: version {package_meta['version']!r} is not a semantic version (MAJOR.MINOR.PATCH)")
+        sources = read_sources(files, layout, curated, progress)
+    except SourceError as exc:
+        raise BuildError(str(exc)) from None
+
+    ctx = BuildContext(sources)
+    tables, out_files, resources = {}, {}, []
+    for source in sources:
+        out_files[source.path] = source.data
+        resources.append(desc.source_resource(source, package_meta["source_license"]))
+    for name, module in builders().items():
+        df = ctx.table(name)
+        validate_table(name, module, df)
+        tables[name] = df
+        rel = layout.rel("tables", f"{name}.csv")
+        out_files[rel] = table_csv(df)
+        resources.append(desc.table_resource(name, rel, out_files[rel]))
+    candidate = desc.descriptor(package_meta, "", resources)
+    candidate["created"] = created_stamp(layout.descriptor, candidate)
+    candidate = {k: candidate[k] for k in desc.descriptor(package_meta, "", resources)}
+    out_files[DESCRIPTOR] = desc.dumps(candidate)
+
+    result = BuildResult(layout.root, tables, out_files)
+    if check:
+        result.differing = differing(out_files, layout.root)
+        return result
+    with locked(layout.root), staging(layout.root) as stage:
+        managed = {layout.root / rel for rel in out_files}
+        stale = [p for p in layout.tables_dir.glob("*.csv") if p not in managed] if layout.tables_dir.is_dir() else []
+        publish(out_files, layout.root, stage, DESCRIPTOR, stale)
+    result.published = True
+    return result

@@ -1,0 +1,23 @@
+"""Build the paragraphs table."""
+
+import polars as pl
+
+from newsprov.dataset.context import BuildContext
+from newsprov.dataset.segment import paragraphs
+from newsprov.schemas.paragraphs import Paragraphs
+
+SCHEMA = Paragraphs
+
+
+def build(ctx: BuildContext) -> pl.DataFrame:
+    rows = []
+    for source in ctx.sources:
+        for index, block in enumerate(paragraphs(source.text)):
+            rows.append(
+                (f"{source.article_id}:p{index:03d}", source.article_id, index, block.start, block.end, block.kind, source.text[block.start:block.end])
+            )
+    return pl.DataFrame(rows, schema=_dtypes(), orient="row")
+
+
+def _dtypes() -> dict:
+    return {name: col.dtype.type for name, col in SCHEMA.to_schema().columns.items()}

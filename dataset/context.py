@@ -1,0 +1,42 @@
+"""What builders see: the sources, their curated metadata, and the other tables."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from newsprov.dataset.metadata import SourceMeta
+
+
+@dataclass(frozen=True)
+class Source:
+    article_id: str
+    path: str  # relative to the package root, POSIX separators
+    data: bytes
+    text: str
+    meta: SourceMeta
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class BuildContext:
+    sources: list[Source]
+    _tables: dict[str, pl.DataFrame] = field(default_factory=dict)
+    _building: set[str] = field(default_factory=set)
+
+    def table(self, name: str) -> pl.DataFrame:
+        """Another table, built on first use (builders may depend on each other)."""
+        if name not in self._tables:
+            from newsprov.dataset.registry import builders
+
+            if name in self._building:
+                raise RuntimeError(f"tables depend on each other in a cycle through {name!r}")
+            self._building.add(name)
+            self._tables[name] = builders()[name].build(self)
+            self._building.discard(name)
+        return self._tables[name]

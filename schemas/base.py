@@ -1,0 +1,71 @@
+"""What every table model declares besides its columns: name, keys and checked spans.
+
+A Pandera model is the single source of truth for a table. Column types, nullability
+and constraints live in its fields; the few facts Pandera has no slot for (primary
+key, foreign keys, text spans to re-locate in the sources) are class attributes read
+through `table_meta`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandera.polars as pa
+
+# Article ids are file stems made safe for Frictionless resource names.
+ARTICLE_ID = r"[a-z0-9][a-z0-9._-]*"
+SHA256_HEX = r"[0-9a-f]{64}"
+
+
+def anchored(pattern: str) -> str:
+    """Pandera's str_matches anchors only the start; anchor the end too."""
+    return rf"^(?:{pattern})$"
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Columns holding a span of an article's source text: text == source[start:end]."""
+
+    start: str
+    end: str
+    text: str
+    article: str = "article_id"
+
+
+@dataclass(frozen=True)
+class TableMeta:
+    name: str
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+    spans: tuple[Span, ...] = field(default=())
+    title: str = ""
+    description: str = ""
+
+
+class TableModel(pa.DataFrameModel):
+    """Base of every newsprov table model."""
+
+    class Config:
+        strict = True
+        coerce = False
+
+
+def table_meta(model: type[TableModel]) -> TableMeta:
+    """The table-level facts a model declares (name, keys, spans)."""
+    doc = (model.__doc__ or "").strip()
+    title, _, description = doc.partition("\n")
+    return TableMeta(
+        name=model.Config.name,
+        primary_key=tuple(model._primary_key),
+        foreign_keys=tuple(getattr(model, "_foreign_keys", ())),
+        spans=tuple(getattr(model, "_spans", ())),
+        title=title.strip(),
+        description=" ".join(description.split()),
+    )

@@ -1,0 +1,3 @@
+from newsprov.cli import main
+
+main()
