@@ -96,8 +96,14 @@ def validate_table(name: str, module, df: pl.DataFrame) -> None:
         raise BuildError(f"table {name}: the built rows break the schema: {cases}") from None
 
 
-def created_stamp(previous: Path, candidate: dict) -> str:
-    """Same content, same `created`: reuse the published stamp so rebuilds are byte-identical."""
+def created_stamp(previous: Path, candidate: dict, curated: str | None) -> str:
+    """`created`, chosen so that rebuilds are byte-identical.
+
+    In order: the curated stamp of package.toml (the embedded dataset pins one per
+    version), SOURCE_DATE_EPOCH, the published stamp when nothing else changed, now.
+    """
+    if curated:
+        return str(curated)
     if "SOURCE_DATE_EPOCH" in os.environ:
         moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -111,14 +117,22 @@ def created_stamp(previous: Path, candidate: dict) -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build(sources_dir: Path | None = None, out: Path | None = None, *, check: bool = False, progress=None) -> BuildResult:
+def build(
+    sources_dir: Path | None = None,
+    out: Path | None = None,
+    *,
+    check: bool = False,
+    progress=None,
+    layout: Layout | None = None,
+) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
-    With no arguments, rebuilds the embedded dataset in place. With `check`, writes
+    With no arguments, rebuilds the embedded dataset in place (or the package laid out
+    like it at `layout`). With `check`, writes
     nothing and lists in `differing` every file that differs from the published one.
     """
-    if sources_dir is None and out is None:
-        layout = embedded()
+    if layout is not None or (sources_dir is None and out is None):
+        layout = layout or embedded()
         sources_dir = layout.sources_dir
     elif out is None:
         raise BuildError("--out is required when a sources directory is given")
@@ -148,7 +162,7 @@ def build(sources_dir: Path | None = None, out: Path | None = None, *, check: bo
         out_files[rel] = table_csv(df)
         resources.append(desc.table_resource(name, rel, out_files[rel]))
     candidate = desc.descriptor(package_meta, "", resources)
-    candidate["created"] = created_stamp(layout.descriptor, candidate)
+    candidate["created"] = created_stamp(layout.descriptor, candidate, package_meta.get("created"))
     candidate = {k: candidate[k] for k in desc.descriptor(package_meta, "", resources)}
     out_files[DESCRIPTOR] = desc.dumps(candidate)
 

@@ -62,7 +62,7 @@ def differing(files: dict[str, bytes], root: Path) -> list[str]:
         target = root / rel
         if not target.is_file() or target.read_bytes() != data:
             out.append(rel)
-    return out
+    return sorted(out)
 
 
 def publish(files: dict[str, bytes], root: Path, stage: Path, descriptor_rel: str, stale: list[Path] = ()) -> None:

@@ -100,7 +100,7 @@ def _mark_headline(blocks: list[Block], text: str) -> list[Block]:
 # abbreviations of news copy (AP style). Single initials are handled by rule.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen adm lt col maj capt cmdr sgt cpl pvt sen rep gov lt.gov
-    pres rev st ft mt jr sr sens reps govs no nos vs etc approx est dept univ corp inc ltd co
+    pres rev st ft mt jr sr sens reps govs vs etc approx est dept univ corp inc ltd co
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     a.m p.m u.s u.k u.n e.u d.c""".split()
 )
@@ -109,6 +109,8 @@ ABBREVIATIONS = frozenset(
 SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i but and in on at this that there these those his her their its".split()
 )
+# Abbreviations that only come before a number ("No. 5", "Vol. 2").
+BEFORE_NUMBER = frozenset({"no", "nos", "vol", "art", "pp"})
 CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z]+)")
@@ -125,6 +127,8 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     key = word.lower().rstrip(".")
     if len(word.rstrip(".")) == 1 and word[0].isupper():
         return False  # an initial: "C.Q. Brown", "Daniel J. Hagari"
+    if key in BEFORE_NUMBER:
+        return not re.match(r"\s+\d", text[match.end():match.end() + 3])
     if key in ABBREVIATIONS and "." not in key:
         return False
     if "." in word or key in ABBREVIATIONS:
