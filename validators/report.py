@@ -1,0 +1,77 @@
+"""A validation report: tasks (one per resource, plus the package), each with errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsprov.validators.errors import ValidationError
+
+PACKAGE_TASK = "package"
+
+
+@dataclass
+class Task:
+    name: str
+    type: str
+    place: str
+    errors: list[ValidationError] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "valid": self.valid,
+            "place": self.place,
+            "stats": {"errors": len(self.errors)},
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+
+@dataclass
+class Report:
+    descriptor: str
+    tasks: list[Task]
+    seconds: float = 0.0
+
+    @property
+    def valid(self) -> bool:
+        return all(t.valid for t in self.tasks)
+
+    @property
+    def errors(self) -> list[ValidationError]:
+        return [e for t in self.tasks for e in t.errors]
+
+    def flatten(self, keys: list[str]) -> list[list]:
+        """Rows of the chosen error attributes, e.g. ["type", "resource", "row"]."""
+        return [[getattr(e, k) for k in keys] for e in self.errors]
+
+    def to_dict(self) -> dict:
+        """The shape of `frictionless validate --json`: valid, stats, tasks[].errors[]."""
+        return {
+            "valid": self.valid,
+            "stats": {"tasks": len(self.tasks), "errors": len(self.errors), "warnings": 0, "seconds": round(self.seconds, 3)},
+            "warnings": [],
+            "errors": [],
+            "tasks": [t.to_dict() for t in self.tasks],
+        }
+
+    def to_text(self) -> str:
+        lines = []
+        for task in self.tasks:
+            for e in task.errors:
+                where = [task.name if e.resource is None else e.resource]
+                if e.row is not None:
+                    where.append(f"row {e.row}")
+                if e.field is not None:
+                    where.append(f"column {e.field}")
+                lines.append(f"{' '.join(where)}: [{e.type}] {e.message}")
+        failed = [t.name for t in self.tasks if not t.valid]
+        if failed:
+            lines.append(f"INVALID {self.descriptor}: {len(self.errors)} error(s) in {len(failed)} of {len(self.tasks)} task(s): {', '.join(failed)}")
+        else:
+            lines.append(f"VALID {self.descriptor}: {len(self.tasks)} task(s), 0 errors ({self.seconds:.2f}s)")
+        return "\n".join(lines)
