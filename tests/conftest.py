@@ -1,0 +1,70 @@
+"""Shared fixtures: tiny packages built in tmp_path, and the repository's own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsprov.dataset.build import build
+from newsprov.dataset.layout import REPO_ROOT
+
+SHARED = REPO_ROOT.parent / "shared"
+TINY = {
+    "alpha.txt": "Talks end without a deal\n\nTalks in Cairo ended on Sunday, an official said.\n\nThe official called them \u201cconstructive.\u201d\n",
+    "beta.txt": "date 2024-08-26 Mr. Smith said the talks would resume. He left at 5 p.m. on Monday.\n\n\u2013 AP",
+}
+
+
+@pytest.fixture
+def tiny_sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in TINY.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    return folder
+
+
+@pytest.fixture
+def tiny_package(tiny_sources: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "pkg"
+    build(tiny_sources, out)
+    return out
+
+
+@pytest.fixture
+def embedded_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's published package, safe to tamper with."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(REPO_ROOT / "datapackage.json", root)
+    for sub in ("sources", "tables"):
+        shutil.copytree(REPO_ROOT / "dataset" / sub, root / "dataset" / sub)
+    shutil.copy(REPO_ROOT / "dataset" / "sources.csv", root / "dataset")
+    shutil.copy(REPO_ROOT / "dataset" / "package.toml", root / "dataset")
+    return root
+
+
+def rehash(root: Path, resource_name: str) -> None:
+    """Make the descriptor's hash and bytes match an edited file, so deeper checks are reached."""
+    import hashlib
+
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text())
+    for resource in descriptor["resources"]:
+        if resource["name"] == resource_name:
+            data = (root / resource["path"]).read_bytes()
+            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+            resource["bytes"] = len(data)
+    path.write_text(json.dumps(descriptor, indent=2))
+
+
+def edit_csv(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV (row counts the header as 1), keeping the rest byte-identical."""
+    import polars as pl
+
+    df = pl.read_csv(path, infer_schema=False)
+    df = df.with_columns(pl.when(pl.int_range(pl.len()) == row - 2).then(pl.lit(value)).otherwise(pl.col(column)).alias(column))
+    df.write_csv(path, line_terminator="\n", null_value="")

@@ -1,0 +1,184 @@
+"""newsprov build: reproducible packages, exact sources, clear failures that publish nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprov.dataset.build import BuildError, build
+from newsprov.dataset.layout import REPO_ROOT, Layout
+
+SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and ".newsprov" not in p.name}
+
+
+def test_committed_package_equals_a_fresh_build():
+    result = build(check=True)
+    assert result.differing == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent (checkout without the shared folder)")
+def test_embedded_sources_are_the_seeds_byte_for_byte():
+    sums = dict(line.split()[::-1] for line in (SEEDS / "SHA256SUMS").read_text().splitlines() if line.strip())
+    descriptor = json.loads((REPO_ROOT / "datapackage.json").read_text())
+    hashes = {Path(r["path"]).name: r["hash"] for r in descriptor["resources"] if r["type"] == "text"}
+    assert hashes == {name: f"sha256:{digest}" for name, digest in sums.items()}
+    for name, digest in sums.items():
+        assert hashlib.sha256((REPO_ROOT / "dataset" / "sources" / name).read_bytes()).hexdigest() == digest
+
+
+def test_two_builds_are_byte_identical(tiny_sources, tmp_path, monkeypatch):
+    build(tiny_sources, tmp_path / "a")
+    first = snapshot(tmp_path / "a")
+    build(tiny_sources, tmp_path / "a")
+    assert snapshot(tmp_path / "a") == first
+    # A fresh folder has no published stamp to keep: SOURCE_DATE_EPOCH pins `created`.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1724544000")
+    build(tiny_sources, tmp_path / "b" / "pkg")
+    build(tiny_sources, tmp_path / "c" / "pkg")
+    assert snapshot(tmp_path / "b" / "pkg") == snapshot(tmp_path / "c" / "pkg")
+    assert json.loads(snapshot(tmp_path / "b" / "pkg")["datapackage.json"])["created"] == "2024-08-25T00:00:00Z"
+
+
+def test_descriptor_lists_each_source_and_table_with_checksums(tiny_package):
+    descriptor = json.loads((tiny_package / "datapackage.json").read_text())
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    assert {"articles", "paragraphs", "sentences", "source-alpha", "source-beta"} <= set(by_name)
+    source = by_name["source-alpha"]
+    data = (tiny_package / source["path"]).read_bytes()
+    assert (source["type"], source["mediatype"], source["encoding"]) == ("text", "text/plain", "utf-8")
+    assert source["hash"] == "sha256:" + hashlib.sha256(data).hexdigest() and source["bytes"] == len(data)
+    table = by_name["articles"]
+    assert table["hash"] == "sha256:" + hashlib.sha256((tiny_package / table["path"]).read_bytes()).hexdigest()
+    assert table["schema"]["primaryKey"] == ["article_id"]
+    assert descriptor["version"] == "0.1.0" and descriptor["created"].endswith("Z")
+
+
+def test_articles_record_what_the_text_states(tiny_package):
+    import newsprov
+
+    articles = newsprov.load(tiny_package).articles.sort("article_id")
+    alpha, beta = articles.to_dicts()
+    assert alpha["headline"] == "Talks end without a deal" and alpha["dateline_date"] is None
+    assert beta["headline"] is None
+    assert str(beta["dateline_date"]) == "2024-08-26" and beta["wire_credits"] == "AP"
+    assert alpha["outlet"] is None and beta["outlet"] is None
+
+
+def test_bom_and_crlf_keep_offsets_exact(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Headline here now\r\n\r\nThe minister said \u201cno.\u201d Then he left.\r\n"
+    (folder / "crlf.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    build(folder, tmp_path / "pkg")
+    import newsprov
+
+    ds = newsprov.load(tmp_path / "pkg")
+    assert ds.text("crlf") == text  # BOM removed, nothing else changed
+    row = ds.sentences.filter(ds.sentences["text"].str.starts_with("The minister")).row(0, named=True)
+    assert text[row["start"]:row["end"]] == row["text"] == "The minister said \u201cno.\u201d"
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda d: None, "no *.txt source documents"),
+        (lambda d: (d / "a.txt").write_bytes(b""), "a.txt: empty source document"),
+        (lambda d: (d / "b.txt").write_bytes(b"caf\xe9 au lait"), "b.txt: not valid UTF-8"),
+    ],
+    ids=["empty-folder", "empty-file", "not-utf8"],
+)
+def test_bad_input_names_the_file(tmp_path, setup, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    setup(folder)
+    with pytest.raises(BuildError, match=message.replace("*", r"\*")):
+        build(folder, tmp_path / "out")
+
+
+def test_missing_sources_folder(tmp_path):
+    with pytest.raises(BuildError, match="sources directory not found"):
+        build(tmp_path / "nope", tmp_path / "out")
+
+
+def test_failed_build_leaves_the_published_package_untouched(tiny_sources, tmp_path):
+    out = tmp_path / "pkg"
+    build(tiny_sources, out)
+    before = snapshot(out)
+    (tiny_sources / "zeta.txt").write_bytes(b"\xff\xfe broken")
+    with pytest.raises(BuildError, match="zeta.txt"):
+        build(tiny_sources, out)
+    assert snapshot(out) == before
+
+
+def test_a_crash_while_writing_leaves_the_package_untouched(tiny_sources, tmp_path, monkeypatch):
+    from newsprov.dataset import publish
+
+    out = tmp_path / "pkg"
+    build(tiny_sources, out)
+    before = snapshot(out)
+    (tiny_sources / "gamma.txt").write_text("A new article arrived today, the agency said.\n")
+    real = publish.write_file
+    calls = []
+
+    def crash(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        real(path, data)
+
+    monkeypatch.setattr(publish, "write_file", crash)
+    with pytest.raises(OSError):
+        build(tiny_sources, out)
+    assert snapshot(out) == before
+    assert not list(out.glob(".newsprov-staging-*"))
+
+
+def test_check_names_every_differing_file(tiny_sources, tmp_path):
+    out = tmp_path / "pkg"
+    build(tiny_sources, out)
+    assert build(tiny_sources, out, check=True).differing == []
+    (out / "tables" / "articles.csv").write_text("tampered\n")
+    (tiny_sources / "alpha.txt").write_text("Talks end without a deal, officials said today.\n")
+    assert build(tiny_sources, out, check=True).differing == [
+        "datapackage.json",
+        "sources/alpha.txt",
+        "tables/articles.csv",
+        "tables/paragraphs.csv",
+        "tables/sentences.csv",
+    ]
+
+
+def test_out_is_required_with_a_sources_folder(tiny_sources):
+    with pytest.raises(BuildError, match="--out is required"):
+        build(tiny_sources)
+
+
+def test_version_must_be_semver(tiny_sources, tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "package.toml").write_text('version = "1.0"\n')
+    with pytest.raises(BuildError, match="not a semantic version"):
+        build(tiny_sources, tmp_path / "pkg")
+
+
+def test_add_copies_byte_exact_and_records_metadata(embedded_copy, tmp_path):
+    from newsprov.dataset import metadata
+    from newsprov.dataset.sources import add_source
+
+    layout = Layout(embedded_copy, "dataset/")
+    new = tmp_path / "Extra Story.txt"
+    new.write_bytes("DAILY TIMES\n\nMore talks are planned, Reuters reported. (Reuters)\n".encode())
+    meta = add_source(new, outlet="Daily Times", layout=layout)
+    assert meta.source_id == "extra-story" and meta.outlet == "Daily Times" and meta.wire_credits == "Reuters"
+    assert (embedded_copy / "dataset" / "sources" / "Extra Story.txt").read_bytes() == new.read_bytes()
+    assert metadata.read(layout.metadata_file)["extra-story"].outlet == "Daily Times"
+    result = build(layout=layout)
+    assert "extra-story" in result.tables["articles"]["article_id"].to_list()
+    with pytest.raises(BuildError, match="already in"):
+        add_source(new, layout=layout)

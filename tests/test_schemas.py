@@ -1,0 +1,48 @@
+"""Table Schemas and the data dictionary are derived from the Pandera models."""
+
+import re
+
+import pytest
+
+from newsprov.dataset.registry import models
+from newsprov.schemas.dictionary import markdown
+from newsprov.schemas.frictionless import table_schema
+
+
+def test_articles_table_schema():
+    schema = table_schema(models()["articles"])
+    fields = {f["name"]: f for f in schema["fields"]}
+    assert schema["primaryKey"] == ["article_id"]
+    assert fields["sha256"] == {
+        "name": "sha256",
+        "type": "string",
+        "description": fields["sha256"]["description"],
+        "constraints": {"required": True, "pattern": "[0-9a-f]{64}"},
+    }
+    assert fields["dateline_date"]["type"] == "date" and "required" not in fields["dateline_date"].get("constraints", {})
+    assert fields["bytes"]["constraints"] == {"required": True, "minimum": 1}
+
+
+def test_foreign_keys_and_enums():
+    schema = table_schema(models()["sentences"])
+    assert {"fields": ["paragraph_id"], "reference": {"resource": "paragraphs", "fields": ["paragraph_id"]}} in schema["foreignKeys"]
+    kind = next(f for f in table_schema(models()["paragraphs"])["fields"] if f["name"] == "kind")
+    assert kind["constraints"]["enum"][0] == "dateline"
+
+
+@pytest.mark.parametrize("name", sorted(models()))
+def test_patterns_are_whole_value_in_both_worlds(name):
+    model = models()[name]
+    for column in model.to_schema().columns.values():
+        for check in column.checks:
+            if check.name == "str_matches":
+                pattern = check.statistics["pattern"]
+                assert pattern.startswith("^") and pattern.endswith("$"), (name, column.name)
+
+
+def test_dictionary_documents_every_column():
+    text = markdown()
+    for name, model in models().items():
+        assert f"### `{name}`" in text
+        for column in model.to_schema().columns:
+            assert re.search(rf"^\| `{column}` \|", text, re.M), (name, column)

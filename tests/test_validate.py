@@ -1,0 +1,123 @@
+"""newsprov validate: every kind of tampering is found, named, and mapped to an exit code."""
+
+from __future__ import annotations
+
+import json
+
+import frictionless
+import pytest
+from typer.testing import CliRunner
+
+from conftest import edit_csv, rehash
+from newsprov.cli import app
+from newsprov.validators.run import DescriptorNotFound, validate
+
+runner = CliRunner()
+SOURCE = "dataset/sources/001_9d3f9a3be7baeea0.txt"
+
+
+def frictionless_errors(root) -> list[list]:
+    report = frictionless.validate(str(root / "datapackage.json"))
+    return [[task.name, err.type] for task in report.tasks for err in task.errors]
+
+
+def test_published_package_is_valid_for_both_validators():
+    report = validate()
+    assert report.valid, report.to_text()
+    assert frictionless.validate("datapackage.json").valid
+
+
+def test_one_changed_byte_in_a_source(embedded_copy):
+    path = embedded_copy / SOURCE
+    data = bytearray(path.read_bytes())
+    data[10] ^= 0x01
+    path.write_bytes(bytes(data))
+    report = validate(embedded_copy)
+    assert ["hash-mismatch", "source-001_9d3f9a3be7baeea0", None] in report.flatten(["type", "resource", "row"])
+    assert ["source-mismatch", "articles", 3] in report.flatten(["type", "resource", "row"])
+    assert ["source-001_9d3f9a3be7baeea0", "hash-count"] in frictionless_errors(embedded_copy)
+
+
+def test_a_deleted_table_row(embedded_copy):
+    path = embedded_copy / "dataset/tables/sentences.csv"
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join(lines[:4] + lines[5:]))
+    report = validate(embedded_copy)
+    flat = report.flatten(["type", "resource"])
+    assert ["bytes-mismatch", "sentences"] in flat and ["hash-mismatch", "sentences"] in flat
+    assert ["row-constraint", "articles", 2, "n_sentences"] in report.flatten(["type", "resource", "row", "field"])
+    assert {"sentences"} <= {name for name, _ in frictionless_errors(embedded_copy)}
+    rehash(embedded_copy, "sentences")  # even with a forged checksum, the count betrays it
+    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["row-constraint", "articles", 2, "n_sentences"]]
+
+
+def test_an_altered_span_offset_is_caught_by_provenance(embedded_copy):
+    edit_csv(embedded_copy / "dataset/tables/sentences.csv", row=3, column="start", value="5")
+    rehash(embedded_copy, "sentences")
+    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["span-mismatch", "sentences", 3, "text"]]
+
+
+def test_schema_constraints_are_reported_per_row_and_column(embedded_copy):
+    path = embedded_copy / "dataset/tables/articles.csv"
+    edit_csv(path, row=2, column="sha256", value="ABC")
+    edit_csv(path, row=4, column="n_words", value="-3")
+    edit_csv(path, row=5, column="bytes", value="many")
+    rehash(embedded_copy, "articles")
+    flat = validate(embedded_copy).flatten(["type", "resource", "row", "field"])
+    assert ["constraint-error", "articles", 2, "sha256"] in flat
+    assert ["constraint-error", "articles", 4, "n_words"] in flat
+    assert ["type-error", "articles", 5, "bytes"] in flat
+
+
+def test_a_dangling_foreign_key(embedded_copy):
+    edit_csv(embedded_copy / "dataset/tables/paragraphs.csv", row=2, column="article_id", value="999_nowhere")
+    rehash(embedded_copy, "paragraphs")
+    flat = validate(embedded_copy).flatten(["type", "resource", "row", "field"])
+    assert ["foreign-key", "paragraphs", 2, "article_id"] in flat
+    assert ["row-constraint", "paragraphs", 2, None] in flat  # the id no longer names its article
+
+
+def test_a_resource_path_escaping_the_package(embedded_copy):
+    path = embedded_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text())
+    descriptor["resources"][0]["path"] = "../outside.txt"
+    path.write_text(json.dumps(descriptor))
+    assert validate(embedded_copy).flatten(["type", "resource"])[0] == ["unsafe-path", "source-000_4b0563042a307713"]
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"name": "x"}'])
+def test_a_malformed_descriptor_is_invalid(tmp_path, content):
+    (tmp_path / "datapackage.json").write_text(content)
+    report = validate(tmp_path)
+    assert not report.valid and report.flatten(["type"])[0] == ["descriptor-error"]
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1 and "datapackage.json" in result.output
+
+
+def test_a_missing_descriptor_is_an_io_error(tmp_path):
+    with pytest.raises(DescriptorNotFound):
+        validate(tmp_path)
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.json")])
+    assert result.exit_code == 2
+    assert "nope.json: data package descriptor not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_exit_codes_and_json_report(embedded_copy):
+    ok = runner.invoke(app, ["validate", str(embedded_copy), "--json"])
+    assert ok.exit_code == 0 and json.loads(ok.output)["valid"] is True
+    (embedded_copy / SOURCE).write_bytes(b"changed")
+    bad = runner.invoke(app, ["validate", str(embedded_copy), "--json"])
+    report = json.loads(bad.output)
+    assert bad.exit_code == 1 and report["valid"] is False
+    assert set(report) >= {"valid", "stats", "tasks"} and report["stats"]["errors"] == len([e for t in report["tasks"] for e in t["errors"]])
+    error = next(e for t in report["tasks"] for e in t["errors"])
+    assert set(error) >= {"type", "title", "message", "note"}
+    human = runner.invoke(app, ["validate", str(embedded_copy)])
+    assert human.exit_code == 1 and human.output.strip().splitlines()[-1].startswith("INVALID")
+    assert "source-001_9d3f9a3be7baeea0: [hash-mismatch]" in human.output
+
+
+def test_user_folder_package_passes_both_validators(tiny_package):
+    assert validate(tiny_package).valid
+    assert frictionless_errors(tiny_package) == []
