@@ -1,0 +1,25 @@
+"""Characters per second of extract_quotes over PolNeAR train texts."""
+import sys
+import time
+from pathlib import Path
+
+from newsprov.dataset.extract.quotes import extract_quotes
+
+ROOT = Path("/work/shared/corpora/polnear/train/text")
+
+
+def main() -> int:
+    if not ROOT.is_dir():
+        print(f"skipped: {ROOT} not present")
+        return 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("*.txt"))]
+    chars = sum(map(len, texts))
+    t0 = time.perf_counter()
+    n = sum(len(extract_quotes(t)) for t in texts)
+    dt = time.perf_counter() - t0
+    print(f"{len(texts)} texts, {chars} chars, {n} quotes in {dt:.2f}s: {chars / dt / 1e6:.2f} M chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Spec tests for newsprov.dataset.extract.quotes (expected values hand-written)."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsprov.dataset.extract.quotes import extract_quotes
+
+SOURCES = Path(__file__).resolve().parents[1] / "dataset" / "sources"
+POLNEAR = Path("/work/shared/corpora/polnear")
+
+
+def only(text):
+    qs = extract_quotes(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def check_invariants(text, qs):
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+        assert q.kind in {"full", "partial"}
+        assert q.method and q.method != "curated"
+        trio = (q.speaker_mention, q.speaker_start, q.speaker_end)
+        assert all(v is None for v in trio) or all(v is not None for v in trio)
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+
+
+def test_speaker_after_x_said():
+    t = '"We will win," Jane Doe said.'
+    q = only(t)
+    assert q.text == "We will win," and q.speaker == "Jane Doe" and q.cue == "said" and q.kind == "full"
+
+
+def test_said_x():
+    q = only('"We will win," said Jane Doe.')
+    assert q.speaker == "Jane Doe"
+
+
+def test_mixed_marks():
+    t = 'Ann Lee said: "We are ready.” Then she left.'
+    q = only(t)
+    assert q.text == "We are ready."
+    assert q.speaker == "Ann Lee"
+
+
+def test_missing_close_mark_ends_at_paragraph():
+    t = 'Tom Ray said: “We will stay here\n\nOther news.'
+    q = only(t)
+    assert q.text == "We will stay here"
+
+
+def test_continuation_across_paragraphs():
+    t = '“This is the first part,” Maria Lopez said. “And more\n\n“This is the second part.”'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.text for q in qs] == ["This is the first part,", "And more", "This is the second part."]
+    assert all(q.speaker == "Maria Lopez" for q in qs)
+
+
+def test_pronoun_resolved_to_earlier_name():
+    t = 'Senator Bob Smith spoke on Monday.\n\n"It is over," he said.'
+    q = only(t)
+    assert q.speaker_mention == "he" and q.speaker == "Bob Smith"
+    assert q.method == "quote-marks/pronoun-resolved"
+
+
+def test_according_to():
+    t = 'The plan is "dead on arrival," according to Carl Jones, a spokesman.'
+    q = only(t)
+    assert q.speaker == "Carl Jones" and q.cue == "according to"
+
+
+def test_partial_quote_in_reported_speech():
+    t = 'The official described the talks as "constructive" on Sunday.'
+    q = only(t)
+    assert q.kind == "partial" and q.speaker_mention == "The official" and q.speaker == "official"
+
+
+def test_apostrophes_are_not_quotes():
+    t = "Israel’s army said the rockets aren’t a threat and the Joneses’ house stood."
+    assert extract_quotes(t) == []
+
+
+def test_fullest_name_and_titles():
+    t = ('Hezbollah leader Hassan Nasrallah spoke.\n\n'
+         '"We are patient," Mr Nasrallah said.')
+    q = only(t)
+    assert q.speaker_mention == "Mr Nasrallah" and q.speaker == "Hassan Nasrallah"
+
+
+def test_title_stripped():
+    q = only('"Calm down," Israeli Prime Minister Benjamin Netanyahu said.')
+    assert q.speaker == "Benjamin Netanyahu"
+
+
+def test_nested_single_quotes_stay_inside():
+    t = '"He called it \'a joke\' today," Amy Chen said.'
+    q = only(t)
+    assert q.text == "He called it 'a joke' today,"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=300)
+       | st.text(alphabet='ab “”"‘’\'\n.,:He said Mr', max_size=200))
+def test_arbitrary_text_never_crashes(text):
+    qs = extract_quotes(text)
+    check_invariants(text, qs)
+    for q in qs:
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+# Expected from reading the seed articles: (quote text prefix, speaker).
+SEED_EXPECTED = {
+    "000_4b0563042a307713.txt": [
+        ("working teams", "U.S. official"),
+        ("constructive", "U.S. official"),
+        ("We will now reserve", "Hassan Nasrallah"),
+        ("At this current stage", "Hassan Nasrallah"),
+        ("I repeat", "Benjamin Netanyahu"),
+        ("vast majority", "Daniel Hagari"),
+        ("large number", "Hezbollah"),
+        ("I went up", "Saadia Even Tsur"),
+        ("feeling a bit more optimistic", "Amin Salam"),
+        ("closely monitoring", "Sean Savett"),
+        ("joint preparations", "Israeli military"),
+        ("balance the equation", "Danny Citrinowicz"),
+    ],
+    "001_9d3f9a3be7baeea0.txt": [
+        ("working teams", "US official"),
+        ("constructive", "US official"),
+        ("reach a final", "US official"),
+        ("We will now reserve", "Hassan Nasrallah"),
+        ("At this current stage", "Hassan Nasrallah"),
+        ("Iran reaction", "Abbas Araghchi"),
+        ("We do not fear", "Abbas Araghchi"),
+        ("I repeat", "Benjamin Netanyahu"),
+        ("vast majority", "Daniel Hagari"),
+        ("large number", "Hezbollah"),
+        ("feeling a bit more optimistic", "Amin Salam"),
+        ("closely monitoring", "Sean Savett"),
+    ],
+    "002_24045d0b881258cf.txt": [
+        ("working teams", "US official"),
+        ("constructive", "US official"),
+        ("reach a final", "US official"),
+        ("We will now reserve", "Hassan Nasrallah"),
+        ("At this current stage", "Hassan Nasrallah"),
+        ("Iran reaction", "Abbas Araghchi"),
+        ("We do not fear", "Abbas Araghchi"),
+        ("I repeat", "Binyamin Netanyahu"),
+        ("large number", "Hizbullah"),
+    ],
+    "003_548c9463dc2f8344.txt": [
+        ("working teams", "U.S. official"),
+        ("constructive", "U.S. official"),
+        ("final and implementable", "U.S. official"),
+        ("vast majority", "Daniel Hagari"),
+        ("large number", "Hezbollah"),
+        ("size of the miracle", "Saadia Even Tsur"),
+    ],
+    "004_beb531fb1930091a.txt": [
+        ("This is not the end", "Benjamin Netanyahu"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_EXPECTED))
+def test_seed_articles(name):
+    text = (SOURCES / name).read_text(encoding="utf-8")
+    qs = extract_quotes(text)
+    check_invariants(text, qs)
+    got = [(q.text, q.speaker) for q in qs]
+    exp = SEED_EXPECTED[name]
+    assert len(got) == len(exp), got
+    for (qt, sp), (prefix, speaker) in zip(got, exp):
+        assert qt.startswith(prefix) and sp == speaker, (qt, sp, prefix, speaker)
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR corpus not present at /work/shared/corpora/polnear")
+def test_polnear_dev_smoke():
+    from newsprov.dataset.extract.brat import evaluate_quotes
+    r = evaluate_quotes(POLNEAR / "dev", POLNEAR / "metadata.tsv")
+    assert r["overall"]["gold"] > 0 and r["overall"]["f1"] > 0.8
