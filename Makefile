@@ -27,7 +27,7 @@ validate: $(STAMP)
 	$(BIN)/newsprov validate
 
 dictionary: $(STAMP)
-	$(BIN)/newsprov dictionary
+	$(BIN)/newsprov dictionary --readme README.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -37,3 +37,14 @@ def markdown() -> str:
             out.append(f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {field.get('description', '')} |\n")
         out.append("\n")
     return "".join(out)
+
+
+START, END = "<!-- dictionary:start -->", "<!-- dictionary:end -->"
+
+
+def splice(readme: str, dictionary: str) -> str:
+    """README text with the part between the dictionary markers replaced."""
+    head, sep, rest = readme.partition(START)
+    if not sep or END not in rest:
+        raise ValueError(f"README has no {START} … {END} section")
+    return f"{head}{START}\n{dictionary}{END}{rest.partition(END)[2]}"

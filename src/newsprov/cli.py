@@ -104,11 +104,19 @@ def add(
 
 
 @app.command()
-def dictionary() -> None:
+def dictionary(
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Rewrite this README's dictionary section in place instead of printing."),
+) -> None:
     """Print the data dictionary (Markdown), generated from the Pandera models."""
-    from newsprov.schemas.dictionary import markdown
+    from newsprov.schemas.dictionary import markdown, splice
 
-    typer.echo(markdown(), nl=False)
+    if readme is None:
+        typer.echo(markdown(), nl=False)
+        return
+    try:
+        readme.write_text(splice(readme.read_text(encoding="utf-8"), markdown()), encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        _fail(f"{readme}: {exc}")
 
 
 def main() -> None:
