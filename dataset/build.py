@@ -16,6 +16,7 @@ import polars as pl
 from newsprov.dataset import descriptor as desc
 from newsprov.dataset import metadata
 from newsprov.dataset.context import BuildContext, Source
+from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
 from newsprov.dataset.publish import differing, locked, publish, staging
 from newsprov.dataset.registry import builders
@@ -142,20 +143,24 @@ def build(
     try:
         files = discover(Path(sources_dir))
         curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
+        overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / "overrides.toml")
         package_meta = desc.read_package_metadata(layout.package_file, fallback_name=article_id(layout.root.resolve()))
         if not SEMVER.match(str(package_meta["version"])):
             raise BuildError(f"{layout.package_file}: version {package_meta['version']!r} is not a semantic version (MAJOR.MINOR.PATCH)")
         sources = read_sources(files, layout, curated, progress)
-    except SourceError as exc:
+    except (SourceError, OverrideError) as exc:
         raise BuildError(str(exc)) from None
 
-    ctx = BuildContext(sources)
+    ctx = BuildContext(sources, overrides)
     tables, out_files, resources = {}, {}, []
     for source in sources:
         out_files[source.path] = source.data
         resources.append(desc.source_resource(source, package_meta["source_license"]))
     for name, module in builders().items():
-        df = ctx.table(name)
+        try:
+            df = ctx.table(name)
+        except OverrideError as exc:
+            raise BuildError(str(exc)) from None
         validate_table(name, module, df)
         tables[name] = df
         rel = layout.rel("tables", f"{name}.csv")

@@ -26,6 +26,8 @@ class Source:
 @dataclass
 class BuildContext:
     sources: list[Source]
+    overrides: list = field(default_factory=list)  # newsprov.dataset.overrides.Override
+    _cache: dict = field(default_factory=dict)
     _tables: dict[str, pl.DataFrame] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
 
@@ -40,3 +42,13 @@ class BuildContext:
             self._tables[name] = builders()[name].build(self)
             self._building.discard(name)
         return self._tables[name]
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {s.article_id: s.text for s in self.sources}
+
+    def cached(self, key: str, compute):
+        """Intermediate results several builders share (e.g. raw extraction), computed once."""
+        if key not in self._cache:
+            self._cache[key] = compute(self)
+        return self._cache[key]

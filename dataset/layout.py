@@ -36,6 +36,10 @@ class Layout:
         return self.root / self.rel("sources.csv")
 
     @property
+    def overrides_file(self) -> Path:
+        return self.root / self.rel("overrides.toml")
+
+    @property
     def package_file(self) -> Path:
         return self.root / self.rel("package.toml")
 

@@ -40,11 +40,37 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Within:
+    """The row's span lies inside the span of the row `key` references in `resource`.
+
+    With `end` None only the start must lie inside (a quote may run past its sentence).
+    """
+
+    key: str
+    resource: str
+    start: str = "start"
+    end: str | None = "end"
+
+
+@dataclass(frozen=True)
+class Agrees:
+    """Where `key` references a row of `resource` whose `other` is set, `column` equals it."""
+
+    key: str
+    resource: str
+    reference: str
+    column: str
+    other: str
+
+
+@dataclass(frozen=True)
 class TableMeta:
     name: str
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
     spans: tuple[Span, ...] = field(default=())
+    within: tuple[Within, ...] = field(default=())
+    agrees: tuple[Agrees, ...] = field(default=())
     title: str = ""
     description: str = ""
 
@@ -66,6 +92,28 @@ def table_meta(model: type[TableModel]) -> TableMeta:
         primary_key=tuple(model._primary_key),
         foreign_keys=tuple(getattr(model, "_foreign_keys", ())),
         spans=tuple(getattr(model, "_spans", ())),
+        within=tuple(getattr(model, "_within", ())),
+        agrees=tuple(getattr(model, "_agrees", ())),
         title=title.strip(),
         description=" ".join(description.split()),
     )
+
+
+def all_or_none(*columns: str) -> "pl.Expr":
+    """True where the columns are all null or all set (a span and its text travel together)."""
+    import polars as pl
+
+    nulls = [pl.col(c).is_null() for c in columns]
+    return pl.all_horizontal(nulls) | ~pl.any_horizontal(nulls)
+
+
+def ordered(start: str, end: str) -> "pl.Expr":
+    """True where start < end, or where both are null."""
+    import polars as pl
+
+    return (pl.col(start) < pl.col(end)).fill_null(True)
+
+
+def dtypes(model: type[TableModel]) -> dict:
+    """Column name -> Polars dtype, in the model's column order (for building frames)."""
+    return {name: column.dtype.type for name, column in model.to_schema().columns.items()}

@@ -48,7 +48,10 @@ def test_a_deleted_table_row(embedded_copy):
     assert ["row-constraint", "articles", 2, "n_sentences"] in report.flatten(["type", "resource", "row", "field"])
     assert {"sentences"} <= {name for name, _ in frictionless_errors(embedded_copy)}
     rehash(embedded_copy, "sentences")  # even with a forged checksum, the count betrays it
-    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["row-constraint", "articles", 2, "n_sentences"]]
+    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [
+        ["row-constraint", "articles", 2, "n_sentences"],
+        ["foreign-key", "quotes", 3, "sentence_id"],  # the quote "constructive," sat in the deleted sentence
+    ]
 
 
 def test_an_altered_span_offset_is_caught_by_provenance(embedded_copy):

@@ -33,6 +33,8 @@ CATALOGUE = {
         ErrorType("primary-key", "Primary Key Error", "Row {row} of {resource}: primary key {cell!r} repeats", "Primary keys identify one row each."),
         ErrorType("foreign-key", "Foreign Key Error", "Row {row} of {resource}: {field} = {cell!r} has no match in {note}", "Every reference must point at an existing row."),
         ErrorType("source-mismatch", "Source Mismatch", "Row {row} of {resource}: {field} = {cell!r} does not match the source file: {note}", "An article's recorded checksum or path must match its source resource."),
+        ErrorType("cross-table", "Cross-Table Error", "Row {row} of {resource}: {field} = {cell!r} {note}", "A rule linking rows of two tables: a span inside the span it references, or values that must agree."),
+        ErrorType("derived-mismatch", "Derived Value Mismatch", "Row {row} of {resource}: {field} = {cell!r} is not what its text gives: {note}", "A rule-extracted value must equal what the rule derives from the span's text; corrections go through the overrides file and say method = curated."),
         ErrorType("span-out-of-bounds", "Span Out Of Bounds", "Row {row} of {resource}: span {note} lies outside the article", "0 <= start < end <= length of the article text."),
         ErrorType("span-mismatch", "Span Mismatch", "Row {row} of {resource}: {field} = {cell!r} is not the source text at {note}", "The span's text must equal source[start:end]."),
     )

@@ -11,7 +11,7 @@ import polars as pl
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.dataset.text import SourceError, decode_source
-from newsprov.validators import cross_table, integrity, provenance, tables
+from newsprov.validators import cross_table, derived, integrity, provenance, tables
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 
@@ -74,7 +74,8 @@ def validate(path: Path | str | None = None) -> Report:
                 loaded[task.name] = df
     for error in tables.check_foreign_keys(loaded, table_metas):
         tasks[error.resource].errors.append(error)
-    for error in cross_table.check_article_counts(loaded):
+    cross = cross_table.check_article_counts(loaded) + cross_table.check_within(loaded, table_metas) + cross_table.check_agrees(loaded, table_metas)
+    for error in cross:
         tasks[error.resource].errors.append(error)
     _check_provenance(loaded, table_metas, source_hashes, tasks)
     return _done(report, started)
@@ -102,6 +103,8 @@ def _check_provenance(loaded, table_metas, source_hashes, tasks) -> None:
     frame = pl.DataFrame({"article_id": ids, "source_text": texts}, schema={"article_id": pl.String, "source_text": pl.String})
     for name, df in loaded.items():
         tasks[name].errors += provenance.check_spans(df, table_metas[name], frame)
+    if "figures" in loaded:
+        tasks["figures"].errors += derived.check_figures(loaded["figures"], frame)
 
 
 def _done(report: Report, started: float) -> Report:

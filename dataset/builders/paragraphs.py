@@ -5,6 +5,7 @@ import polars as pl
 from newsprov.dataset.context import BuildContext
 from newsprov.dataset.segment import paragraphs
 from newsprov.schemas.paragraphs import Paragraphs
+from newsprov.schemas.base import dtypes
 
 SCHEMA = Paragraphs
 
@@ -16,8 +17,4 @@ def build(ctx: BuildContext) -> pl.DataFrame:
             rows.append(
                 (f"{source.article_id}:p{index:03d}", source.article_id, index, block.start, block.end, block.kind, source.text[block.start:block.end])
             )
-    return pl.DataFrame(rows, schema=_dtypes(), orient="row")
-
-
-def _dtypes() -> dict:
-    return {name: col.dtype.type for name, col in SCHEMA.to_schema().columns.items()}
+    return pl.DataFrame(rows, schema=dtypes(SCHEMA), orient="row")

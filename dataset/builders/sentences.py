@@ -4,6 +4,7 @@ import polars as pl
 
 from newsprov.dataset.context import BuildContext
 from newsprov.dataset.segment import sentences
+from newsprov.schemas.base import dtypes
 from newsprov.schemas.sentences import Sentences
 
 SCHEMA = Sentences
@@ -21,5 +22,4 @@ def build(ctx: BuildContext) -> pl.DataFrame:
             index = counters.get(article_id, 0)
             counters[article_id] = index + 1
             rows.append((f"{article_id}:s{index:04d}", article_id, paragraph_id, index, s, e, text[s:e]))
-    columns = SCHEMA.to_schema().columns
-    return pl.DataFrame(rows, schema={name: col.dtype.type for name, col in columns.items()}, orient="row")
+    return pl.DataFrame(rows, schema=dtypes(SCHEMA), orient="row")

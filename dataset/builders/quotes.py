@@ -1,0 +1,36 @@
+"""Build the quotes table: rule extraction, reviewed overrides, speakers made canonical."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import polars as pl
+
+from newsprov.dataset.context import BuildContext
+from newsprov.dataset.extract.quotes import extract_quotes
+from newsprov.dataset.locate import sentence_of
+from newsprov.dataset.overrides import apply, for_table
+from newsprov.schemas.quotes import Quotes
+from newsprov.schemas.base import dtypes
+
+SCHEMA = Quotes
+
+
+def extracted(ctx: BuildContext) -> list[dict]:
+    """Quotes of every article as the rules and overrides give them, speakers as each article names them."""
+
+    def compute(ctx: BuildContext) -> list[dict]:
+        rows = [{"article_id": s.article_id, **asdict(q)} for s in ctx.sources for q in extract_quotes(s.text)]
+        return apply(rows, for_table(ctx.overrides, "quotes"), ctx.texts)
+
+    return ctx.cached("quotes", compute)
+
+
+def build(ctx: BuildContext) -> pl.DataFrame:
+    canonical = dict(ctx.table("entities").select("alias", "canonical").iter_rows())
+    columns = [c for c in SCHEMA.to_schema().columns if c not in ("quote_id", "sentence_id")]
+    df = pl.DataFrame(extracted(ctx), schema={c: dtype for c, dtype in dtypes(SCHEMA).items() if c in columns})
+    df = df.with_columns(pl.col("speaker").replace(canonical))
+    df = df.with_columns(sentence_id=sentence_of(df, ctx.table("sentences")))
+    df = df.with_columns(quote_id=pl.col("article_id") + ":q" + pl.int_range(pl.len()).over("article_id").cast(pl.String).str.zfill(4))
+    return df.select(list(dtypes(SCHEMA)))

@@ -1,0 +1,92 @@
+"""The quotes table: every direct quotation, who said it and the words that say so."""
+
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, Within, TableModel, all_or_none, anchored, ordered
+
+QUOTE_KINDS = ("full", "partial")
+# Every rule of newsprov.dataset.extract.quotes names itself with one of these slugs;
+# `curated` marks a row set or added by dataset/overrides.toml.
+QUOTE_METHODS = (
+    "quote-marks/according-to",
+    "quote-marks/continued-paragraph",
+    "quote-marks/cue-speaker-after",
+    "quote-marks/no-speaker",
+    "quote-marks/pronoun-resolved",
+    "quote-marks/reported-speech",
+    "quote-marks/same-paragraph",
+    "quote-marks/sentence-subject",
+    "quote-marks/speaker-after",
+    "quote-marks/speaker-after-clause",
+    "quote-marks/speaker-before",
+    "quote-marks/speaker-label",
+    "curated",
+)
+QUOTE_ID = ARTICLE_ID + r":q\d{4,}"
+
+
+class Quotes(TableModel):
+    """Quotes
+    One row per direct quotation: the words between the quotation marks (marks excluded),
+    whether it is a sentence of its own or a fragment of the reporter's sentence, who said
+    it (canonical across outlets, via the entities table), the words that point to the
+    speaker and the attribution verb, each with offsets into the source.
+    """
+
+    _primary_key = ("quote_id",)
+    _foreign_keys = (
+        ForeignKey(("article_id",), "articles", ("article_id",)),
+        ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),
+        ForeignKey(("speaker",), "entities", ("alias",)),
+    )
+    _within = (Within("sentence_id", "sentences", end=None),)
+    # A speaker is an entity's canonical name, never one of its other spellings.
+    _agrees = (Agrees("speaker", "entities", "alias", column="speaker", other="canonical"),)
+    _spans = (
+        Span(start="start", end="end", text="text"),
+        Span(start="speaker_start", end="speaker_end", text="speaker_mention"),
+        Span(start="cue_start", end="cue_end", text="cue"),
+    )
+
+    quote_id: str = pa.Field(unique=True, str_matches=anchored(QUOTE_ID), description="'<article_id>:q<index>', in order of position.")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article quoting.")
+    sentence_id: str = pa.Field(nullable=True, description="The sentence where the quote starts; null when it starts outside prose sentences.")
+    start: int = pa.Field(ge=0, description="Offset of the first quoted character (after the opening mark).")
+    end: int = pa.Field(ge=1, description="Offset after the last quoted character (before the closing mark).")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The quoted words, equal to source[start:end].")
+    kind: str = pa.Field(isin=QUOTE_KINDS, description="full: a clause or sentence of its own; partial: a fragment inside the reporter's sentence.")
+    speaker: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="Canonical name of the person or group quoted (entities.canonical); null when the text names nobody.")
+    speaker_mention: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The words that name or point to the speaker for this quote ('he', 'the official', 'Mr Nasrallah').")
+    speaker_start: int = pa.Field(nullable=True, ge=0, description="Offset where speaker_mention starts.")
+    speaker_end: int = pa.Field(nullable=True, ge=1, description="Offset where speaker_mention ends.")
+    cue: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The attribution verb or phrase (said, told, according to, …).")
+    cue_start: int = pa.Field(nullable=True, ge=0, description="Offset where the cue starts.")
+    cue_end: int = pa.Field(nullable=True, ge=1, description="Offset where the cue ends.")
+    method: str = pa.Field(isin=QUOTE_METHODS, description="The rule that produced the row, or `curated` (set by dataset/overrides.toml).")
+
+    class Config:
+        name = "quotes"
+
+    @pa.dataframe_check(error="end-after-start")
+    def end_after_start(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("end") > pl.col("start"))
+
+    @pa.dataframe_check(error="speaker-span-complete")
+    def speaker_span_complete(cls, data) -> pl.LazyFrame:
+        """speaker_mention, speaker_start, speaker_end all null or all set (start < end); a speaker needs a mention."""
+        mention = all_or_none("speaker_mention", "speaker_start", "speaker_end") & ordered("speaker_start", "speaker_end")
+        return data.lazyframe.select(mention & (pl.col("speaker").is_null() | pl.col("speaker_mention").is_not_null()))
+
+    @pa.dataframe_check(error="cue-span-complete")
+    def cue_span_complete(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(all_or_none("cue", "cue_start", "cue_end") & ordered("cue_start", "cue_end"))
+
+    @pa.dataframe_check(error="id-matches-article")
+    def id_matches_article(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            pl.col("quote_id").str.starts_with(pl.col("article_id") + ":q")
+            & (pl.col("sentence_id").is_null() | pl.col("sentence_id").str.starts_with(pl.col("article_id") + ":s"))
+        )

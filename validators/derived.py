@@ -1,0 +1,50 @@
+"""Derived values: what a rule extracted must still be what the rule reads in the span's text.
+
+A figure's value, bounds, kind and unit are derived from its span. Tampering with the
+value of a rule row (method other than `curated`) while leaving the text alone is caught
+here: the figure extractor is run again over the article and its reading of the same span
+must equal the row. Corrections belong in the overrides file, whose rows say `curated`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import polars as pl
+
+from newsprov.dataset.extract.figures import extract_figures
+from newsprov.validators.errors import ValidationError
+from newsprov.validators.tables import _row
+
+FIGURE_COLUMNS = ("value", "value_low", "value_high", "value_kind", "unit")
+# CSV round trips floats exactly in practice; the tolerance only absorbs formatting.
+RELATIVE_TOLERANCE = 1e-9
+
+
+def check_figures(figures: pl.DataFrame, texts: pl.DataFrame) -> list[ValidationError]:
+    """texts: article_id, source_text. One error per rule row whose derived values differ."""
+    rows = figures.with_row_index().filter(pl.col("method") != "curated")
+    if rows.is_empty():
+        return []
+    needed = rows["article_id"].unique().to_list()
+    derived = []
+    for article_id, text in texts.filter(pl.col("article_id").is_in(needed)).iter_rows():
+        for f in extract_figures(text):
+            derived.append({"article_id": article_id, **{k: v for k, v in asdict(f).items() if k in ("start", "end", *FIGURE_COLUMNS)}})
+    schema = {"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64, "value_kind": pl.String, "unit": pl.String}
+    expected = pl.DataFrame(derived, schema=schema).rename({c: f"_{c}" for c in FIGURE_COLUMNS})
+    joined = rows.join(expected, on=["article_id", "start", "end"], how="left")
+    errors = []
+    for index, start, end in joined.filter(pl.col("_value_kind").is_null()).select("index", "start", "end").iter_rows():
+        errors.append(ValidationError("derived-mismatch", resource="figures", row=_row(index), field="start,end", cell=f"[{start}:{end}]", note="no rule reads a figure at this span"))
+    found = joined.filter(pl.col("_value_kind").is_not_null())
+    for column in FIGURE_COLUMNS:
+        a, b = pl.col(column), pl.col(f"_{column}")
+        if column in ("value_kind", "unit"):
+            differs = ~a.eq_missing(b)
+        else:
+            close = (a - b).abs() <= RELATIVE_TOLERANCE * pl.max_horizontal(a.abs(), b.abs(), pl.lit(1.0))
+            differs = ~(close.fill_null(False) | (a.is_null() & b.is_null()))
+        for index, got, want in found.filter(differs).select("index", column, f"_{column}").iter_rows():
+            errors.append(ValidationError("derived-mismatch", resource="figures", row=_row(index), field=column, cell=got, note=f"the rule reads {want!r}"))
+    return errors
