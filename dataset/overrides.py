@@ -42,6 +42,8 @@ CLEARABLE = {
     "figures": {name: (name,) for name in ("value_low", "value_high", "unit", "subject", "attributed_to", "flag")},
     "entities": {},
 }
+# What a row added by hand must give besides its span.
+ADD_REQUIRED = {"quotes": {"kind"}, "figures": {"value", "value_kind"}, "entities": {"canonical"}}
 SPAN_TEXTS = {"quotes": {("speaker_start", "speaker_end"): "speaker_mention", ("cue_start", "cue_end"): "cue"}}
 
 
@@ -108,6 +110,8 @@ def _parse(table: str, entry: dict, where: str) -> Override:
         raise OverrideError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(FIELDS[table])}")
     if action == "drop" and (entry or clear):
         raise OverrideError(f"{where}: a drop takes no fields")
+    if action == "add" and ADD_REQUIRED[table] - set(entry):
+        raise OverrideError(f"{where}: an add needs {', '.join(sorted(ADD_REQUIRED[table] - set(entry)))}")
     return Override(table, action, where, key, entry, clear, text)
 
 

@@ -20,7 +20,7 @@ def build(ctx: BuildContext) -> pl.DataFrame:
     articles: dict[str, set[str]] = defaultdict(set)
     quotes: Counter = Counter()
     for row in extracted(ctx):
-        if row["speaker"]:
+        if row.get("speaker"):
             articles[row["speaker"]].add(row["article_id"])
             quotes[row["speaker"]] += 1
     rows = {name: {"alias": name, "canonical": name, "kind": kind_of(name), "method": "speaker-name"} for name in articles}

@@ -24,11 +24,9 @@ def _fail(message: str, code: int = EXIT_ERROR) -> None:
 
 def _progress(total: int, quiet: bool, label: str):
     """A progress bar on stderr for long work; silent when quiet or not a terminal."""
-    import click
-
     if quiet or total < 2 or not sys.stderr.isatty():
         return None
-    bar = click.progressbar(length=total, label=label, file=sys.stderr)
+    bar = typer.progressbar(length=total, label=label, file=sys.stderr)
     bar.__enter__()
     return bar
 

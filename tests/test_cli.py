@@ -1,0 +1,58 @@
+"""The command line as a user runs it: real processes, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsprov", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_build_then_validate_a_folder(tiny_sources, tmp_path):
+    out = tmp_path / "pkg"
+    built = run("build", str(tiny_sources), "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith(f"built {out / 'datapackage.json'}: 2 articles")
+    checked = run("build", str(tiny_sources), "--out", str(out), "--check")
+    assert checked.returncode == 0 and "up to date" in checked.stdout
+    valid = run("validate", str(out))
+    assert valid.returncode == 0 and valid.stdout.strip().splitlines()[-1].startswith("VALID")
+
+
+def test_check_exits_1_naming_what_differs(tiny_package, tiny_sources):
+    (tiny_sources / "beta.txt").write_text("A changed article, an official said.\n", encoding="utf-8")
+    result = run("build", str(tiny_sources), "--out", str(tiny_package), "--check", "--quiet")
+    assert result.returncode == 1
+    assert "differs: sources/beta.txt" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.txt", b"caf\xe9 au lait\n", "bad.txt: not valid UTF-8"),
+        ("empty.txt", b"", "empty.txt: empty"),
+    ],
+)
+def test_bad_sources_give_one_line_and_exit_2(tiny_sources, tmp_path, name, content, message):
+    (tiny_sources / name).write_bytes(content)
+    result = run("build", str(tiny_sources), "--out", str(tmp_path / "pkg"))
+    assert result.returncode == 2 and not (tmp_path / "pkg" / "datapackage.json").exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsprov: ") and message in lines[0], lines
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("build", str(tmp_path)).returncode == 2  # --out is required with a folder
+    missing = run("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "pkg"))
+    assert missing.returncode == 2 and "nowhere: sources directory not found" in missing.stderr
+    assert run("validate", str(tmp_path / "nope.json")).returncode == 2
+    assert run("add", str(tmp_path / "nope.txt"), "--no-build").returncode == 2
+
+
+def test_python_dash_m_and_help():
+    result = run("--help")
+    assert result.returncode == 0 and "validate" in result.stdout
