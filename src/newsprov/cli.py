@@ -101,6 +101,65 @@ def add(
         _fail(str(exc))
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Score extraction against human-annotated gold.")
+app.add_typer(eval_app, name="eval")
+
+QUOTE_COLUMNS = (("documents", "docs", "d"), ("gold", "gold", "d"), ("predicted", "pred", "d"), ("precision", "P", "f"), ("recall", "R", "f"), ("f1", "F1", "f"), ("speaker_accuracy", "speaker", "f"), ("end_to_end_f1", "e2e F1", "f"))
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Path = typer.Option(..., "--gold", help="A brat-standoff corpus folder with text/ and attributions/ (PolNeAR layout)."),
+    metadata: Optional[Path] = typer.Option(None, "--metadata", help="TSV with filename and publisher columns (default: metadata.tsv beside the folder, if any)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Quote P/R/F1, speaker accuracy and end-to-end F1, overall and per publisher."""
+    from newsprov.dataset.extract.brat import evaluate_quotes, load_pairs
+
+    if not load_pairs(gold):
+        _fail(f"{gold}: no annotated documents (expected text/*.txt and attributions/*.ann)")
+    if metadata is None and (gold.parent / "metadata.tsv").is_file():
+        metadata = gold.parent / "metadata.tsv"
+    try:
+        scores = evaluate_quotes(gold, metadata)
+    except (OSError, KeyError, ValueError) as exc:
+        _fail(f"{gold}: cannot evaluate ({exc})")
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    rows = [("overall", scores["overall"]), *scores["per_publisher"].items()]
+    typer.echo("| publisher | " + " | ".join(label for _, label, _ in QUOTE_COLUMNS) + " |")
+    typer.echo("|---" * (len(QUOTE_COLUMNS) + 1) + "|")
+    for name, row in rows:
+        cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in QUOTE_COLUMNS]
+        typer.echo(f"| {name} | " + " | ".join(cells) + " |")
+
+
+@eval_app.command("figures")
+def eval_figures(
+    gold: Path = typer.Option(..., "--gold", help="JSON list of gold figures: article, start, end, value, value_kind, unit."),
+    datapackage: Optional[Path] = typer.Argument(None, help="The package whose figures table is scored (default: the embedded dataset)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
+    from newsprov.dataset.extract.figure_eval import score_figures
+    from newsprov.dataset.load import DatasetError, load
+
+    try:
+        records = json.loads(gold.read_text(encoding="utf-8"))
+        ds = load(datapackage)
+    except (OSError, ValueError, DatasetError) as exc:
+        _fail(f"{gold if not isinstance(exc, DatasetError) else datapackage}: {exc}")
+    predicted = ds.figures.rename({"article_id": "article"}).to_dicts()
+    scores = score_figures(records, predicted)
+    summary = {k: v for k, v in scores.items() if not isinstance(v, list)}
+    if as_json:
+        typer.echo(json.dumps({**summary, "missed": scores["missed"], "spurious": scores["spurious"]}, indent=2, sort_keys=True, default=str))
+        return
+    for key, value in summary.items():
+        typer.echo(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+
+
 @app.command()
 def dictionary(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Rewrite this README's dictionary section in place instead of printing."),
