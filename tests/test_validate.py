@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import frictionless
 import pytest
@@ -124,3 +125,19 @@ def test_exit_codes_and_json_report(embedded_copy):
 def test_user_folder_package_passes_both_validators(tiny_package):
     assert validate(tiny_package).valid
     assert frictionless_errors(tiny_package) == []
+
+
+def test_github_format_points_at_the_csv_line(embedded_copy, monkeypatch):
+    from conftest import edit_csv
+
+    edit_csv(embedded_copy / "dataset/tables/sentences.csv", 4, "end", "-1")
+    rehash(embedded_copy, "sentences")
+    monkeypatch.chdir(embedded_copy)
+    result = runner.invoke(app, ["validate", "datapackage.json", "--format", "github"])
+    assert result.exit_code == 1
+    annotations = [line for line in result.output.splitlines() if line.startswith("::error ")]
+    assert any(line.startswith("::error file=dataset/tables/sentences.csv,line=4,title=span-out-of-bounds::") for line in annotations)
+    # the quote whose sentence now ends at -1 is reported at its own line too
+    assert all(re.match(r"::error file=dataset/tables/\w+\.csv,line=\d+,title=[a-z-]+::Row \d+ of ", line) for line in annotations)
+    assert result.output.splitlines()[-1].startswith("INVALID ")
+    assert runner.invoke(app, ["validate", "datapackage.json", "--format", "xml"]).exit_code == 2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsprov.validators.errors import ValidationError
 
@@ -75,3 +77,31 @@ class Report:
         else:
             lines.append(f"VALID {self.descriptor}: {len(self.tasks)} task(s), 0 errors ({self.seconds:.2f}s)")
         return "\n".join(lines)
+
+    def to_github(self, relative_to: str | Path | None = None) -> str:
+        """GitHub Actions workflow commands: one `::error file=…,line=…::` per error, then the summary line.
+
+        Files are given relative to `relative_to` (default: the working directory), as
+        GitHub expects paths relative to the checkout; `line` is the CSV line of the row.
+        """
+        base = Path(relative_to or os.getcwd())
+        root = Path(self.descriptor).parent
+        lines = []
+        for task in self.tasks:
+            place = Path(self.descriptor) if task.name == PACKAGE_TASK else root / task.place
+            file = os.path.relpath(place, base)
+            for e in task.errors:
+                props = f"file={_escape_property(file)}"
+                if e.row is not None:
+                    props += f",line={e.row}"
+                props += f",title={_escape_property(e.type)}"
+                lines.append(f"::error {props}::{_escape_data(e.message)}")
+        return "\n".join([*lines, self.to_text().splitlines()[-1]])
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")

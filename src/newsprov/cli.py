@@ -65,19 +65,30 @@ def build(
         typer.echo(f"built {result.root / 'datapackage.json'}: {counts}")
 
 
+FORMATS = ("text", "json", "github")
+
+
 @app.command()
 def validate(
     datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the embedded dataset)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
+    output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
     from newsprov.validators.run import DescriptorNotFound, validate as run_validate
 
+    if output not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {output!r}")
     try:
         report = run_validate(datapackage)
     except DescriptorNotFound as exc:
         _fail(str(exc))
-    typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else report.to_text())
+    if as_json or output == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif output == "github":
+        typer.echo(report.to_github())
+    else:
+        typer.echo(report.to_text())
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
