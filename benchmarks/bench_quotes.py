@@ -5,7 +5,7 @@ from pathlib import Path
 
 from newsprov.dataset.extract.quotes import extract_quotes
 
-ROOT = Path("/work/shared/corpora/polnear/train/text")
+ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "polnear" / "train" / "text"
 
 
 def main() -> int:

@@ -12,9 +12,12 @@ QUOTE_KINDS = ("full", "partial")
 # `curated` marks a row set or added by dataset/overrides.toml.
 QUOTE_METHODS = (
     "quote-marks/according-to",
+    "quote-marks/colon-intro",
     "quote-marks/continued-paragraph",
     "quote-marks/cue-speaker-after",
     "quote-marks/no-speaker",
+    "quote-marks/previous-paragraph",
+    "quote-marks/previous-sentence",
     "quote-marks/pronoun-resolved",
     "quote-marks/reported-speech",
     "quote-marks/same-paragraph",
@@ -23,6 +26,8 @@ QUOTE_METHODS = (
     "quote-marks/speaker-after-clause",
     "quote-marks/speaker-before",
     "quote-marks/speaker-label",
+    "quote-marks/speaker-verb-after",
+    "quote-marks/verb-speaker-after",
     "curated",
 )
 QUOTE_ID = ARTICLE_ID + r":q\d{4,}"

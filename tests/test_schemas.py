@@ -46,3 +46,18 @@ def test_dictionary_documents_every_column():
         assert f"### `{name}`" in text
         for column in model.to_schema().columns:
             assert re.search(rf"^\| `{column}` \|", text, re.M), (name, column)
+
+
+def test_every_extraction_rule_slug_is_an_allowed_method():
+    """A rule added to an extractor must be declared in its table's method enumeration."""
+    import re
+
+    from newsprov.dataset.layout import REPO_ROOT
+    from newsprov.schemas.figures import FIGURE_METHODS
+    from newsprov.schemas.quotes import QUOTE_METHODS
+
+    quote_rules = set(re.findall(r'"(quote-marks/[a-z-]+)"', (REPO_ROOT / "dataset/extract/quotes.py").read_text()))
+    assert quote_rules and quote_rules <= set(QUOTE_METHODS)
+    figure_source = (REPO_ROOT / "dataset/extract/figures.py").read_text()
+    figure_rules = set(re.findall(r'method\s*=\s*"([a-z-]+)"', figure_source)) | set(re.findall(r'\),\s*"([a-z-]+)"\n', figure_source))
+    assert figure_rules and figure_rules <= set(FIGURE_METHODS)

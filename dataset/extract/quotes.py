@@ -149,11 +149,63 @@ _CUE_WORDS = (
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted"
 ).split()
-# Case-insensitive: headlines capitalise verbs ("Howard Dean Tells Convention").
+_CUE_PHRASES = ("according to", "in a statement", "put it")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored into a prefix trie: the engine tests one
+    branch per first letter instead of every word at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?" if len(alts) > 1 or len(alts[0]) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+_CUE_SET = frozenset(_CUE_WORDS)
+_CUE_ALL = sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))
+# Case-sensitive: lowercase in running text; Title Case forms are accepted
+# only in headline-style paragraphs ("Howard Dean Tells Convention"), since
+# "United States" or "Consumer Reports" are not speech verbs.
 _CUE_RE = re.compile(
-    r"\b(?:according to|in a statement|" + "|".join(sorted(set(_CUE_WORDS), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+    r"\b(?:" + _trie_pattern(_CUE_ALL) + "|" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_ALL]) + r")\b")
+
+
+def _is_headline(text: str, pos: int) -> bool:
+    """Whether the paragraph around ``pos`` is in headline Title Case."""
+    ps = text.rfind("\n", 0, pos) + 1
+    pe = text.find("\n", pos)
+    words = text[ps:pe if pe >= 0 else len(text)].split()
+    if not words or len(words) > 30:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return caps * 4 >= len(words) * 3
+
+
+def _cues(text: str, lo: int, hi: int):
+    """Speech-cue matches in text[lo:hi], Title Case ones only in headlines."""
+    for m in _CUE_RE.finditer(text, lo, hi):
+        if m.group()[:1].isupper() and not _is_headline(text, m.start()):
+            continue
+        yield m
+
+
+def _cue_search(text: str, lo: int, hi: int):
+    return next(_cues(text, lo, hi), None)
+
 
 # Subject pronouns that can name a speaker; he/she resolve to a person.
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -162,7 +214,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 _AUX = frozenset(
     "also has had have was were is are would will could later then previously "
     "recently once reportedly further repeatedly again simply flatly publicly "
-    "privately often had always never did does do".split()
+    "privately often had always never did does do may might must should can "
+    "can't won't wouldn't didn't doesn't don't still even just".split()
 )
 # Determiners / quantifiers that open a nominal speaker ("the official").
 _DETERMINERS = frozenset("the a an another one this that these those some many two three several".split())
@@ -345,6 +398,14 @@ def _canonical(mention: str, kind: str) -> str | None:
             if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES:
                 cut = k + 1
         words = words[cut:]
+        # "former Obama speechwriter Jon Favreau" / "Trump’s lawyer Michael
+        # Cohen": the name is what follows the last descriptor word
+        for k in range(len(words) - 2, -1, -1):
+            w = words[k]
+            if (w[:1].islower() and w.lower() not in _NAME_PARTICLES) or w.endswith(("’s", "'s")):
+                if all(x[:1].isupper() for x in words[k + 1:]):
+                    words = words[k + 1:]
+                break
     out = " ".join(words).strip(_EDGE_PUNCT + " ")
     return out or None
 
@@ -390,34 +451,109 @@ class _Attr:
     method: str
 
 
-def _attr_after(text: str, q_end: int, close_end: int, para_end: int, next_open: int) -> _Attr | None:
+# Verb-like word right after a post-quote subject ("Oliver barked", "Trump
+# shot back"): any past or present-tense form, not only listed speech verbs.
+_VERBISH_RE = re.compile(r"(?:[a-z]+(?:ed|s)|shot|spoke|wrote|told|said|put|cried|went|began|read|"
+                         r"fired|hit|gave|made|took|quipped)\b")
+_CLOSING_MARKS = "'’\"” \u00a0"
+
+
+def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """A speaker noun phrase starting at ``lo`` (pronoun, nominal or name,
+    possibly led by lowercase descriptors: "former Obama adviser David Axelrod")."""
+    if text.startswith("it ", lo):
+        return lo, lo + 2, "pronoun"  # "“Vote now,” it read."
+    np = _np_after(text, lo, hi)
+    if np is None:
+        return None
+    s, e, kind = np
+    if kind == "name" and text[s:s + 1].islower():
+        # descriptors around a name: "former Obama adviser David Axelrod"
+        x = _NAME_TAIL_RE.match(text, e, hi)
+        if x is not None:
+            e = x.end()
+    words = text[s:e].split()
+    if words[0][:1].islower() and kind == "name":
+        for w in words:
+            if w[:1].isupper():
+                break
+            if w in _NOT_HEAD or w in _CUE_SET:
+                return None
+    elif kind == "nominal":
+        # stop a nominal before a verb it swallowed ("the 43-year-old asked")
+        k = 1
+        while k < len(words) and words[k].lower() not in _CUE_SET and words[k] not in _NOT_HEAD:
+            k += 1
+        words = words[:k]
+        e = s + len(" ".join(words)) if " ".join(words) == text[s:s + len(" ".join(words))] else e
+    return s, e, kind
+
+
+def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: int,
+                next_open: int) -> _Attr | None:
     """Attribution in the words following the closing mark."""
-    hi = min(para_end, next_open, close_end + 160)
+    hi = min(para_end, next_open, close_end + 200)
     tail = text[close_end:hi]
     stripped = tail.lstrip(" ,\u00a0—–-")
     if not stripped:
         return None
     lo = close_end + (len(tail) - len(stripped))
-    # a new sentence after the quote belongs to itself
-    ended = text[q_end - 1:q_end] in ".!?" or text[close_end:close_end + 1] == "."
-    m = _CUE_RE.search(text, lo, min(hi, lo + 90))
-    if not m:
-        return None
-    between = text[lo:m.start()]
+    # the quote's own final punctuation, looking through nested closing marks
+    k = q_end
+    while k > q_start and text[k - 1] in _CLOSING_MARKS:
+        k -= 1
+    last = text[k - 1:k]
+    # a new sentence after the quote belongs to itself; ? and ! do not end
+    # the reporter's sentence ("“Why?” Trump asked.")
+    ended = last == "." or text[close_end:close_end + 1] == "."
     # News style separates a quote from its attribution with a comma (or the
     # quote's own ?, !, dash); "“size of the miracle” that saved him" is prose.
-    punct_ok = text[q_end - 1:q_end] in ",!?—–-…" or text[close_end:lo].strip()[:1] in {",", "—", "–", "-"}
-    if not punct_ok and between.strip():
-        return None
-    if between.strip() == "":
-        if m.group() in {"according to"} or not ended:
-            np = _np_after(text, m.end(), hi)
+    punct_ok = last in ",!?—–-…" or text[close_end:lo].strip()[:1] in {",", "—", "–", "-"}
+    m = _cue_search(text, lo, min(hi, lo + 150))
+    if m is not None:
+        between = text[lo:m.start()]
+        if any(c in between for c in ";:!?\"“”") or _SENT_END_RE.search(between):
+            m = None
+    if m is not None and not between.strip():
+        if m.group().lower() == "according to" or not ended:
+            np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] == " " else None
             if np:
-                method = "quote-marks/according-to" if m.group() == "according to" else "quote-marks/cue-speaker-after"
+                method = "quote-marks/according-to" if m.group().lower() == "according to" else "quote-marks/cue-speaker-after"
                 return _Attr(np, m.span(), method)
         return None
-    if any(c in between for c in ".;:!?\"“”") and not re.fullmatch(r"[^;:!?\"“”]*", between):
+    if not punct_ok:
         return None
+    if m is None and not ended:
+        # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
+        # verb not in the cue list
+        v = _VERBISH_RE.match(text, lo)
+        if v is not None and text[v.end():v.end() + 1] == " ":
+            np = _np_at(text, v.end(), hi)
+            if np is not None and np[2] != "pronoun":
+                return _Attr(np, v.span(), "quote-marks/verb-speaker-after")
+    np0 = _np_at(text, lo, m.start() if m is not None else hi)
+    if np0 is not None:
+        if ended and not (np0[2] == "pronoun" and text[np0[0]].islower()):
+            # ‘... end.” Smith said.’ is rare; accept only when the cue closes it.
+            if m is None or text[np0[1]:m.start()].strip() or not re.match(r"\s*[.,]", text[m.end():m.end() + 3]):
+                return None
+        if m is not None:
+            gap = text[np0[1]:m.start()]
+            if not gap.strip() or gap.lstrip()[:1] in ",(" or all(w in _AUX for w in gap.split()):
+                return _Attr(np0, m.span(), "quote-marks/speaker-after")
+        # "“...,” Oliver barked.": subject and any finite verb
+        j = np0[1]
+        while True:
+            w = _WORD_RE.match(text, j)
+            if w is None or w.group(1) not in _AUX and not w.group(1).endswith("ly"):
+                break
+            j = w.end()
+        v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] == " " else None
+        if v is not None and not ended:
+            return _Attr(np0, v.span(), "quote-marks/speaker-verb-after")
+    if m is None:
+        return None
+    between = text[lo:m.start()]
     np = _np_before(text, lo, m.start())
     if not np:
         return None
@@ -431,7 +567,6 @@ def _attr_after(text: str, q_end: int, close_end: int, para_end: int, next_open:
             return None
         np = (lo, np[1], np[2] if np[2] == "name" else "nominal")
     if ended and np[2] != "pronoun" and not text[np[0]:np[0] + 1].islower():
-        # ‘... end.” Smith said.’ is rare; accept only when the cue closes it.
         if not re.match(r"\s*[.,]", text[m.end():m.end() + 3]):
             return None
     elif ended and np[2] == "pronoun" and text[np[0]].isupper():
@@ -439,11 +574,16 @@ def _attr_after(text: str, q_end: int, close_end: int, para_end: int, next_open:
     return _Attr(np, m.span(), "quote-marks/speaker-after")
 
 
+_NAME_TAIL_RE = re.compile(r"(?: [a-z][\w’'-]*){1,3}(?: " + _CAPW + ")+")
+_QUOTE_CHARS = frozenset('"“”„«»')
+_WORD_RE = re.compile(r" ([a-z]+)\b")
+
+
 def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None:
     """'“...” if the results are poor, Nasrallah said': the quote opens a
     sentence whose attribution follows the reporter's own clause."""
-    for m in _CUE_RE.finditer(text, close_end, sent_end):
-        if m.group() == "according to":
+    for m in _cues(text, close_end, sent_end):
+        if m.group().lower() == "according to":
             np = _np_after(text, m.end(), sent_end)
             if np and text[close_end:m.start()].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
@@ -459,38 +599,112 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
 _LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Later|Earlier|Then)\b,?\s+)*")
 
 
+# Words opening an introductory phrase or clause before the subject
+# ("After the debate, ...", "Asked about it, ...", "On Sunday, ...").
+_INTRO_WORDS = frozenset(
+    """after before during amid amidst given as when while although though since because if unless until
+    once in on at by for with without from under over into through despite following according asked
+    speaking earlier last later first next today yesterday tonight also even not only in instead
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december to of perhaps maybe now meanwhile still""".split())
+# Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ".
+_DATELINE_RE = re.compile(r"[A-Z][A-Za-z. ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
+_SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
+_SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other".split())
+_SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
+
+
 def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
-    """The subject of the reporter's sentence embedding a partial quote:
-    'Donald Trump is promising to “bomb the hell” out of...'."""
+    """The subject of the reporter's sentence embedding a quote: 'Donald
+    Trump is promising to “bomb the hell” out of...', 'After the debate,
+    Cruz shot back: “...”'. Introductory phrases ending in a comma are
+    skipped."""
     lo = _LEADING.match(text, sent_start, open_at).end()
-    m = _NP_AFTER_RE.match(text, lo, open_at)
-    if not m:
-        return None
-    s, e = m.span("np")
-    mention = text[s:e]
-    rest = text[e:e + 2]
-    if not (rest[:1] == "," or (rest[:1] == " " and rest[1:2].islower())):
-        return None
-    first = mention.split()[0]
-    if first in _CAP_STOP and first.lower() not in _PRONOUNS and (
-            first not in {"The", "A", "An"} or len(mention.split()) == 1):
-        return None
-    if mention.lower() in _PRONOUNS:
-        kind = "pronoun"
-    elif first.lower() in _DETERMINERS:
-        kind = "org" if mention.split()[-1][:1].isupper() else "nominal"
-        if kind == "nominal" and mention.split()[-1].lower() not in _PERSON_NOUNS:
+    d = _DATELINE_RE.match(text, lo, open_at)
+    if d is not None:
+        lo = d.end()
+    for _ in range(3):
+        t = _SUBJ_TOKEN_RE.match(text, lo, open_at)
+        if t is None:
             return None
+        w = t.group().strip(_EDGE_PUNCT)
+        lw = w.lower()
+        nxt = text[t.end() + 1:t.end() + 2]
+        if lw in _INTRO_WORDS or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
+                                  and t.group()[-1:] != "," and nxt.islower()):
+            c = text.find(", ", t.end() - 1, open_at)
+            if c < 0:
+                return None
+            lo = c + 2
+            while lo < open_at and text[lo] in " \u00a0":
+                lo += 1
+            continue
+        break
+    toks = [(m.start(), m.end()) for m in _SUBJ_TOKEN_RE.finditer(text, lo, min(open_at, lo + 160))][:14]
+    if not toks:
+        return None
+
+    def word(i: int) -> str:
+        return text[toks[i][0]:toks[i][1]]
+
+    first = word(0).lstrip("(")
+    kind = "name"
+    if first in _SUBJ_PRONOUNS or first.rstrip(",") in _SUBJ_PRONOUNS:
+        s, e = toks[0][0], toks[0][0] + len(first.rstrip(","))
+        kind = "pronoun"
     else:
-        kind = "name"
+        i = 0
+        if first in _SUBJ_DETERMINERS or first.lower() in {"the", "a", "an"}:
+            kind = "nominal"
+            i = 1
+        elif first[:1].islower():
+            # lowercase descriptors before a name ("party Chairman Reince Priebus")
+            while i < len(toks) and i < 3 and word(i)[:1].islower() and word(i) not in _NOT_HEAD \
+                    and not word(i)[-1:] in ",;:" and word(i) not in _CUE_SET:
+                i += 1
+            if i >= len(toks) or not word(i)[:1].isupper():
+                return None
+        # the noun phrase: capitalised words, descriptors between them, up to
+        # a verb, a comma or a parenthesis
+        j = i
+        last_cap = -1
+        while j < len(toks) and j < i + 8:
+            w = word(j)
+            bare = w.rstrip(",;:)").strip("“”\"")
+            if not bare or w[:1] in "(“\"‘—–":
+                break
+            if bare[:1].isupper() or bare.lower() in _NAME_PARTICLES or bare[:1].isdigit():
+                last_cap = j
+            elif kind == "name" and last_cap < j - 2:
+                break
+            elif bare in _NOT_HEAD or bare in _AUX or bare in _CUE_SET or (
+                    _VERBISH_RE.fullmatch(bare) and j > i and not bare.endswith("ss")):
+                break
+            j += 1
+            if w[-1:] in ",;:)":
+                break
+        if kind == "name":
+            j = last_cap + 1
+        if j <= (1 if kind == "nominal" else 0):
+            return None
+        s, e = toks[0][0], toks[j - 1][1]
+        while e > s and text[e - 1] in ",;:)":
+            e -= 1
+        if kind == "name" and text[s:e].split()[0] in _CAP_STOP:
+            return None
+        if kind == "nominal" and text[s:e].split()[-1][:1].isupper():
+            kind = "org"
+    rest = text[e:e + 2]
+    if not (rest[:1] in ",(—–" or rest[:2] in {" (", " —", " –", " -"} or (rest[:1] == " " and rest[1:2].islower())):
+        return None
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
 
 
 def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
     """Attribution in the reporter's words before the quote, same sentence."""
-    cues = list(_CUE_RE.finditer(text, sent_start, open_at))
+    cues = list(_cues(text, sent_start, open_at))
     for m in reversed(cues):
-        if m.group() == "according to":
+        if m.group().lower() == "according to":
             np = _np_after(text, m.end(), open_at)
             if np:
                 return _Attr(np, m.span(), "quote-marks/according-to")
@@ -499,6 +713,11 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             # a participle ("..., asking the department to...") has the
             # subject of the main clause, not the noun right before it
             continue
+        if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')):
+            # inverted order after a clause or quote: "..., said Alan Abramowitz"
+            np = _np_at(text, m.end(), open_at)
+            if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", "."}:
+                return _Attr(np, m.span(), "quote-marks/speaker-before")
         np = _np_before(text, sent_start, m.start())
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
@@ -552,10 +771,10 @@ def extract_quotes(text: str) -> list[Quote]:
     # resolve against, and the pool of name forms for fullest-name resolution.
     subjects: list[tuple[int, str]] = []  # (position, canonical) of persons
     names: set[str] = set()
-    for m in _CUE_RE.finditer(text):
+    for m in _cues(text, 0, len(text)):
         ps = text.rfind("\n", 0, m.start()) + 1
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
-        if m.group() == "according to":
+        if m.group().lower() == "according to":
             np = _np_after(text, m.end(), min(len(text), m.end() + 80))
         else:
             np = _np_before(text, max(ss, m.start() - 200), m.start())
@@ -596,8 +815,26 @@ def extract_quotes(text: str) -> list[Quote]:
     subjects.sort()
     sub_pos = [p for p, _ in subjects]
 
+    def resolve(attr: _Attr) -> str | None:
+        nonlocal sub_pos
+        s, e, npk = attr.np
+        mention = text[s:e]
+        if npk == "pronoun":
+            if mention.lower() in _PERSONAL_PRONOUNS:
+                k = bisect.bisect_left(sub_pos, s) - 1
+                if k >= 0:
+                    if attr.method.endswith(("-after", "-before")):
+                        attr.method = "quote-marks/pronoun-resolved"
+                    return fullest(subjects[k][1])
+            return None
+        speaker = fullest(_canonical(mention, npk))
+        if speaker and _is_person(mention, npk, speaker):
+            bisect.insort(subjects, (s, speaker))
+            sub_pos = [p for p, _ in subjects]
+        return speaker
+
     out: list[Quote] = []
-    prev_para_speaker: tuple[int, str | None, _Attr, int] | None = None  # (para_start, speaker, attr, quote_end)
+    prev: tuple[int, str | None, _Attr, int] | None = None  # (para_start, speaker, attr, quote_end)
     starts = [s for s, _, _ in spans]
     for idx, (start, end, closed) in enumerate(spans):
         para_start = text.rfind("\n", 0, start) + 1
@@ -607,53 +844,64 @@ def extract_quotes(text: str) -> list[Quote]:
         close_end = end + 1 if closed else end
         next_open = starts[idx + 1] - 1 if idx + 1 < len(spans) else len(text)
         kind = _kind(text, start, end, para_start)
+        open_at = max(para_start, start - 1)
+        # (the sentence-end lookahead needs to see the mark and first letter)
+        ss = min(_sentence_start(text, para_start, min(start + 1, len(text))), open_at)
+        # does the quote open its sentence (nothing of the reporter's before it)?
+        opens_sentence = not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-")
 
-        attr = _attr_after(text, end, close_end, para_end, next_open)
-        if attr is None:
-            ss = _sentence_start(text, para_start, start - 1)
+        speaker: str | None = None
+        inherited = False
+        attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is None and not opens_sentence:
             # partial quotes and quotes introduced mid-sentence take the
             # speaker of the reporter's sentence
-            attr = _attr_before(text, ss, max(ss, start - 1))
-            if attr is not None and kind == "partial":
+            attr = _attr_before(text, ss, open_at)
+            if attr is not None and kind == "partial" and attr.method == "quote-marks/speaker-before":
                 attr.method = "quote-marks/reported-speech"
-            if attr is None and closed:
-                attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
-        speaker: str | None = None
-        if attr is not None and attr.np is not None:
-            s, e, npk = attr.np
-            mention = text[s:e]
-            if npk == "pronoun":
-                if mention.lower() in _PERSONAL_PRONOUNS:
-                    k = bisect.bisect_left(sub_pos, s) - 1
-                    if k >= 0:
-                        speaker = fullest(subjects[k][1])
-                        attr.method = "quote-marks/pronoun-resolved"
-            else:
-                speaker = fullest(_canonical(mention, npk))
-                if speaker and _is_person(mention, npk, speaker):
-                    bisect.insort(subjects, (s, speaker))
-                    sub_pos = [p for p, _ in subjects]
-        elif prev_para_speaker is not None and prev_para_speaker[1] is not None:
-            p_start, p_speaker, p_attr, p_end = prev_para_speaker
+        if attr is None and closed:
+            attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
+        if attr is None and prev is not None and (opens_sentence or prev[3] >= ss):
+            # (a quote in the same sentence as the previous one continues it:
+            # "“The way I see it,” Woods elaborated, “no one questioned it.”")
+            p_start, p_speaker, p_attr, p_end = prev
             same_para = p_start == para_start
             # the previous quote sits in the paragraph just before this one
-            prev_para = not same_para and "\n" not in text[p_end:para_start].strip() \
-                and start - para_start <= 1
-            if (same_para or prev_para) and kind == "full":
-                speaker = p_speaker
+            prev_para = not same_para and "\n" not in text[p_end:para_start].strip() and start - para_start <= 1
+            if same_para or prev_para:
+                speaker, inherited = p_speaker, True
                 attr = _Attr(p_attr.np, p_attr.cue,
                              "quote-marks/same-paragraph" if same_para else "quote-marks/continued-paragraph")
-        ss = _sentence_start(text, para_start, start - 1)
-        if attr is None and (kind == "partial" or _CUE_RE.search(text, ss, max(ss, start - 1))):
-            attr = _attr_subject(text, ss, max(ss, start - 1))
-            if attr is not None and attr.np[2] == "pronoun":
-                if text[attr.np[0]:attr.np[1]].lower() in _PERSONAL_PRONOUNS:
-                    k = bisect.bisect_left(sub_pos, attr.np[0]) - 1
-                    speaker = fullest(subjects[k][1]) if k >= 0 else None
-            elif attr is not None:
-                speaker = fullest(_canonical(text[attr.np[0]:attr.np[1]], attr.np[2]))
+        if attr is None and opens_sentence and ss > para_start:
+            # "Smith said on Monday the plan was dead. “It will not pass.”":
+            # the speaker named in the previous sentence
+            pss = _sentence_start(text, para_start, ss - 1)
+            attr = _attr_before(text, pss, ss - 1) or _attr_subject(text, pss, ss - 1)
+            if attr is not None:
+                attr.method = "quote-marks/previous-sentence"
+        if attr is None and start - para_start <= 1 and para_start >= 2:
+            # a quote-only paragraph introduced by "Cruz continued:" above it
+            pe = para_start - 1
+            while pe > 0 and text[pe - 1].isspace():
+                pe -= 1
+            pps = text.rfind("\n", 0, pe) + 1
+            pss = _sentence_start(text, pps, pe - 1)
+            if text[pe - 1:pe] == ":":
+                attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
+                if attr is not None:
+                    attr.method = "quote-marks/colon-intro"
+            elif _QUOTE_CHARS.isdisjoint(text[pps:pe]):
+                # a quote-only paragraph after reported speech: "Smith said
+                # the bill was dead.¶“It will not pass.”"
+                attr = _attr_before(text, pss, pe - 1)
+                if attr is not None:
+                    attr.method = "quote-marks/previous-paragraph"
+        if attr is None and not opens_sentence:
+            attr = _attr_subject(text, ss, open_at)
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
+        elif not inherited:
+            speaker = resolve(attr)
         np = attr.np
         cue = attr.cue
         out.append(Quote(
@@ -667,10 +915,10 @@ def extract_quotes(text: str) -> list[Quote]:
             cue_end=cue[1] if cue else None,
             method=attr.method,
         ))
-        if speaker is not None:
-            prev_para_speaker = (para_start, speaker, attr, end)
-        elif prev_para_speaker is not None and prev_para_speaker[0] != para_start:
-            prev_para_speaker = None
+        if np is not None:
+            prev = (para_start, speaker, attr, end)
+        elif prev is not None and prev[0] != para_start:
+            prev = None
     return out
 
 
