@@ -111,3 +111,20 @@ def test_figure_attribution_must_match_the_quote_holding_it(tiny_sources, tmp_pa
     edit_csv(out / "tables/figures.csv", row["index"] + 2, "quote_id", "alpha:q0000")
     rehash(out, "figures")
     assert ["cross-table", "figures", row["index"] + 2, "quote_id"] in validate(out).flatten(["type", "resource", "row", "field"])
+
+
+def test_figures_in_reported_speech_name_who_states_them(ds):
+    by_text = {r["text"]: r["attributed_to"] for r in ds.figures.filter(pl.col("article_id") == AP).iter_rows(named=True)}
+    # "He said about 100 Israeli planes struck 270 targets, 90% of them…" — he is Hagari.
+    assert by_text["about 100"] == by_text["270"] == by_text["90%"] == "Daniel Hagari"
+    # "Israeli Prime Minister Benjamin Netanyahu said the military had eliminated thousands of rockets"
+    assert by_text["thousands"] == "Benjamin Netanyahu"
+    # 002 spells the speaker "Hizbullah"; attributions use the canonical name too.
+    assert set(ds.figures.filter(pl.col("article_id") == GUARDIAN_STYLE, pl.col("text") == "hundreds")["attributed_to"]) == {"Hezbollah"}
+
+
+def test_unnamed_reported_speakers_stay_null(tiny_sources, tmp_path):
+    (tiny_sources / "gamma.txt").write_text("An official said 40 people were hurt. Police said 12 were arrested.\n", encoding="utf-8")
+    newsprov.build(tiny_sources, tmp_path / "pkg")
+    rows = pl.read_csv(tmp_path / "pkg/tables/figures.csv", infer_schema=False).filter(pl.col("article_id") == "gamma")
+    assert rows.select("text", "attributed_to").rows() == [("40", None), ("12", "Police")]

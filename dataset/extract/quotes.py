@@ -925,3 +925,17 @@ def extract_quotes(text: str) -> list[Quote]:
 # Proper-name runs (titles included) anywhere in the text: the name forms a
 # shorter mention may resolve to.
 _NAME_RUN_RE = re.compile(r"(?:" + _CAPW + r"[ \u00a0]+){1,5}" + _CAPW)
+
+
+def reported_speaker(text: str, sent_start: int, start: int, end: int, sent_end: int) -> tuple[int, int, str, str | None] | None:
+    """The speaker of reported speech holding text[start:end], in its sentence.
+
+    'The military said about 100 planes struck…', '…320 rockets, Hezbollah said.',
+    '…, according to the ministry.' Returns (mention_start, mention_end, kind, canonical)
+    where kind is pronoun, nominal, org or name and canonical is None for pronouns.
+    """
+    attr = _attr_before(text, sent_start, start) or _attr_clause_after(text, end, sent_end)
+    if attr is None or attr.np is None or attr.method == "quote-marks/speaker-label":
+        return None
+    s, e, kind = attr.np
+    return s, e, kind, _canonical(text[s:e], kind)
