@@ -16,7 +16,10 @@ def test_load_embedded_dataset():
     ds = newsprov.load()
     assert isinstance(ds.articles, pl.DataFrame) and ds.articles.height == 5
     assert ds.version == json.loads((ds.root / "datapackage.json").read_text())["version"]
-    assert set(ds.tables) == {"articles", "entities", "figures", "paragraphs", "quotes", "sentences"}
+    assert set(ds.tables) == {
+        "articles", "paragraphs", "sentences", "quotes", "figures", "entities",
+        "sentence_links", "article_links", "quote_groups", "unquoted", "figure_groups", "discrepancies",
+    }
     row = ds.sentences.row(0, named=True)
     assert ds.text(row["article_id"])[row["start"]:row["end"]] == row["text"]
 

@@ -49,10 +49,13 @@ def test_a_deleted_table_row(embedded_copy):
     assert ["row-constraint", "articles", 2, "n_sentences"] in report.flatten(["type", "resource", "row", "field"])
     assert {"sentences"} <= {name for name, _ in frictionless_errors(embedded_copy)}
     rehash(embedded_copy, "sentences")  # even with a forged checksum, the count betrays it
-    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [
+    flat = validate(embedded_copy).flatten(["type", "resource", "row", "field"])
+    assert flat[:2] == [
         ["row-constraint", "articles", 2, "n_sentences"],
         ["foreign-key", "quotes", 3, "sentence_id"],  # the quote "constructive," sat in the deleted sentence
     ]
+    # and every alignment row of that sentence (article 000 is always the first of its pairs)
+    assert len(flat) == 2 + 4 and {tuple(e[:2]) + (e[3],) for e in flat[2:]} == {("foreign-key", "sentence_links", "sentence_id")}
 
 
 def test_an_altered_span_offset_is_caught_by_provenance(embedded_copy):

@@ -20,6 +20,7 @@ def check_spans(df: pl.DataFrame, meta: TableMeta, texts: pl.DataFrame) -> list[
             .join(texts, on="article_id", how="inner")
             .with_columns(n=pl.col("source_text").str.len_chars())
         )
+        # A null text with start == end is an insertion point (discrepancies); drop_nulls above skips it.
         outside = (pl.col("s") < 0) | (pl.col("e") > pl.col("n")) | (pl.col("s") >= pl.col("e"))
         for index, s, e, n in rows.filter(outside).select("index", "s", "e", "n").iter_rows():
             errors.append(ValidationError("span-out-of-bounds", resource=meta.name, row=_row(index), field=f"{span.start},{span.end}", note=f"[{s}:{e}] (article length {n})"))

@@ -1,0 +1,198 @@
+"""Grouping the same figure across outlets and checking that they agree.
+
+``figure_groups(figures, links, texts=None) -> polars.DataFrame``
+
+Figures are compared only inside aligned sentences (``links`` rows with a
+counterpart). In each aligned sentence pair, figures are matched one-to-one,
+best score first: same unit (case-insensitive; both null counts as same only
+when the subjects share a word) scores 4, same value 2, a shared subject word
+1, same ``value_kind`` 0.5; a pair needs the same unit, or the same value
+with no unit-matched partner left. Groups are connected components of matches
+spanning at least two articles.
+
+A group is ``"conflicting"`` when any two members differ in:
+
+* ``value`` – ``value``/``value_low``/``value_high`` differ;
+* ``qualifier`` – ``value_kind`` differs (exact / approximate / lower_bound …);
+* ``unit`` – both units known and different;
+* ``claim`` – the words around the figures (``CLAIM_WINDOW`` words either side,
+  same sentence) carry opposite relational words (``CLAIM_ANTONYMS``: before /
+  after, more / fewer, rose / fell …) — "five minutes after" vs "five minutes
+  before" conflicts although the numbers agree. Needs ``texts`` (article id →
+  source) to read the context; without it, claims are not checked.
+
+Columns (sorted by ``group_id``, ``article_id``, ``start``):
+
+* ``group_id`` (str) – ``"f0001"``…, numbered by the earliest member's
+  (``article_id``, ``start``).
+* ``figure_id`` (str), ``article_id`` (str), ``sentence_id`` (str),
+  ``start`` / ``end`` (int) – the member and its span.
+* ``agreement`` (str) – ``"consistent"`` or ``"conflicting"`` (whole group).
+* ``differs`` (str, nullable) – ``';'``-joined aspects (in the order value,
+  qualifier, unit, claim) in which this figure differs from at least one
+  other member; null when it agrees with all.
+* ``claim`` (str, nullable) – the relational word found next to the figure
+  (casefolded), if any.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import polars as pl
+
+from newsprov.dataset.compare.normalise import STOPWORDS, tokenize
+from newsprov.dataset.compare.quotes import _UF
+
+__all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM"]
+
+# Opposite relational words of English news prose (time order, direction of
+# change, comparison, outcome). Used for figure claims and for reversals.
+CLAIM_ANTONYMS = [
+    ("before", "after"), ("earlier", "later"), ("prior", "after"), ("since", "until"),
+    ("more", "less"), ("more", "fewer"), ("most", "least"), ("over", "under"),
+    ("above", "below"), ("up", "down"), ("higher", "lower"), ("increase", "decrease"),
+    ("increased", "decreased"), ("increases", "decreases"), ("rise", "fall"), ("rose", "fell"),
+    ("rising", "falling"), ("risen", "fallen"), ("gain", "loss"), ("gained", "lost"),
+    ("won", "lost"), ("win", "lose"), ("wins", "loses"), ("ahead", "behind"), ("inside", "outside"),
+    ("maximum", "minimum"), ("at least", "at most"), ("majority", "minority"), ("north", "south"),
+    ("east", "west"), ("grew", "shrank"), ("growth", "decline"), ("surplus", "deficit"),
+    ("profit", "loss"), ("up from", "down from"), ("killed", "injured"), ("dead", "wounded"),
+    ("accepted", "rejected"), ("approved", "rejected"), ("agreed", "refused"), ("allowed", "banned"),
+    ("guilty", "innocent"), ("confirmed", "denied"), ("open", "closed"), ("opened", "closed"),
+    ("entered", "left"), ("arrived", "left"),
+]
+ANTONYM: dict[str, set[str]] = defaultdict(set)
+for _a, _b in CLAIM_ANTONYMS:
+    if " " not in _a:
+        ANTONYM[_a].add(_b)
+        ANTONYM[_b].add(_a)
+# Words either side of a figure searched for a claim word. 3 covers
+# "five minutes after", "rose 5% to", "up from 12"; wider windows picked up
+# words of the next clause on the seeds.
+CLAIM_WINDOW = 3
+
+_SCHEMA = {"group_id": pl.String, "figure_id": pl.String, "article_id": pl.String, "sentence_id": pl.String,
+           "start": pl.Int64, "end": pl.Int64, "agreement": pl.String, "differs": pl.String, "claim": pl.String}
+
+
+def claim_word(text: str, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, int, int] | None:
+    """Relational word within CLAIM_WINDOW words after (then before) a figure."""
+    after = [t for t in tokenize(text[end:sent_end], end)][:CLAIM_WINDOW]
+    before = [t for t in tokenize(text[sent_start:start], sent_start)][-CLAIM_WINDOW:]
+    for t in after + before[::-1]:
+        if t.norm in ANTONYM:
+            return t.norm, t.start, t.end
+    return None
+
+
+def _unit(u):
+    return u.casefold() if isinstance(u, str) and u else None
+
+
+def _subject_words(s):
+    return {w.norm for w in tokenize(s or "") if w.norm not in STOPWORDS}
+
+
+def _same_value(f, g) -> bool:
+    def eq(x, y):
+        if x is None or y is None:
+            return x is None and y is None
+        return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+    return eq(f["value"], g["value"]) and eq(f["value_low"], g["value_low"]) and eq(f["value_high"], g["value_high"])
+
+
+def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, str] | None = None,
+                  sentences: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Group figures of aligned sentences and flag disagreements (module doc)."""
+    figs = figures.filter(pl.col("sentence_id").is_not_null()).sort("article_id", "start", "figure_id")
+    for c in ("value_low", "value_high", "unit", "subject"):
+        if c not in figs.columns:
+            figs = figs.with_columns(pl.lit(None).alias(c))
+    recs = figs.to_dicts()
+    by_sent: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(recs):
+        by_sent[f["sentence_id"]].append(i)
+    sent_span: dict[str, tuple[int, int]] = {}
+    if sentences is not None:
+        sent_span = {s: (a, b) for s, a, b in sentences.select("sentence_id", "start", "end").iter_rows()}
+    claims: dict[int, tuple | None] = {}
+    if texts is not None:
+        for i, f in enumerate(recs):
+            text = texts.get(f["article_id"])
+            if text is None:
+                claims[i] = None
+                continue
+            s0, s1 = sent_span.get(f["sentence_id"], _guess_sentence(text, f["start"], f["end"]))
+            claims[i] = claim_word(text, f["start"], f["end"], s0, s1)
+    pairs = set()
+    for sid, osid in links.filter(pl.col("other_sentence_id").is_not_null()).select(
+            "sentence_id", "other_sentence_id").iter_rows():
+        if sid in by_sent and osid in by_sent:
+            pairs.add(tuple(sorted((sid, osid))))
+    uf = _UF(len(recs))
+    for sid, osid in sorted(pairs):
+        scored = []
+        for i in by_sent[sid]:
+            for j in by_sent[osid]:
+                f, g = recs[i], recs[j]
+                same_unit = _unit(f["unit"]) == _unit(g["unit"])
+                sw = _subject_words(f["subject"]) & _subject_words(g["subject"])
+                if same_unit and f["unit"] is None and not sw:
+                    same_unit = False
+                same_val = _same_value(f, g)
+                score = 4 * same_unit + 2 * same_val + (1 if sw else 0) + 0.5 * (f["value_kind"] == g["value_kind"])
+                if same_unit or same_val:
+                    scored.append((-score, not same_unit, recs[i]["start"], recs[j]["start"], i, j))
+        used_i, used_j = set(), set()
+        for _neg, value_only, _a, _b, i, j in sorted(scored):
+            if i in used_i or j in used_j:
+                continue
+            if value_only:  # value-only match only if neither has a same-unit partner left
+                if any(_unit(recs[i]["unit"]) == _unit(recs[k]["unit"]) for k in by_sent[osid] if k not in used_j) or \
+                   any(_unit(recs[j]["unit"]) == _unit(recs[k]["unit"]) for k in by_sent[sid] if k not in used_i):
+                    continue
+            used_i.add(i)
+            used_j.add(j)
+            uf.union(i, j)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(recs)):
+        comps[uf.find(i)].append(i)
+    groups = sorted(sorted(m, key=lambda i: (recs[i]["article_id"], recs[i]["start"]))
+                    for m in comps.values() if len({recs[i]["article_id"] for i in m}) >= 2)
+    groups.sort(key=lambda m: (recs[m[0]]["article_id"], recs[m[0]]["start"]))
+    rows = []
+    for n, members in enumerate(groups, 1):
+        gid = f"f{n:04d}"
+        diffs = {i: [] for i in members}
+        for x in members:
+            for y in members:
+                if recs[x]["article_id"] == recs[y]["article_id"] or x == y:
+                    continue
+                f, g = recs[x], recs[y]
+                if not _same_value(f, g):
+                    diffs[x].append("value")
+                if f["value_kind"] != g["value_kind"]:
+                    diffs[x].append("qualifier")
+                if _unit(f["unit"]) and _unit(g["unit"]) and _unit(f["unit"]) != _unit(g["unit"]):
+                    diffs[x].append("unit")
+                cf, cg = claims.get(x), claims.get(y)
+                if cf and cg and cg[0] in ANTONYM.get(cf[0], ()):
+                    diffs[x].append("claim")
+        conflicting = any(diffs.values())
+        for i in members:
+            aspects = [a for a in ("value", "qualifier", "unit", "claim") if a in diffs[i]]
+            c = claims.get(i)
+            rows.append({"group_id": gid, "figure_id": recs[i]["figure_id"], "article_id": recs[i]["article_id"],
+                         "sentence_id": recs[i]["sentence_id"], "start": recs[i]["start"], "end": recs[i]["end"],
+                         "agreement": "conflicting" if conflicting else "consistent",
+                         "differs": ";".join(aspects) or None, "claim": c[0] if c else None})
+    out = pl.DataFrame(rows, schema=_SCHEMA) if rows else pl.DataFrame(schema=_SCHEMA)
+    return out.sort("group_id", "article_id", "start")
+
+
+def _guess_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Fallback sentence bounds: nearest '. ' / newline either side."""
+    s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    cands = [p for p in (text.find(". ", end), text.find("\n", end)) if p >= 0]
+    return s, (min(cands) + 1 if cands else len(text))

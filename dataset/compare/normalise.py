@@ -1,0 +1,140 @@
+"""Typographic normalisation and word tokenisation with offsets.
+
+Two versions of one news sentence often differ only in typography: curly vs
+straight quotation marks and apostrophes, en/em dashes vs hyphens, non-breaking
+or doubled spaces, compatibility characters (NFKC: ligatures, full-width forms,
+the ellipsis character) and letter case. This module folds those differences
+away so the comparison modules can tell *typographic* variation from rewording.
+
+Functions
+---------
+``normalise_text(s, casefold=True) -> str``
+    NFKC, quotation marks and apostrophes to ``"`` / ``'``, every dash and minus
+    to ``-``, runs of whitespace to one space, stripped, optionally casefolded.
+``tokenize(text, offset=0) -> list[Token]``
+    Word tokens with character offsets (``text[start - offset:end - offset]``
+    is the token's surface). A word is a run of letters/digits, joined across
+    inner apostrophes, hyphens, dashes-as-hyphens, dots and commas between digits
+    and dots in abbreviations (``U.S.`` → ``U.S``; ``Israel’s``; ``10-month``;
+    ``150,000``; ``90%`` gives ``90``). Punctuation is not a token.
+``word_key(norm) -> str``
+    A looser key of a normalised token for blocking: dots, hyphens and
+    apostrophes removed and a possessive ``'s`` dropped (``U.S`` and ``US`` →
+    ``us``; ``cease-fire`` and ``ceasefire`` → ``ceasefire``).
+``tokens_frame(sentences) -> polars.DataFrame``
+    One row per word token of each sentence, columns:
+
+    * ``sentence_id`` (str) – the sentence the token belongs to.
+    * ``article_id`` (str) – the sentence's article.
+    * ``token_index`` (int) – 0-based position of the token in its sentence.
+    * ``start`` / ``end`` (int) – character offsets of the token in the
+      article's source text (the sentence's ``start`` plus the in-sentence
+      offset), so ``source[start:end] == text``.
+    * ``text`` (str) – the token's surface form.
+    * ``norm`` (str) – ``normalise_text(text)`` (casefolded).
+
+``STOPWORDS``: English function words, used to pick content words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import polars as pl
+
+__all__ = [
+    "STOPWORDS",
+    "Token",
+    "normalise_text",
+    "tokenize",
+    "tokens_frame",
+    "word_key",
+    "is_capitalised",
+]
+
+# Quotation marks and apostrophes (single and double, all directions, primes
+# and low-9 forms) fold to the ASCII marks; dashes and minus signs fold to "-".
+_QUOTE_MAP = {
+    **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"},
+    **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u00b4\u0060\uff07"},
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+}
+_TRANS = str.maketrans(_QUOTE_MAP)
+_WS_RE = re.compile(r"\s+")
+
+
+def normalise_text(s: str, casefold: bool = True) -> str:
+    """Fold typographic variation: NFKC, quotes, dashes, whitespace, case."""
+    s = unicodedata.normalize("NFKC", s).translate(_TRANS)
+    s = _WS_RE.sub(" ", s).strip()
+    return s.casefold() if casefold else s
+
+
+# A word: letters/digits, continued across ' ’ - – . , when a letter/digit
+# follows (so "Israel’s", "10-month", "U.S", "150,000", "pre-emptive").
+_WORD_RE = re.compile(r"[^\W_]+(?:(?:['\u2019\-\u2010\u2011\u2013]|\.(?=[^\W_])|,(?=\d{3}))[^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text``; offsets are shifted by ``offset``."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        out.append(Token(m.start() + offset, m.end() + offset, w, normalise_text(w)))
+    return out
+
+
+_KEY_STRIP = str.maketrans("", "", ".-'")
+
+
+def word_key(norm: str) -> str:
+    """Loose blocking key of a normalised token (see module docstring)."""
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return norm.translate(_KEY_STRIP)
+
+
+def is_capitalised(word: str) -> bool:
+    """First character an upper-case letter (names, sentence starts)."""
+    return bool(word) and word[0].isupper()
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on once
+    only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves said says say told according while would may might must
+    shall one its it's he's she's they're we're i'm don't didn't won't can't mr mrs ms dr
+    """.split()
+)
+
+
+def tokens_frame(sentences: pl.DataFrame) -> pl.DataFrame:
+    """One row per word token of each sentence (columns in module docstring)."""
+    rows: dict[str, list] = {k: [] for k in ("sentence_id", "article_id", "token_index", "start", "end", "text", "norm")}
+    for sid, aid, start, text in sentences.select("sentence_id", "article_id", "start", "text").iter_rows():
+        for i, t in enumerate(tokenize(text, start)):
+            rows["sentence_id"].append(sid)
+            rows["article_id"].append(aid)
+            rows["token_index"].append(i)
+            rows["start"].append(t.start)
+            rows["end"].append(t.end)
+            rows["text"].append(t.text)
+            rows["norm"].append(t.norm)
+    schema = {"sentence_id": pl.String, "article_id": pl.String, "token_index": pl.Int64,
+              "start": pl.Int64, "end": pl.Int64, "text": pl.String, "norm": pl.String}
+    return pl.DataFrame(rows, schema=schema)

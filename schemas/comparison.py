@@ -1,0 +1,204 @@
+"""Tables comparing outlets' versions of one story: aligned sentences, reuse, groups, discrepancies.
+
+Each model documents one output of newsprov.dataset.compare; the builders in
+dataset/builders/ call that library on the articles, sentences, quotes and figures.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+from newsprov.schemas.base import ARTICLE_ID, ForeignKey, Span, TableModel, anchored
+
+SENTENCE_RELATIONS = ("identical", "typographic", "rewritten", "unaligned")
+QUOTE_RELATIONS = ("reference", "identical", "typographic", "truncated", "extended", "altered")
+AGREEMENTS = ("consistent", "conflicting")
+DISCREPANCY_KINDS = ("figure_value", "figure_qualifier", "quote_wording", "speaker", "name_spelling", "framing", "reversal", "omission")
+SHARE = {"ge": 0.0, "le": 1.0}
+
+
+def _article(column: str) -> ForeignKey:
+    return ForeignKey((column,), "articles", ("article_id",))
+
+
+class SentenceLinks(TableModel):
+    """Sentence links
+    For each pair of articles that share text, each sentence aligned to its best counterpart in
+    the other article (or marked unaligned: what one outlet added or dropped), with a
+    similarity score and a word-level diff.
+    """
+
+    _primary_key = ("link_id",)
+    _foreign_keys = (
+        _article("article_id"), _article("other_article_id"),
+        ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),
+        ForeignKey(("other_sentence_id",), "sentences", ("sentence_id",)),
+    )
+
+    link_id: str = pa.Field(unique=True, description="'<sentence_id>><other_article_id>'.")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article of the sentence.")
+    sentence_id: str = pa.Field(description="The sentence aligned.")
+    other_article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article it is compared with.")
+    other_sentence_id: str = pa.Field(nullable=True, description="Its best counterpart there; null when unaligned.")
+    similarity: float = pa.Field(**SHARE, description="Word-level similarity of the pair (rapidfuzz Indel over content words), 0–1.")
+    relation: str = pa.Field(isin=SENTENCE_RELATIONS, description="identical; typographic (only quote marks, dashes, spacing or case differ); rewritten; unaligned.")
+    diff: str = pa.Field(nullable=True, description="Null when unaligned; else a JSON list of edits [op, this_text, other_text, this_start, this_end, other_start, other_end], offsets into the sources.")
+    n_inserted: int = pa.Field(nullable=True, ge=0, description="Words only the other sentence has; null when unaligned.")
+    n_deleted: int = pa.Field(nullable=True, ge=0, description="Words only this sentence has; null when unaligned.")
+    n_replaced: int = pa.Field(nullable=True, ge=0, description="Words replaced by other words; null when unaligned.")
+    sentence_index: int = pa.Field(ge=0, description="Position of the sentence in its article.")
+    n_words: int = pa.Field(ge=0, description="Words in the sentence.")
+
+    class Config:
+        name = "sentence_links"
+
+    @pa.dataframe_check(error="unaligned-has-no-counterpart")
+    def unaligned_has_no_counterpart(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("relation") == "unaligned") == pl.col("other_sentence_id").is_null())
+
+    @pa.dataframe_check(error="different-articles")
+    def different_articles(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (pl.col("article_id") != pl.col("other_article_id")) & pl.col("sentence_id").str.starts_with(pl.col("article_id") + ":")
+        )
+
+
+class ArticleLinks(TableModel):
+    """Article links
+    For each pair of articles that share text: the share of each one's words in sentences
+    reused verbatim or near-verbatim, and the wire service both credit, if any.
+    """
+
+    _primary_key = ("article_id", "other_article_id")
+    _foreign_keys = (_article("article_id"), _article("other_article_id"))
+
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="One article of the pair (the smaller id).")
+    other_article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The other article.")
+    reused_share: float = pa.Field(**SHARE, description="Share of article_id's words in identical, typographic or near-verbatim aligned sentences.")
+    reused_share_other: float = pa.Field(**SHARE, description="The same share for other_article_id.")
+    n_aligned: int = pa.Field(ge=0, description="Sentence pairs aligned between the two.")
+    shared_wire: str = pa.Field(nullable=True, description="A wire credit both texts show (e.g. 'AP'); null when none is shared.")
+
+    class Config:
+        name = "article_links"
+
+    @pa.dataframe_check(error="ordered-pair")
+    def ordered_pair(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("article_id") < pl.col("other_article_id"))
+
+
+class QuoteGroups(TableModel):
+    """Quote groups
+    The same quotation as printed by different outlets: each member with its relation to the
+    group's reference wording. A group spans at least two articles.
+    """
+
+    _primary_key = ("quote_id",)
+    _foreign_keys = (
+        _article("article_id"),
+        ForeignKey(("quote_id",), "quotes", ("quote_id",)),
+        ForeignKey(("reference_quote_id",), "quotes", ("quote_id",)),
+    )
+
+    group_id: str = pa.Field(description="The group.")
+    quote_id: str = pa.Field(unique=True, description="A member quote (in one group only).")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The member's article.")
+    start: int = pa.Field(ge=0, description="The member quote's start offset.")
+    end: int = pa.Field(ge=1, description="Its end offset.")
+    relation: str = pa.Field(isin=QUOTE_RELATIONS, description="reference; identical; typographic (marks, dashes, spacing, case); truncated (contained in the reference); extended (contains it); altered.")
+    similarity: float = pa.Field(**SHARE, description="Word similarity to the reference wording.")
+    reference_quote_id: str = pa.Field(description="The group's reference quote (its most common wording).")
+    n_articles: int = pa.Field(ge=2, description="Articles the group spans (at least two).")
+
+    class Config:
+        name = "quote_groups"
+
+    @pa.dataframe_check(error="reference-is-itself")
+    def reference_is_itself(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("relation") == "reference") == (pl.col("quote_id") == pl.col("reference_quote_id")))
+
+
+class Unquoted(TableModel):
+    """Unquoted reuse
+    Places where a quote group's words appear in another article without quotation marks:
+    a quote turned into the reporter's prose (or the reverse).
+    """
+
+    _primary_key = ("group_id", "article_id", "start")
+    _foreign_keys = (_article("article_id"), ForeignKey(("quote_id",), "quotes", ("quote_id",)))
+    _spans = (Span(start="start", end="end", text="text"),)
+
+    group_id: str = pa.Field(description="The quote group (quote_groups.group_id).")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article printing the words unquoted.")
+    start: int = pa.Field(ge=0, description="Where the words start.")
+    end: int = pa.Field(ge=1, description="Where they end.")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The words, equal to source[start:end].")
+    quote_id: str = pa.Field(description="The group's quote they repeat.")
+
+    class Config:
+        name = "unquoted"
+
+
+class FigureGroups(TableModel):
+    """Figure groups
+    The same figure as reported by different outlets (same unit and subject in aligned
+    sentences): consistent, or conflicting with what differs.
+    """
+
+    _primary_key = ("figure_id",)
+    _foreign_keys = (_article("article_id"), ForeignKey(("figure_id",), "figures", ("figure_id",)))
+
+    group_id: str = pa.Field(description="The group.")
+    figure_id: str = pa.Field(unique=True, description="A member figure (in one group only).")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The member's article.")
+    sentence_id: str = pa.Field(nullable=True, description="The member's sentence.")
+    start: int = pa.Field(ge=0, description="The figure's start offset.")
+    end: int = pa.Field(ge=1, description="Its end offset.")
+    agreement: str = pa.Field(isin=AGREEMENTS, description="consistent, or conflicting (the group's members differ).")
+    differs: str = pa.Field(nullable=True, description="What differs across the group, ';'-joined: value, qualifier, unit, claim.")
+    claim: str = pa.Field(nullable=True, description="The claim word near the figure that other members contradict (e.g. 'after' vs 'before').")
+
+    class Config:
+        name = "figure_groups"
+
+    @pa.dataframe_check(error="conflict-says-what-differs")
+    def conflict_says_what_differs(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select((pl.col("agreement") == "conflicting") == pl.col("differs").is_not_null())
+
+
+class Discrepancies(TableModel):
+    """Discrepancies
+    One row per difference found between two outlets' versions, with the span in each source
+    (an empty span, text null, marks an insertion point) and a machine-readable kind.
+    """
+
+    _primary_key = ("discrepancy_id",)
+    _foreign_keys = (_article("article_id"), _article("other_article_id"))
+    _spans = (
+        Span(start="start", end="end", text="text"),
+        Span(start="other_start", end="other_end", text="other_text", article="other_article_id"),
+    )
+
+    discrepancy_id: str = pa.Field(unique=True, str_matches=anchored(r"d\d{6,}"), description="'d<index>'.")
+    kind: str = pa.Field(isin=DISCREPANCY_KINDS, description="figure_value, figure_qualifier, quote_wording, speaker, name_spelling, framing, reversal, omission.")
+    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="One article (the smaller id).")
+    start: int = pa.Field(ge=0, description="Span start there.")
+    end: int = pa.Field(ge=0, description="Span end (equal to start for an insertion point).")
+    text: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="source[start:end]; null for an insertion point.")
+    other_article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The other article.")
+    other_start: int = pa.Field(ge=0, description="Span start in the other article.")
+    other_end: int = pa.Field(ge=0, description="Span end there.")
+    other_text: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="source[other_start:other_end]; null for an insertion point.")
+    detail: str = pa.Field(nullable=True, description="Short key=value notes joined by '; ' (e.g. 'word=massacre').")
+
+    class Config:
+        name = "discrepancies"
+
+    @pa.dataframe_check(error="insertion-point-has-no-text")
+    def insertion_points(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            ((pl.col("start") == pl.col("end")) == pl.col("text").is_null())
+            & ((pl.col("other_start") == pl.col("other_end")) == pl.col("other_text").is_null())
+            & (pl.col("article_id") < pl.col("other_article_id"))
+        )
