@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.dataset.registry import models
 from newsprov.dataset.text import decode_source
 from newsprov.validators.paths import unsafe_reason
@@ -45,13 +51,38 @@ class Dataset:
         return decode_source((self.root / path[0]).read_bytes(), path[0])
 
 
-def load(path: Path | str | None = None, *, verify: bool = True) -> Dataset:
+RELEASES = "releases"
+
+
+def cache_root() -> Path:
+    """Where archives and tagged versions are unpacked: $NEWSPROV_CACHE, else $XDG_CACHE_HOME/newsprov."""
+    if os.environ.get("NEWSPROV_CACHE"):
+        return Path(os.environ["NEWSPROV_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprov"
+
+
+def load(path: Path | str | None = None, *, version: str | None = None, verify: bool = True) -> Dataset:
     """Load a package (datapackage.json or its folder; default: the embedded dataset).
 
+    `path` may also be a release archive (.zip): it is checked against a SHA256SUMS
+    beside it when there is one, unpacked into the cache and loaded. `version="1.0.0"`
+    loads that release of the embedded dataset (see load_version).
+
     Resource paths that are absolute, contain '..', leave the package through a
-    symlink or are URLs are always refused. With verify (the default) checksums,
-    schemas, keys and spans are checked first and an invalid package is refused.
+    symlink or are URLs are always refused, as are unsafe archive members. With
+    verify (the default) checksums, schemas, keys and spans are checked first and an
+    invalid package (or an archive that does not match SHA256SUMS) is refused.
     """
+    if version is not None:
+        if path is not None:
+            raise DatasetError("give a package path or a version, not both")
+        return load_version(version, verify=verify)
+    if path is not None and Path(path).suffix.lower() == ".zip":
+        return load_archive(path, verify=verify)
+    return _load_package(path, verify)
+
+
+def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     try:
         descriptor_path = resolve_descriptor(path)
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
@@ -80,3 +111,115 @@ def load(path: Path | str | None = None, *, verify: bool = True) -> Dataset:
                 raise DatasetError(f"{root / resource['path']}: {errors[0].message}")
             tables[resource["name"]] = df
     return Dataset(root, descriptor, tables)
+
+
+def _unpacked(name: str, fill) -> Path:
+    """A cache folder `name`, filled once by fill(dest) (atomically; a concurrent fill is fine)."""
+    root = cache_root()
+    dest = root / name
+    if (dest / DESCRIPTOR).is_file():
+        return dest
+    root.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".newsprov-cache-", dir=root))
+    try:
+        fill(stage / "package")
+        try:
+            os.replace(stage / "package", dest)
+        except OSError:
+            if not (dest / DESCRIPTOR).is_file():
+                raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return dest
+
+
+def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
+    """Load a release archive: verified against the SHA256SUMS beside it (when there is one), unpacked into the cache."""
+    from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
+
+    zip_path = Path(zip_path)
+    if not zip_path.is_file():
+        raise DatasetError(f"{zip_path}: archive not found")
+    try:
+        if verify and (zip_path.parent / SUMS).is_file():
+            digest = verify_archive(zip_path)
+        else:
+            digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
+        folder = _unpacked(f"{zip_path.stem}-{digest[:16]}", lambda dest: extract_archive(zip_path, dest))
+    except ReleaseError as exc:
+        raise DatasetError(str(exc)) from None
+    return _load_package(folder, verify)
+
+
+def available_versions(repo_root: Path | str | None = None) -> list[str]:
+    """Versions of the repository's package: release archives in releases/ and git tags v<semver>, in order."""
+    from newsprov.dataset.versions import git_tags, parse_semver
+
+    repo_root = Path(repo_root or REPO_ROOT)
+    found = set()
+    name = _package_name(repo_root)
+    folder = repo_root / RELEASES
+    if name and folder.is_dir():
+        for archive in folder.glob(f"{_glob_escape(name)}-*.zip"):
+            found.add(archive.name[len(name) + 1 : -len(".zip")])
+    found |= {tag[1:] for tag in git_tags(repo_root) if tag.startswith("v")}
+    valid = []
+    for candidate in found:
+        try:
+            valid.append(parse_semver(candidate))
+        except ValueError:
+            continue
+    return [str(v) for v in sorted(valid, key=lambda v: v.precedence)]
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _package_name(repo_root: Path) -> str | None:
+    try:
+        name = json.loads((repo_root / DESCRIPTOR).read_text(encoding="utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name if isinstance(name, str) and name else None
+
+
+def load_version(version: str, *, repo_root: Path | str | None = None, verify: bool = True) -> Dataset:
+    """Load a released version of the repository's package (default: this repository).
+
+    First `releases/<name>-<version>.zip` (name from the repository's datapackage.json),
+    verified against `releases/SHA256SUMS`; failing that the git tag `v<version>`, read
+    from git objects. Both are unpacked into the cache and loaded (and, with verify,
+    validated). An unknown version raises DatasetError listing the available ones.
+    """
+    from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
+    from newsprov.dataset.versions import VersionError, export_package, parse_semver, resolve_revision
+
+    repo_root = Path(repo_root or REPO_ROOT)
+    try:
+        parse_semver(version)
+    except ValueError as exc:
+        raise DatasetError(f"version: {exc}") from None
+    name = _package_name(repo_root)
+    if name is None:
+        raise DatasetError(f"{repo_root / DESCRIPTOR}: cannot read the package name")
+    archive = repo_root / RELEASES / f"{name}-{version}.zip"
+    try:
+        if archive.is_file():
+            if verify:
+                digest = verify_archive(archive, repo_root / RELEASES / SUMS)
+            else:
+                digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+            folder = _unpacked(f"{archive.stem}-{digest[:16]}", lambda dest: extract_archive(archive, dest))
+            return _load_package(folder, verify)
+        commit = resolve_revision(f"refs/tags/v{version}", repo_root)
+        if commit:
+            folder = _unpacked(f"{name}-{version}-git-{commit[:16]}", lambda dest: export_package(commit, dest, repo_root))
+            return _load_package(folder, verify)
+    except (ReleaseError, VersionError) as exc:
+        raise DatasetError(str(exc)) from None
+    available = available_versions(repo_root)
+    raise DatasetError(
+        f"version {version} of {name} not found (no {RELEASES}/{archive.name}, no git tag v{version}); "
+        f"available: {', '.join(available) if available else 'none'}"
+    )
