@@ -73,6 +73,7 @@ def validate(
     datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the embedded dataset)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
+    against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip or git revision): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
     from newsprov.validators.run import DescriptorNotFound, validate as run_validate
@@ -83,6 +84,14 @@ def validate(
         report = run_validate(datapackage)
     except DescriptorNotFound as exc:
         _fail(str(exc))
+    if against is not None:
+        problems = _version_problems(against, datapackage)
+        for problem in problems:
+            typer.echo(f"version: {problem}", err=True)
+        if problems:
+            from newsprov.validators.errors import ValidationError
+
+            report.tasks[0].errors += [ValidationError("descriptor-error", note=p) for p in problems]
     if as_json or output == "json":
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif output == "github":
@@ -90,6 +99,58 @@ def validate(
     else:
         typer.echo(report.to_text())
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
+
+
+def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
+    """What stops this package from being published after `against`: bump and changelog."""
+    from newsprov.dataset.layout import REPO_ROOT
+    from newsprov.dataset.versions import VersionError, changelog_has_entry, check_bump, diff
+    from newsprov.validators.run import resolve_descriptor
+
+    descriptor = resolve_descriptor(datapackage)
+    try:
+        change = diff(against, descriptor.parent)
+    except (VersionError, OSError, ValueError) as exc:
+        _fail(f"{against}: {exc}")
+    problems = check_bump(change.old_version, change.new_version, change.required_bump)
+    changelog = descriptor.parent / "CHANGELOG.md"
+    if not changelog.is_file():
+        changelog = REPO_ROOT / "CHANGELOG.md"
+    if change.required_bump != "none" and not (changelog.is_file() and changelog_has_entry(changelog.read_text(encoding="utf-8"), change.new_version)):
+        problems.append(f"{changelog.name} has no entry for {change.new_version}")
+    return problems
+
+
+@app.command(name="diff")
+def diff_command(
+    old: str = typer.Argument(..., help="datapackage.json, its folder, a release .zip, or a git revision (v1.0.0, HEAD~1)."),
+    new: str = typer.Argument(".", help="The same kinds of reference (default: this repository's package)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON."),
+) -> None:
+    """Rows added, removed and changed per table, schema and source changes, and the version bump they require."""
+    from newsprov.dataset.versions import VersionError, diff
+
+    try:
+        change = diff(old, new)
+    except (VersionError, OSError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(change.to_dict(), indent=2, ensure_ascii=False) if as_json else change.to_text())
+
+
+@app.command()
+def release(
+    datapackage: Optional[Path] = typer.Argument(None, help="The package to release (default: the embedded dataset)."),
+    out: Path = typer.Option(Path("releases"), "--out", help="Folder for <name>-<version>.zip and SHA256SUMS."),
+) -> None:
+    """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
+    from newsprov.dataset.release import ReleaseError, release as run_release
+    from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
+
+    try:
+        archive, line = run_release(resolve_descriptor(datapackage), out)
+    except (ReleaseError, DescriptorNotFound, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"released {archive}\n{line}")
 
 
 @app.command()
