@@ -45,12 +45,12 @@ class ReleaseError(Exception):
 
 
 def _descriptor_path(package) -> Path:
-    path = Path(package)
-    if path.is_dir():
-        path = path / DESCRIPTOR
-    if not path.is_file():
-        raise ReleaseError(f"{path}: data package descriptor not found")
-    return path
+    from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
+
+    try:
+        return resolve_descriptor(package)
+    except DescriptorNotFound as exc:
+        raise ReleaseError(str(exc)) from None
 
 
 def archive_name(descriptor: dict) -> str:
