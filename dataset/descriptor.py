@@ -91,3 +91,14 @@ def descriptor(meta: dict, created: str, resources: list[dict]) -> dict:
 def dumps(descriptor: dict) -> bytes:
     """Stable bytes: fixed key order as built, 2-space indent, LF, final newline."""
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def parse(raw: bytes, label: str) -> dict:
+    """A descriptor's JSON as a dict with a resources list; ValueError naming `label` otherwise."""
+    try:
+        descriptor = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{label}: malformed data package descriptor ({exc})") from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise ValueError(f"{label}: malformed data package descriptor (no resources list)")
+    return descriptor

@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.dataset.descriptor import parse as parse_descriptor
 from newsprov.dataset.registry import models
 from newsprov.dataset.text import decode_source
 from newsprov.validators.paths import unsafe_reason
@@ -85,13 +86,13 @@ def load(path: Path | str | None = None, *, version: str | None = None, verify: 
 def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     try:
         descriptor_path = resolve_descriptor(path)
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        descriptor = parse_descriptor(descriptor_path.read_bytes(), str(descriptor_path))
     except DescriptorNotFound as exc:
         raise DatasetError(str(exc)) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise DatasetError(f"{path or descriptor_path}: malformed data package descriptor ({exc})") from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DatasetError(f"{descriptor_path}: malformed data package descriptor (no resources list)")
+    except OSError as exc:
+        raise DatasetError(f"{path or descriptor_path}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise DatasetError(str(exc)) from None
     root = descriptor_path.parent
     for resource in descriptor["resources"]:
         reason = unsafe_reason(root, resource.get("path") if isinstance(resource, dict) else None)

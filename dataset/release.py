@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from newsprov.dataset.descriptor import parse as parse_descriptor
 from newsprov.dataset.layout import DESCRIPTOR
 from newsprov.dataset.publish import locked
 from newsprov.dataset.versions import parse_semver, unsafe_member
@@ -100,11 +100,9 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     path = _descriptor_path(package)
     raw = path.read_bytes()
     try:
-        descriptor = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ReleaseError(f"{path}: malformed descriptor ({exc})") from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise ReleaseError(f"{path}: malformed descriptor (no resources list)")
+        descriptor = parse_descriptor(raw, str(path))
+    except ValueError as exc:
+        raise ReleaseError(str(exc)) from None
     files = {DESCRIPTOR: raw}
     for resource in descriptor["resources"]:
         rel = resource.get("path") if isinstance(resource, dict) else None

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import re
 import subprocess
 import zipfile
@@ -52,6 +51,7 @@ from typing import NamedTuple
 
 import polars as pl
 
+from newsprov.dataset.descriptor import parse as parse_descriptor
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
 
 # semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
@@ -345,11 +345,9 @@ def _is_table(resource: dict) -> bool:
 def _descriptor_of(reader) -> dict:
     raw = reader.read_many([reader.descriptor_rel])[reader.descriptor_rel]
     try:
-        descriptor = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise VersionError(f"{reader.label}: malformed {DESCRIPTOR} ({exc})") from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise VersionError(f"{reader.label}: malformed {DESCRIPTOR} (no resources list)")
+        descriptor = parse_descriptor(raw, reader.label)
+    except ValueError as exc:
+        raise VersionError(str(exc)) from None
     names = set()
     for resource in descriptor["resources"]:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or not isinstance(resource.get("path"), str):

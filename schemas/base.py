@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandera.polars as pa
+import polars as pl
 
 # Article ids are file stems made safe for Frictionless resource names.
 ARTICLE_ID = r"[a-z0-9][a-z0-9._-]*"
@@ -99,18 +100,14 @@ def table_meta(model: type[TableModel]) -> TableMeta:
     )
 
 
-def all_or_none(*columns: str) -> "pl.Expr":
+def all_or_none(*columns: str) -> pl.Expr:
     """True where the columns are all null or all set (a span and its text travel together)."""
-    import polars as pl
-
     nulls = [pl.col(c).is_null() for c in columns]
     return pl.all_horizontal(nulls) | ~pl.any_horizontal(nulls)
 
 
-def ordered(start: str, end: str) -> "pl.Expr":
+def ordered(start: str, end: str) -> pl.Expr:
     """True where start < end, or where both are null."""
-    import polars as pl
-
     return (pl.col(start) < pl.col(end)).fill_null(True)
 
 
