@@ -11,7 +11,7 @@ import polars as pl
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.dataset.text import SourceError, decode_source
-from newsprov.validators import cross_table, derived, integrity, provenance, tables
+from newsprov.validators import comparison, cross_table, derived, integrity, provenance, tables
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 
@@ -74,7 +74,7 @@ def validate(path: Path | str | None = None) -> Report:
                 loaded[task.name] = df
     for error in tables.check_foreign_keys(loaded, table_metas):
         tasks[error.resource].errors.append(error)
-    cross = cross_table.check_article_counts(loaded) + cross_table.check_within(loaded, table_metas) + cross_table.check_agrees(loaded, table_metas)
+    cross = cross_table.check_article_counts(loaded) + cross_table.check_within(loaded, table_metas) + cross_table.check_agrees(loaded, table_metas) + comparison.check(loaded)
     for error in cross:
         tasks[error.resource].errors.append(error)
     _check_provenance(loaded, table_metas, source_hashes, tasks)

@@ -8,7 +8,7 @@ import polars as pl
 
 from newsprov.dataset.builders.quotes import extracted
 from newsprov.dataset.context import BuildContext
-from newsprov.dataset.extract.names import kind_of, spelling_groups
+from newsprov.dataset.extract.names import kind_of, spelling_groups, surname_targets
 from newsprov.dataset.overrides import OverrideError, for_table
 from newsprov.schemas.entities import Entities
 from newsprov.schemas.base import dtypes
@@ -30,6 +30,8 @@ def build(ctx: BuildContext) -> pl.DataFrame:
         for name in group:
             if name != main:
                 rows[name].update(canonical=main, method="spelling-variant")
+    for name, full in surname_targets(n for n, r in rows.items() if r["canonical"] == n).items():
+        rows[name].update(canonical=full, method="surname")
     _apply_curated(rows, ctx)
     for row in rows.values():
         row["kind"] = rows[row["canonical"]]["kind"]  # one entity, one kind

@@ -27,8 +27,8 @@ built from and ``texts`` (article id → source text). Kinds:
   reference wording (truncation and extension are ordinary partial quoting
   and are not reported).
 * ``speaker`` – a quote group member attributed to a different speaker than
-  the reference quote (names compared casefolded without dots; one name
-  contained in the other, or near-identical spellings, count as the same).
+  the reference quote (canonical names compared exactly: the entities table
+  has already joined spelling variants and surnames).
   Spans are the speaker mentions when known, else the quotes.
 * ``omission`` – a quote group (or figure group) member's sentence is aligned
   to a sentence of an article that has no member of that group. The other span
@@ -114,16 +114,6 @@ def _name_sim(a, b) -> float | None:
         return None
     s = Indel.normalized_similarity(x, y)
     return s if s >= NAME_SIM else None
-
-
-def _same_person(a: str, b: str) -> bool:
-    x, y = a.casefold().replace(".", ""), b.casefold().replace(".", "")
-    if x == y or x in y or y in x:
-        return True
-    xs, ys = x.split(), y.split()
-    if xs and ys and xs[-1] == ys[-1]:
-        return True
-    return Indel.normalized_similarity(x, y) >= NAME_SIM
 
 
 def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str, str],
@@ -221,7 +211,9 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
                 if r["relation"] == "altered":
                     add("quote_wording", q["article_id"], q["start"], q["end"], ref["article_id"], ref["start"],
                         ref["end"], f"group={gid}; similarity={r['similarity']:.2f}")
-                if q.get("speaker") and ref.get("speaker") and not _same_person(q["speaker"], ref["speaker"]):
+                # Speakers are canonical (entities join spellings and surnames), so any
+                # difference is a disagreement between outlets, and validation requires its row.
+                if q.get("speaker") and ref.get("speaker") and q["speaker"] != ref["speaker"]:
                     qs = (q["speaker_start"], q["speaker_end"]) if q.get("speaker_start") is not None else (q["start"], q["end"])
                     rs = (ref["speaker_start"], ref["speaker_end"]) if ref.get("speaker_start") is not None else (ref["start"], ref["end"])
                     add("speaker", q["article_id"], *qs, ref["article_id"], *rs,

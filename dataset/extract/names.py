@@ -69,3 +69,24 @@ def spelling_groups(names: Iterable[str]) -> list[list[str]]:
     for name in sorted(set(names)):
         groups.setdefault(variant_key(name), []).append(name)
     return [g for _, g in sorted(groups.items()) if len(g) > 1]
+
+
+def surname_targets(names: Iterable[str]) -> dict[str, str]:
+    """One-word names that are the surname of exactly one fuller person name: {'Nasrallah': 'Hassan Nasrallah'}.
+
+    News style names a person in full once, then by surname; an outlet that only prints the
+    surname still means the same person. Two people sharing the surname (the Bidens) leave it
+    unmerged: a missed merge is a row a curator can join, a false one misattributes words.
+    """
+    names = sorted(set(names))
+    by_last: dict[str, list[str]] = {}
+    for name in names:
+        tokens = plain(name).split()
+        if kind_of(name) == "person" and len(tokens) >= 2:
+            by_last.setdefault(tokens[-1], []).append(name)
+    out = {}
+    for name in names:
+        tokens = plain(name).split()
+        if len(tokens) == 1 and name[:1].isupper() and len(by_last.get(tokens[0], ())) == 1:
+            out[name] = by_last[tokens[0]][0]
+    return out
