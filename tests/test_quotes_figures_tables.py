@@ -75,7 +75,10 @@ def test_an_altered_figure_value_is_caught(embedded_copy):
     edit_csv(path, row, "value", "420.0")
     assert ["figures", "hash-count"] in frictionless_errors(embedded_copy) or ["figures", "hash-mismatch"] in frictionless_errors(embedded_copy)
     rehash(embedded_copy, "figures")  # a forged checksum: the value no longer reads from the text
-    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["derived-mismatch", "figures", row, "value"]]
+    flat = validate(embedded_copy).flatten(["type", "resource", "row", "field"])
+    assert [e for e in flat if e[1] == "figures"] == [["derived-mismatch", "figures", row, "value"]]
+    # Its group, marked consistent, now holds two values: every member's row says so.
+    assert {tuple(e[1:4:2]) for e in flat if e[1] != "figures"} == {("figure_groups", "agreement")}
 
 
 def test_altered_figure_offsets_are_caught(embedded_copy):
@@ -94,7 +97,10 @@ def test_a_speaker_spelled_as_a_variant_is_caught(embedded_copy):
     edit_csv(path, row, "speaker", "Hizbullah")
     rehash(embedded_copy, "quotes")
     # Hizbullah is an alias (the foreign key holds) but not the canonical name.
-    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["cross-table", "quotes", row, "speaker"]]
+    flat = validate(embedded_copy).flatten(["type", "resource", "row", "field"])
+    assert [e for e in flat if e[1] == "quotes"] == [["cross-table", "quotes", row, "speaker"]]
+    # Its quote group now disagrees on the speaker with no discrepancy row saying so.
+    assert [e[:2] + e[3:] for e in flat if e[1] != "quotes"] == [["cross-table", "quote_groups", "quote_id"]]
 
 
 def test_figure_attribution_must_match_the_quote_holding_it(tiny_sources, tmp_path):
