@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test build check validate dictionary clean
+.PHONY: demo test build check validate dictionary report clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ validate: $(STAMP)
 
 dictionary: $(STAMP)
 	$(BIN)/newsprov dictionary --readme README.md
+
+report: $(STAMP)
+	$(BIN)/newsprov report --out story.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -233,6 +233,36 @@ def eval_figures(
 
 
 @app.command()
+def report(
+    datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json, its folder or a release .zip (default: the embedded dataset)."),
+    out: Path = typer.Option(Path("story.html"), "--out", help="The HTML file to write."),
+    screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
+) -> None:
+    """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
+    from newsprov.browser import BrowserMissing, open_page
+    from newsprov.dataset.load import DatasetError, load
+    from newsprov.page import write
+
+    try:
+        ds = load(datapackage)
+        size = write(ds, out)
+    except (DatasetError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
+               f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
+    if screenshot is not None:
+        try:
+            run = open_page(out.resolve().as_uri(), screenshot=screenshot)
+        except (BrowserMissing, RuntimeError, OSError) as exc:
+            _fail(f"{screenshot}: {exc}")
+        for line in run.console:
+            typer.echo(f"console: {line}", err=True)
+        typer.echo(f"wrote {screenshot}")
+        if run.console:
+            _fail(f"{out}: the page logged {len(run.console)} console message(s)", EXIT_INVALID)
+
+
+@app.command()
 def dictionary(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Rewrite this README's dictionary section in place instead of printing."),
 ) -> None:
