@@ -171,3 +171,23 @@ def test_seed_integration_discrepancies():
     for row in unquoted.iter_rows(named=True):
         assert texts[row["article_id"]][row["start"]:row["end"]] == row["text"]
     assert d["discrepancy_id"].n_unique() == d.height
+
+
+def test_a_figure_in_a_sentence_rewritten_beyond_alignment_is_still_compared():
+    s, texts = make_sentences({
+        "a": ["In the northern city of Acre, a retired teacher said he arrived home from the synagogue five minutes after his bedroom was damaged.",
+              "Five minutes of silence were held at noon in the capital."],
+        "b": ["Recounting the scare, he told of returning home from the synagogue five minutes before his bedroom was damaged, marvelling at the miracle that spared him as he surveyed broken windows and debris strewn across his bed and floor.",
+              "Officials said the vote would take five minutes."],
+    })
+    links = sentence_links(s)
+    assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()  # too rewritten to align
+    f = _figures(texts, s, [("a1", "a", "five minutes after", 5.0, "exact", "minute"), ("a2", "a", "Five minutes of", 5.0, "exact", "minute"),
+                            ("b1", "b", "five minutes before", 5.0, "exact", "minute"), ("b2", "b", "five minutes.", 5.0, "exact", "minute")])
+    f = f.with_columns(pl.col("end") - pl.col("text").str.len_chars() + 4, pl.col("text").str.slice(0, 4))  # the spans are the number words
+    fg = figure_groups(f, links, texts, s)
+    # The witness's figure pairs up (shared facts: home, synagogue, bedroom, damaged); the unrelated ones do not.
+    assert fg.select("figure_id", "agreement", "differs", "claim").rows() == [
+        ("a1", "conflicting", "claim", "after"), ("b1", "conflicting", "claim", "before")]
+    d = discrepancies(s, links, texts, figures=f, figure_groups=fg)
+    assert d.filter(pl.col("kind") == "reversal").select("text", "other_text").rows() == [("after", "before")]
