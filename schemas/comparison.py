@@ -156,7 +156,7 @@ class FigureGroups(TableModel):
     start: int = pa.Field(ge=0, description="The figure's start offset.")
     end: int = pa.Field(ge=1, description="Its end offset.")
     agreement: str = pa.Field(isin=AGREEMENTS, description="consistent, or conflicting (the group's members differ).")
-    differs: str = pa.Field(nullable=True, description="What differs across the group, ';'-joined: value, qualifier, unit, claim.")
+    differs: str = pa.Field(nullable=True, description="What this member differs in from another member, ';'-joined: value, qualifier, unit, claim; null when it agrees with all (a conflicting group has at least one such row).")
     claim: str = pa.Field(nullable=True, description="The claim word near the figure that other members contradict (e.g. 'after' vs 'before').")
 
     class Config:
@@ -164,7 +164,9 @@ class FigureGroups(TableModel):
 
     @pa.dataframe_check(error="conflict-says-what-differs")
     def conflict_says_what_differs(cls, data) -> pl.LazyFrame:
-        return data.lazyframe.select((pl.col("agreement") == "conflicting") == pl.col("differs").is_not_null())
+        # Group-level: a member may agree with every other member of a conflicting group
+        # (it has no claim word, say, while two others carry opposite ones).
+        return data.lazyframe.select((pl.col("agreement") == "conflicting") == pl.col("differs").is_not_null().any().over("group_id"))
 
 
 class Discrepancies(TableModel):

@@ -170,3 +170,28 @@ def test_seed_integration_links():
     spelled = links.filter(pl.col("diff").str.contains('"Hezbollah","Hizbullah"'))
     assert spelled.height > 0
     assert texts
+
+
+def test_many_versions_of_one_story_link_each_version_to_a_bounded_number_of_partners():
+    from newsprov.dataset.compare.sentences import MAX_PARTNERS, PARTNER_WINDOW
+
+    base = ["Talks in Cairo on a truce ended on Sunday without a final deal, an official said.",
+            "Mediators from Egypt and Qatar will keep meeting delegations in the coming days.",
+            "Rockets were fired across the border early on Sunday morning, the army said."]
+    n = 3 * PARTNER_WINDOW
+    versions = {f"v{i:03d}": [s.replace("Sunday", "Sunday" if i % 2 else "Saturday") for s in base] for i in range(n)}
+    s, _ = make_sentences(versions)
+    links = sentence_links(s).filter(pl.col("other_sentence_id").is_not_null())
+    pairs = set(links.select("article_id", "other_article_id").unique().iter_rows())
+    assert len(pairs) <= n * MAX_PARTNERS < n * (n - 1) // 2
+    # every version still has partners, and the partner graph joins them all into one story
+    parent = {a: a for a in versions}
+
+    def root(a):
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    assert len({root(a) for a in versions}) == 1

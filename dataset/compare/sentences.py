@@ -1,8 +1,8 @@
 """Cross-outlet sentence alignment and article-level reuse.
 
 ``sentence_links(sentences) -> polars.DataFrame``
-    For each pair of articles ``a < b`` (by ``article_id``) that share at least
-    one aligned sentence, every sentence of ``a`` gets one row pointing at its
+    For each pair of partner articles ``a < b`` (by ``article_id``; see
+    Partners below) that share at least one aligned sentence, every sentence of ``a`` gets one row pointing at its
     best counterpart in ``b``; every sentence of ``b`` that no sentence of ``a``
     chose gets one row pointing at *its* best counterpart in ``a``. A sentence
     without a counterpart scoring at least ``ALIGN_MIN`` gets a row with a null
@@ -65,8 +65,15 @@ never form blocks). Each sentence probes the index with its rarest features
 (in other articles) are scored. The number of scored pairs is thus bounded by
 ``n_sentences * n_probe * MAX_POSTING`` and in practice by the real overlap —
 linear in the corpus size for a bounded number of versions per story.
-(Output itself is pairwise: N versions of *one* story give N(N-1)/2 article
-pairs, and the cost per output row stays constant.)
+
+Partners: sentences are compared only between *partner* articles. Each article
+takes as partners the ``MAX_PARTNERS`` articles met most often in samples of at
+most ``PARTNER_WINDOW`` articles drawn from its probe features' posting lists
+(``article_partners``). A story of up to ``PARTNER_WINDOW + 1`` versions is
+therefore compared pair by pair; a story of 500 versions links each version to
+its closest dozen, so the output and the cost grow linearly with the number of
+versions instead of with its square (quote and figure groups are connected
+components and still join every version).
 """
 
 from __future__ import annotations
@@ -74,6 +81,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import zlib
 from collections import defaultdict
 
 import polars as pl
@@ -134,6 +142,14 @@ PROBE_DF_FACTOR = 4
 # the number of sentences (as long as a story has fewer than ~MAX_POSTING
 # versions of a sentence).
 MAX_POSTING = 500
+# Articles each article is aligned with: the ones sharing most of its probe features.
+# A story told by 5 or 10 outlets keeps every pair; past that, each version is linked to
+# its closest versions only, so 500 versions of one story cost about 500 * MAX_PARTNERS
+# article pairs instead of 125,000 (quote and figure groups still join across the links).
+MAX_PARTNERS = 12
+# Articles sampled around an article in each probe feature's posting list. A story of up
+# to PARTNER_WINDOW + 1 versions is compared exhaustively, as before partners existed.
+PARTNER_WINDOW = 16
 
 _SCHEMA = {
     "link_id": pl.String,
@@ -182,28 +198,85 @@ def prepare(sentences: pl.DataFrame) -> list[SentenceInfo]:
     return [SentenceInfo(*row, vocab) for row in df.iter_rows()]
 
 
+def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
+    """Each sentence's probe features: its rarest indexed ones (module doc)."""
+    out = []
+    for s in infos:
+        n_probe = max(PROBE_MIN, math.ceil(PROBE_SHARE * len(s.features)))
+        probe = sorted((df[f], f) for f in s.features if 2 <= df[f] <= MAX_POSTING)[:n_probe]
+        if probe:  # skip features far more common than the sentence's rarest one
+            limit = PROBE_DF_FACTOR * probe[0][0]
+            probe = [p for p in probe if p[0] <= limit]
+        out.append([f for _, f in probe])
+    return out
+
+
+def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dict[str, int]) -> set[tuple[str, str]]:
+    """Article pairs worth aligning: each article with the MAX_PARTNERS its probe features meet most.
+
+    An article probes with its sentences' probe features (the rarest of each). Each
+    feature's posting list (articles having it) is ordered by a hash of (feature, article),
+    so every feature offers a different sample of at most PARTNER_WINDOW articles around
+    this one; partners are the articles met in most samples. The work per article is
+    bounded, whatever the number of versions of a story.
+    """
+    feats: dict[str, set[str]] = defaultdict(set)
+    probed: dict[str, set[str]] = defaultdict(set)
+    for s, probe in zip(infos, probes):
+        feats[s.aid].update(f for f in s.features if 2 <= df[f] <= MAX_POSTING)
+        probed[s.aid].update(probe)
+    postings: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(feats):
+        for f in feats[aid]:
+            postings[f].append(aid)
+    position: dict[tuple[str, str], int] = {}
+    for f, aids in postings.items():
+        if len(aids) > 1:
+            aids.sort(key=lambda a: (zlib.crc32(f"{f}\x00{a}".encode()), a))
+            position.update(((f, a), k) for k, a in enumerate(aids))
+    pairs = set()
+    half = PARTNER_WINDOW // 2
+    for aid in sorted(feats):
+        met: dict[str, int] = defaultdict(int)
+        for f in sorted(probed[aid]):
+            aids = postings[f]
+            if len(aids) < 2:
+                continue
+            k = position[f, aid]
+            for b in aids[max(0, k - half):k + half + 1]:
+                met[b] += 1
+        met.pop(aid, None)
+        best = sorted(met, key=lambda b: (-met[b], b))[:MAX_PARTNERS]
+        pairs.update((min(aid, b), max(aid, b)) for b in best)
+    return pairs
+
+
 def candidate_pairs(infos: list[SentenceInfo]) -> set[tuple[int, int]]:
-    """Blocked candidate pairs (i < j, different articles) — see module doc."""
+    """Blocked candidate pairs (i < j): probe-feature matches between partner articles (module doc)."""
     df: dict[str, int] = defaultdict(int)
     for s in infos:
         for f in s.features:
             df[f] += 1
-    postings: dict[str, list[int]] = defaultdict(list)
+    probes = _probes(infos, df)
+    by_article: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(infos):
-        for f in s.features:
-            if 2 <= df[f] <= MAX_POSTING:
-                postings[f].append(i)
+        by_article[s.aid].append(i)
+    index: dict[str, dict[str, list[int]]] = {}
+    for aid, members in by_article.items():
+        postings = defaultdict(list)
+        for i in members:
+            for f in infos[i].features:
+                if 2 <= df[f] <= MAX_POSTING:
+                    postings[f].append(i)
+        index[aid] = postings
     pairs: set[tuple[int, int]] = set()
-    for i, s in enumerate(infos):
-        n_probe = max(PROBE_MIN, math.ceil(PROBE_SHARE * len(s.features)))
-        probe = sorted((df[f], f) for f in s.features if f in postings)[:n_probe]
-        if probe:  # skip features far more common than the sentence's rarest one
-            limit = PROBE_DF_FACTOR * probe[0][0]
-            probe = [p for p in probe if p[0] <= limit]
-        for _, f in probe:
-            for j in postings[f]:
-                if infos[j].aid != s.aid:
-                    pairs.add((i, j) if i < j else (j, i))
+    for a, b in sorted(article_partners(infos, probes, df)):
+        for x, y in ((a, b), (b, a)):
+            postings = index[y]
+            for i in by_article[x]:
+                for f in probes[i]:
+                    for j in postings.get(f, ()):
+                        pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
