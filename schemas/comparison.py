@@ -147,7 +147,11 @@ class FigureGroups(TableModel):
     """
 
     _primary_key = ("figure_id",)
-    _foreign_keys = (_article("article_id"), ForeignKey(("figure_id",), "figures", ("figure_id",)))
+    _foreign_keys = (
+        _article("article_id"),
+        ForeignKey(("figure_id",), "figures", ("figure_id",)),
+        ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),
+    )
 
     group_id: str = pa.Field(description="The group.")
     figure_id: str = pa.Field(unique=True, description="A member figure (in one group only).")

@@ -96,3 +96,9 @@ def test_a_member_span_that_is_not_its_quote(embedded_copy):
     edit_csv(embedded_copy / TABLES / "quote_groups.csv", line, "start", str(int(member["start"]) + 1))
     rehash(embedded_copy, "quote_groups")
     assert _cross(embedded_copy) == [["cross-table", "quote_groups", line, "start"]]
+
+
+def test_a_figure_group_row_pointing_at_a_missing_sentence(embedded_copy):
+    edit_csv(embedded_copy / TABLES / "figure_groups.csv", 2, "sentence_id", "000_4b0563042a307713:s9999")
+    rehash(embedded_copy, "figure_groups")
+    assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["foreign-key", "figure_groups", 2, "sentence_id"]]
