@@ -364,8 +364,10 @@ def _figure_groups(ds, labels: dict[str, str]) -> str:
                 f"<td>{escape(m['differs'] or '')}</td><td>{escape(m['claim'] or '')}</td></tr>"
             )
         agreement = g["agreement"][0]
+        first = figures.get(g["figure_id"][0], {})
+        what = " ".join(x for x in (first.get("text"), first.get("unit") and f"({first['unit']})") if x)
         blocks.append(
-            f"<div class=\"group\" id=\"group-{gid}\"><h4>{gid} · <span class=\"badge agree-{agreement}\">{agreement}</span></h4>"
+            f"<div class=\"group\" id=\"group-{gid}\"><h4>{gid} · {escape(what)} · {g['article_id'].n_unique()} versions · <span class=\"badge agree-{agreement}\">{agreement}</span></h4>"
             "<table><thead><tr><th>Version</th><th>As printed</th><th>Value</th><th>Qualifier</th><th>Unit</th><th>Differs in</th><th>Claim word</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table></div>"
         )
@@ -426,7 +428,7 @@ td.flash,.fulltext.flash{animation:flash 2s ease-out}@keyframes flash{from{backg
 .disc-figure_value,.disc-figure_qualifier{background:#fee2e2}.disc-quote_wording,.disc-speaker{background:#ffedd5}.disc-name_spelling{background:#e0e7ff}
 .disc-framing{background:#fae8ff}.disc-reversal{background:#fecaca}.disc-omission{background:#f1f5f9}
 span.disc{background:none}.legend span{margin-right:.6rem}.filters label{margin-right:.4rem;cursor:pointer}
-.group{margin-bottom:1rem}.group table{min-width:60%}.discs td.detail{font-size:.8rem;color:var(--dim)}
+.group{margin-bottom:1rem}.group table{width:min(100%,62rem)}.discs td.detail{font-size:.8rem;color:var(--dim)}
 details{border:1px solid var(--line);border-radius:4px;margin:.5rem 0;padding:.3rem .6rem}summary{cursor:pointer}
 .fulltext{white-space:pre-wrap;font-size:.9rem;max-width:60rem;padding:.5rem 0}
 """
