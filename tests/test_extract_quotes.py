@@ -281,3 +281,33 @@ def test_it_as_speaker_of_a_sign():
     t = 'She held up a sign.\n\n“Vote now,” it read.'
     q = only(t)
     assert q.speaker_mention == "it" and q.speaker is None
+
+
+# --- marks that do not quote (rules tuned on PolNeAR train) -------------------
+
+
+def test_marks_inside_markup_tags_are_not_quotes():
+    t = '<tweet author="@janedoe" id="123">We won,</tweet> Jane Doe said. She added: "Thank you."'
+    q = only(t)
+    assert q.text == "Thank you." and q.speaker == "Jane Doe"
+
+
+def test_unattributed_short_phrase_is_a_scare_quote():
+    t = 'The so-called "reform" of the tax code passed in May.'
+    assert extract_quotes(t) == []
+
+
+def test_unattributed_long_quote_is_kept():
+    t = 'Noise.\n\n"We will stay here until the very end of this long fight."'
+    q = only(t)
+    assert q.speaker is None and q.method == "quote-marks/no-speaker"
+
+
+def test_title_of_a_work_is_not_a_quote():
+    t = 'Tom Ray starred in "The Long Road Home" last year.'
+    assert extract_quotes(t) == []
+
+
+def test_title_case_answer_with_its_own_attribution_is_kept():
+    q = only('"Denver," he answered.')
+    assert q.text == "Denver," and q.speaker_mention == "he"
