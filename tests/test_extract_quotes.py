@@ -311,3 +311,57 @@ def test_title_of_a_work_is_not_a_quote():
 def test_title_case_answer_with_its_own_attribution_is_kept():
     q = only('"Denver," he answered.')
     assert q.text == "Denver," and q.speaker_mention == "he"
+
+
+# --- speaker rules (tuned on PolNeAR train) ------------------------------------
+
+
+def test_initials_between_quote_and_cue_do_not_end_the_sentence():
+    q = only('"The winds are changing," J. Gerald Hebert, a lawyer, said on Monday.')
+    assert q.speaker_mention == "J. Gerald Hebert" and q.cue == "said"
+
+
+def test_sentence_initial_according_to():
+    q = only('According to the newspaper, "gun laws are weak and getting weaker."')
+    assert q.speaker_mention == "the newspaper" and q.cue == "According to"
+
+
+def test_as_x_puts_it():
+    q = only('As the columnist Dana Lee puts it, "Nobody is moved."')
+    assert q.speaker == "Dana Lee" and q.cue == "puts it"
+
+
+def test_inverted_cue_before_colon():
+    q = only('In other words, explained moderator Nancy Cole: "What does that have to do with it?"')
+    assert q.speaker_mention == "moderator Nancy Cole" and q.speaker == "Nancy Cole"
+
+
+def test_inverted_attribution_closing_the_sentence():
+    q = only('Clinton "drew well from working-class voters" in 2008, said professor Paul Beck.')
+    assert q.speaker_mention == "professor Paul Beck" and q.method == "quote-marks/speaker-after-clause"
+
+
+def test_nominal_with_a_number_after_the_cue():
+    q = only('"He is a leader," said the 46-year-old.')
+    assert q.speaker_mention == "the 46-year-old"
+
+
+def test_nominal_stops_before_an_unlisted_past_tense_verb():
+    q = only('"We are open late tonight," the statement read.')
+    assert q.speaker_mention == "the statement" and q.cue == "read"
+
+
+def test_bare_plural_between_quote_and_cue():
+    q = only('"The harm is incalculable," federal prosecutors wrote in a filing.')
+    assert q.speaker_mention == "federal prosecutors" and q.cue == "wrote"
+
+
+def test_object_of_told_is_not_the_speaker():
+    q = only('Clinton, who called Sanders on Monday, told her supporters, "I still love this state."')
+    assert q.speaker == "Clinton"
+
+
+def test_participle_with_to_is_not_a_speech_verb():
+    t = 'He says nobody is "on pace to get the delegates," the number needed to win.'
+    q = only(t)
+    assert q.speaker_mention == "He"

@@ -160,7 +160,7 @@ _CUE_WORDS = (
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted"
 ).split()
-_CUE_PHRASES = ("according to", "in a statement", "put it")
+_CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -187,6 +187,12 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _CUE_SET = frozenset(_CUE_WORDS)
+# Cues whose object, not their subject, follows them ("told her supporters",
+# "called him a liar"): never inverted like "said Smith".
+_OBJECT_CUES = frozenset(
+    """told tells tell called calls urged urges praised slammed blasted mocked labeled labelled
+    dubbed branded termed deemed described describes quoted asked asks""".split())
+
 _CUE_ALL = sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))
 # Case-sensitive: lowercase in running text; Title Case forms are accepted
 # only in headline-style paragraphs ("Howard Dean Tells Convention"), since
@@ -209,7 +215,7 @@ def _is_headline(text: str, pos: int) -> bool:
 def _cues(text: str, lo: int, hi: int):
     """Speech-cue matches in text[lo:hi], Title Case ones only in headlines."""
     for m in _CUE_RE.finditer(text, lo, hi):
-        if m.group()[:1].isupper() and not _is_headline(text, m.start()):
+        if m.group()[:1].isupper() and m.group() != "According to" and not _is_headline(text, m.start()):
             continue
         yield m
 
@@ -389,7 +395,9 @@ _NAME_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Cmdr|Jr
 _CAPW = r"(?:(?:[A-Z]\.)+(?![a-z])|" + _NAME_ABBREV + r"|[A-Z][\w’'-]*(?<![’'-]))"
 _NP_AFTER_RE = re.compile(
     r"\s*(?P<np>(?:he|she|they|we|I)\b"
-    r"|(?:the|a|an|another|one)\s+(?:[\w.’'-]+\s+){0,3}[a-z]+\b"
+    r"|(?:the|a|an|another|one|some|many|several|both|this|these|those|his|her|their)\s+"
+    # (a dot only inside or after initials: "a U.S. official", never a full stop)
+    r"(?:(?:[\w’'-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){0,3}(?:[a-z0-9][\w’'-]*)?[a-z]\b"
     r"|(?:(?:The|A|An)\s+)?(?:" + _CAPW + r"[ \u00a0]+){0,6}" + _CAPW +
     # lowercase descriptors before a name: "said former Obama adviser David Axelrod"
     r"|(?:[a-z][\w’'-]*[ \u00a0]+){1,4}(?:" + _CAPW + r"[ \u00a0]+){0,6}" + _CAPW + r")"
@@ -444,6 +452,13 @@ def _sentence_start(text: str, para_start: int, pos: int) -> int:
     return start
 
 
+def _has_sentence_end(text: str, lo: int, hi: int) -> bool:
+    """Whether a sentence ends inside text[lo:hi] (initials and titles such
+    as "J. Gerald Hebert", "Sen. Chuck Schumer" do not end one)."""
+    return any(not _ABBREV_RE.search(text, max(lo, m.start() - 8), m.start() + 1)
+               for m in _SENT_END_RE.finditer(text, lo, hi))
+
+
 def _sentence_end(text: str, pos: int, para_end: int) -> int:
     for m in _SENT_END_RE.finditer(text, pos, min(para_end, pos + 400)):
         if _ABBREV_RE.search(text, max(pos, m.start() - 8), m.start() + 1):
@@ -467,6 +482,8 @@ class _Attr:
 _VERBISH_RE = re.compile(r"(?:[a-z]+(?:ed|s)|shot|spoke|wrote|told|said|put|cried|went|began|read|"
                          r"fired|hit|gave|made|took|quipped)\b")
 _CLOSING_MARKS = "'’\"” \u00a0"
+# Past-tense verbs that end a nominal subject ("the statement read").
+_PAST_RE = re.compile(r"[a-z]+ed|shot|spoke|wrote|told|said|put|cried|went|began|read|gave|made|took|sang")
 
 
 def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -490,10 +507,12 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                 break
             if w in _NOT_HEAD or w in _CUE_SET:
                 return None
-    elif kind == "nominal":
-        # stop a nominal before a verb it swallowed ("the 43-year-old asked")
+    elif kind in ("nominal", "org"):
+        # stop a nominal before a verb it swallowed ("the 43-year-old asked",
+        # "the statement read", "the nominee riffed")
         k = 1
-        while k < len(words) and words[k].lower() not in _CUE_SET and words[k] not in _NOT_HEAD:
+        while k < len(words) and words[k].lower() not in _CUE_SET and words[k] not in _NOT_HEAD and not (
+                k >= 2 and _PAST_RE.fullmatch(words[k])):
             k += 1
         words = words[:k]
         e = s + len(" ".join(words)) if " ".join(words) == text[s:s + len(" ".join(words))] else e
@@ -523,7 +542,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
     m = _cue_search(text, lo, min(hi, lo + 150))
     if m is not None:
         between = text[lo:m.start()]
-        if any(c in between for c in ";:!?\"“”") or _SENT_END_RE.search(between):
+        if any(c in between for c in ";:!?\"“”") or _has_sentence_end(text, lo, m.start()):
             m = None
     if m is not None and not between.strip():
         if m.group().lower() == "according to" or not ended:
@@ -560,12 +579,14 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
                 break
             j = w.end()
         v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] == " " else None
+        if v is not None and text.startswith(" to ", v.end()):
+            v = None  # "“...,” the number needed to win": a participle, not a speech act
         if v is not None and not ended:
             return _Attr(np0, v.span(), "quote-marks/speaker-verb-after")
     if m is None:
         return None
     between = text[lo:m.start()]
-    np = _np_before(text, lo, m.start())
+    np = _np_before(text, lo, m.start()) or _bare_nominal(text, lo, m.start())
     if not np:
         return None
     if np[0] != lo:
@@ -585,6 +606,22 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
     return _Attr(np, m.span(), "quote-marks/speaker-after")
 
 
+_BARE_WORD_RE = re.compile(r"[a-z][a-z-]*(?<!ing)(?<!ly)")
+
+
+def _bare_nominal(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """A plural or mass noun phrase without determiner filling the subject
+    slot between a quote and its cue: "“...,” federal prosecutors wrote"."""
+    words = text[lo:hi].split()
+    while words and words[-1] in _AUX:
+        words.pop()
+    if not words or len(words) > 4 or words[0] in _NOT_HEAD or words[0] in _INTRO_WORDS or words[-1] in _NOT_HEAD:
+        return None
+    if not all(_BARE_WORD_RE.fullmatch(w) and w not in _AUX for w in words):
+        return None
+    return lo, lo + len(" ".join(words)), "nominal"
+
+
 _NAME_TAIL_RE = re.compile(r"(?: [a-z][\w’'-]*){1,3}(?: " + _CAPW + ")+")
 _QUOTE_CHARS = frozenset('"“”„«»')
 _WORD_RE = re.compile(r" ([a-z]+)\b")
@@ -602,6 +639,12 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
         np = _np_before(text, close_end, m.start())
         if np and text[close_end:np[0]].rstrip().rstrip("\"”").endswith(","):
             return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
+        if text[close_end:m.start()].rstrip().endswith(",") and not m.group().endswith("ing"):
+            # inverted order closing the sentence: "“...” in the primary, said
+            # professor Paul Beck." / ", says Evan Tracey, a consultant."
+            np = _np_at(text, m.end() + 1, sent_end + 1) if text[m.end():m.end() + 1] == " " else None
+            if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ""}:
+                return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
         return None
     return None
 
@@ -724,10 +767,10 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             # a participle ("..., asking the department to...") has the
             # subject of the main clause, not the noun right before it
             continue
-        if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')):
+        if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
             np = _np_at(text, m.end(), open_at)
-            if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", "."}:
+            if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
         np = _np_before(text, sent_start, m.start())
         if np:
