@@ -365,3 +365,30 @@ def test_participle_with_to_is_not_a_speech_verb():
     t = 'He says nobody is "on pace to get the delegates," the number needed to win.'
     q = only(t)
     assert q.speaker_mention == "He"
+
+
+def test_lowercase_pronoun_subject_after_a_conjunction():
+    t = 'Senator Amy Lee spoke on Monday.\n\nBut she wanted to know, "Why now, after all these years?"'
+    q = only(t)
+    assert q.speaker_mention == "she" and q.speaker == "Amy Lee"
+
+
+def test_lowercase_pronoun_subject_after_an_introductory_clause():
+    t = 'Senator Amy Lee spoke.\n\nAsked about the bill, she demurred: "We will see what happens next."'
+    q = only(t)
+    assert q.speaker_mention == "she" and q.speaker == "Amy Lee"
+
+
+def test_sentence_adverb_before_the_subject():
+    q = only('Immediately after the vote, Tom Ray issued a statement, "We lost, and we accept it."')
+    assert q.speaker == "Tom Ray" and q.method == "quote-marks/sentence-subject"
+
+
+def test_time_phrase_before_the_subject():
+    q = only('Eight years ago, Tom Ray backed the plan and called it "a good start for everyone."')
+    assert q.speaker == "Tom Ray"
+
+
+def test_lowercase_then_after_a_conjunction():
+    q = only('And then Tom Ray went on the attack, saying, "The plan will fail, and you know it."')
+    assert q.speaker == "Tom Ray"

@@ -650,7 +650,8 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
 
 
 # Conjunctions and connectives that may open a sentence before its subject.
-_LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Later|Earlier|Then)\b,?\s+)*")
+_LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Later|Earlier|Then)\b,?\s+)*"
+                      r"(?:(?:then|later|also)\b,?\s+)?")
 
 
 # Words opening an introductory phrase or clause before the subject
@@ -660,12 +661,32 @@ _INTRO_WORDS = frozenset(
     once in on at by for with without from under over into through despite following according asked
     speaking earlier last later first next today yesterday tonight also even not only in instead
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december to of perhaps maybe now meanwhile still""".split())
+    august september october november december to of perhaps maybe now meanwhile still here""".split())
+# Adverbs opening a sentence ("Immediately after the attacks, ...",
+# "Separately, ...") when a comma or a preposition follows them.
+_INTRO_ADVERB_NEXT = frozenset("after before during following in on at since".split())
+# Time phrases ending an introductory phrase ("Eight years ago, he ...").
+_INTRO_TIME_END = ("ago,", "earlier,", "later,", "before,")
+_MAX_INTRO_WORDS = 6
 # Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ".
 _DATELINE_RE = re.compile(r"[A-Z][A-Za-z. ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
 _SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other".split())
 _SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
+
+
+def _time_intro(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] opens with a short time phrase and a comma ("Eight years ago, ")."""
+    c = text.find(", ", lo, hi)
+    return c >= 0 and len(text[lo:c].split()) <= _MAX_INTRO_WORDS and text[lo:c + 1].endswith(_INTRO_TIME_END)
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = _WORD_AT_RE.match(text, pos)
+    return m.group() if m else ""
+
+
+_WORD_AT_RE = re.compile(r"[a-z]+")
 
 
 def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
@@ -685,7 +706,9 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         lw = w.lower()
         nxt = text[t.end() + 1:t.end() + 2]
         if lw in _INTRO_WORDS or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
-                                  and t.group()[-1:] != "," and nxt.islower()):
+                                  and t.group()[-1:] != "," and nxt.islower()) or (
+                w[:1].isupper() and lw.endswith("ly") and (
+                    t.group()[-1:] == "," or _word_at(text, t.end() + 1) in _INTRO_ADVERB_NEXT)) or _time_intro(text, lo, open_at):
             c = text.find(", ", t.end() - 1, open_at)
             if c < 0:
                 return None
@@ -703,7 +726,9 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
     first = word(0).lstrip("(")
     kind = "name"
-    if first in _SUBJ_PRONOUNS or first.rstrip(",") in _SUBJ_PRONOUNS:
+    if first in _SUBJ_PRONOUNS or first.rstrip(",") in _SUBJ_PRONOUNS or (
+            lo > sent_start and first.islower() and first.capitalize() in _SUBJ_PRONOUNS):
+        # (lowercase after a conjunction or an introductory phrase: "But he wanted to know, “...”")
         s, e = toks[0][0], toks[0][0] + len(first.rstrip(","))
         kind = "pronoun"
     else:
