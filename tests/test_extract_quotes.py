@@ -392,3 +392,28 @@ def test_time_phrase_before_the_subject():
 def test_lowercase_then_after_a_conjunction():
     q = only('And then Tom Ray went on the attack, saying, "The plan will fail, and you know it."')
     assert q.speaker == "Tom Ray"
+
+
+def test_sentence_initial_according_to_outranks_the_inner_speaker():
+    q = only('According to pool reports, Obama said "there is love" in the city.')
+    assert q.speaker_mention == "pool reports" and q.method == "quote-marks/according-to"
+
+
+def test_according_to_closing_the_sentence_outranks_the_inner_speaker():
+    q = only('Trump said he was "happy to see" the result, according to The New York Times.')
+    assert q.speaker_mention == "The New York Times" and q.cue == "according to"
+
+
+def test_x_reported_closing_the_sentence():
+    q = only('Ann Lee called the plan "central" to the party, reported the Washington Examiner.')
+    assert q.speaker_mention == "the Washington Examiner" and q.cue == "reported"
+
+
+def test_with_x_participle_names_the_speaker():
+    q = only('Republicans were irritated, with Sen. John McCain calling it a "Chinese menu."')
+    assert q.speaker == "John McCain" and q.cue == "calling"
+
+
+def test_bare_plural_after_according_to():
+    q = only('According to officials, the plan is "dead on arrival."')
+    assert q.speaker_mention == "officials" and q.cue == "According to"

@@ -606,6 +606,20 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
     return _Attr(np, m.span(), "quote-marks/speaker-after")
 
 
+_POSSESSIVES = frozenset("its his her their our my your".split())
+_PHRASE_END_RE = re.compile(r"[,.;:!?)\n]")
+
+
+def _np_according(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The source after "according to": a noun phrase, or a bare plural up to
+    the next punctuation ("according to officials, ...")."""
+    np = _np_after(text, lo, hi)
+    if np is None and text[lo:lo + 1] == " ":
+        stop = _PHRASE_END_RE.search(text, lo, hi)
+        np = _bare_nominal(text, lo + 1, stop.start() if stop else hi)
+    return np
+
+
 _BARE_WORD_RE = re.compile(r"[a-z][a-z-]*(?<!ing)(?<!ly)")
 
 
@@ -615,7 +629,8 @@ def _bare_nominal(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     words = text[lo:hi].split()
     while words and words[-1] in _AUX:
         words.pop()
-    if not words or len(words) > 4 or words[0] in _NOT_HEAD or words[0] in _INTRO_WORDS or words[-1] in _NOT_HEAD:
+    if not words or len(words) > 4 or words[-1] in _NOT_HEAD or words[0] in _NOT_HEAD or words[0] in _INTRO_WORDS \
+            or words[0] in _POSSESSIVES:  # "according to its analysis": the speaker's own document
         return None
     if not all(_BARE_WORD_RE.fullmatch(w) and w not in _AUX for w in words):
         return None
@@ -632,7 +647,7 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
     sentence whose attribution follows the reporter's own clause."""
     for m in _cues(text, close_end, sent_end):
         if m.group().lower() == "according to":
-            np = _np_after(text, m.end(), sent_end)
+            np = _np_according(text, m.end(), sent_end)
             if np and text[close_end:m.start()].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
             return None
@@ -779,18 +794,53 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
 
 
+# Cues that name where the reporter got the whole sentence from, and so
+# outrank a speech verb inside it ("According to the pool report, Obama said
+# “...”", "..., the Times reported.").
+_SOURCING_CUES = frozenset({"according to", "reported"})
+_WITH_END_RE = re.compile(r"(?<![\w’'])[Ww]ith\s+$")
+
+
+def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | None:
+    """'..., according to X.' / '..., X reported.' / '..., reported X.' closing the sentence."""
+    for m in _cues(text, close_end, sent_end):
+        cue = m.group().lower()
+        if cue not in _SOURCING_CUES or not text[close_end:m.start()].rstrip().endswith(","):
+            continue
+        after = text[m.end():sent_end].strip(" .")
+        if cue == "according to" or (cue == "reported" and after):
+            np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] == " " else None
+            if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
+                return _Attr(np, m.span(), "quote-marks/according-to")
+        elif cue == "reported":
+            np = _np_before(text, close_end, m.start())
+            if np is not None and np[2] != "pronoun" and text[close_end:np[0]].rstrip().endswith(","):
+                return _Attr(np, m.span(), "quote-marks/according-to")
+    return None
+
+
 def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
     """Attribution in the reporter's words before the quote, same sentence."""
     cues = list(_cues(text, sent_start, open_at))
+    if cues and cues[0].group() == "According to":
+        np = _np_according(text, cues[0].end(), open_at)
+        if np and text[np[1]:np[1] + 1] == ",":
+            # "According to the pool report, Obama said “...”": the source of the sentence
+            return _Attr(np, cues[0].span(), "quote-marks/according-to")
     for m in reversed(cues):
         if m.group().lower() == "according to":
-            np = _np_after(text, m.end(), open_at)
+            np = _np_according(text, m.end(), open_at)
             if np:
                 return _Attr(np, m.span(), "quote-marks/according-to")
             continue
         if m.group().lower().endswith("ing"):
             # a participle ("..., asking the department to...") has the
-            # subject of the main clause, not the noun right before it
+            # subject of the main clause, not the noun right before it;
+            # except in "with Sen. John McCain calling it “...”"
+            np = _np_before(text, sent_start, m.start())
+            if np is not None and _WITH_END_RE.search(text, max(sent_start, np[0] - 6), np[0]) and all(
+                    w in _AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
+                return _Attr(np, m.span(), "quote-marks/speaker-before")
             continue
         if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
@@ -886,7 +936,7 @@ def extract_quotes(text: str) -> list[Quote]:
         ps = text.rfind("\n", 0, m.start()) + 1
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
         if m.group().lower() == "according to":
-            np = _np_after(text, m.end(), min(len(text), m.end() + 80))
+            np = _np_according(text, m.end(), min(len(text), m.end() + 80))
         else:
             np = _np_before(text, max(ss, m.start() - 200), m.start())
         if np and np[2] != "pronoun":
@@ -964,6 +1014,9 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is None and not opens_sentence and closed:
+            # "..., according to the Times." names the source of all the sentence reports
+            attr = _attr_sourcing_after(text, close_end, _sentence_end(text, close_end, para_end))
         if attr is None and not opens_sentence:
             # partial quotes and quotes introduced mid-sentence take the
             # speaker of the reporter's sentence
