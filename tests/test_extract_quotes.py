@@ -417,3 +417,19 @@ def test_with_x_participle_names_the_speaker():
 def test_bare_plural_after_according_to():
     q = only('According to officials, the plan is "dead on arrival."')
     assert q.speaker_mention == "officials" and q.cue == "According to"
+
+
+def test_attribution_sentence_between_two_quotes_names_the_second_speaker():
+    t = ('"Rates will rise," said Megan Greene, an economist. Lee Park added that the Fed '
+         'wants out early. "They do not like to talk about it."')
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker for q in qs] == ["Megan Greene", "Lee Park"]
+    assert qs[1].method == "quote-marks/previous-sentence"
+
+
+def test_according_to_after_the_attribution_is_the_outer_source():
+    t = '"Please do not protest," Sanders said, according to CNN. "It matters."'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == ["CNN", "CNN"]

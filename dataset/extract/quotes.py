@@ -1014,6 +1014,10 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is not None and attr.cue is not None:
+            # "“...,” Sanders said, according to CNN.": the outer source
+            tail = max(attr.cue[1], attr.np[1])
+            attr = _attr_sourcing_after(text, tail, _sentence_end(text, tail, para_end)) or attr
         if attr is None and not opens_sentence and closed:
             # "..., according to the Times." names the source of all the sentence reports
             attr = _attr_sourcing_after(text, close_end, _sentence_end(text, close_end, para_end))
@@ -1025,6 +1029,15 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr.method = "quote-marks/reported-speech"
         if attr is None and closed:
             attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
+        if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
+            # a reporter's sentence with its own attribution between two
+            # quotes names the speaker of the second: "“...,” said Megan
+            # Greene. Greene added that the Fed wants out. “They don’t...”"
+            pss = _sentence_start(text, para_start, ss - 1)
+            if pss > prev[3]:
+                attr = _attr_before(text, pss, ss - 1)
+                if attr is not None:
+                    attr.method = "quote-marks/previous-sentence"
         if attr is None and prev is not None and (opens_sentence or prev[3] >= ss):
             # (a quote in the same sentence as the previous one continues it:
             # "“The way I see it,” Woods elaborated, “no one questioned it.”")
