@@ -433,3 +433,14 @@ def test_according_to_after_the_attribution_is_the_outer_source():
     qs = extract_quotes(t)
     check_invariants(t, qs)
     assert [q.speaker_mention for q in qs] == ["CNN", "CNN"]
+
+
+def test_according_to_inside_the_sentence_after_the_attribution():
+    q = only('"I shook his hand," the pope told reporters, according to Reuters, on the plane.')
+    assert q.speaker_mention == "Reuters"
+
+
+def test_full_stop_inside_the_marks_ends_the_sentence():
+    t = 'Ann Lee said Tom Ray had passed "hundreds of bills." That is bad, according to Lee.'
+    q = only(t)
+    assert q.speaker == "Ann Lee" and q.cue == "said"

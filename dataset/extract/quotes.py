@@ -460,6 +460,15 @@ def _has_sentence_end(text: str, lo: int, hi: int) -> bool:
 
 
 def _sentence_end(text: str, pos: int, para_end: int) -> int:
+    """End of the sentence running at ``pos``: a full stop just inside the
+    closing marks before ``pos`` ("bills.” That's") has already ended it."""
+    k = pos
+    while k > 0 and text[k - 1] in "\"”’'":
+        k -= 1
+    if k < pos and text[k - 1:k] == ".":
+        m = _SENT_END_RE.match(text, k - 1)
+        if m is not None and not _ABBREV_RE.search(text, max(0, k - 9), k):
+            return k
     for m in _SENT_END_RE.finditer(text, pos, min(para_end, pos + 400)):
         if _ABBREV_RE.search(text, max(pos, m.start() - 8), m.start() + 1):
             continue
@@ -808,7 +817,11 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
         if cue not in _SOURCING_CUES or not text[close_end:m.start()].rstrip().endswith(","):
             continue
         after = text[m.end():sent_end].strip(" .")
-        if cue == "according to" or (cue == "reported" and after):
+        if cue == "according to":
+            np = _np_according(text, m.end(), sent_end)
+            if np is not None and np[2] != "pronoun":
+                return _Attr(np, m.span(), "quote-marks/according-to")
+        elif cue == "reported" and after:
             np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] == " " else None
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
