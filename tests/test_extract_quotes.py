@@ -444,3 +444,32 @@ def test_full_stop_inside_the_marks_ends_the_sentence():
     t = 'Ann Lee said Tom Ray had passed "hundreds of bills." That is bad, according to Lee.'
     q = only(t)
     assert q.speaker == "Ann Lee" and q.cue == "said"
+
+
+def test_attribution_closing_its_own_sentence_after_a_full_stop():
+    q = only('"We hope you find the missing emails." Trump said.')
+    assert q.speaker == "Trump" and q.cue == "said"
+
+
+def test_capitalised_pronoun_after_a_full_stop_starts_a_new_sentence():
+    t = 'Tom Ray spoke.\n\n"We will go there and we will stay there." He added, "And we will win."'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == [None, "He"]
+
+
+def test_earlier_this_week_is_not_a_subject():
+    q = only('Earlier this week, Ann Lee told an audience in Ohio, "I do not know which man will show up."')
+    assert q.speaker == "Ann Lee"
+
+
+def test_credit_line_under_a_quote():
+    t = '"I will look into it. I do not know the status yet."\n\n- Hillary Clinton.'
+    q = only(t)
+    assert q.speaker_mention == "Hillary Clinton" and q.method == "quote-marks/credit-line"
+
+
+def test_dash_heading_is_not_a_credit_line():
+    t = '"I will look into it. I do not know the status yet."\n\n– Old Hands –.'
+    q = only(t)
+    assert q.speaker is None

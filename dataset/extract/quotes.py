@@ -560,7 +560,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
                 method = "quote-marks/according-to" if m.group().lower() == "according to" else "quote-marks/cue-speaker-after"
                 return _Attr(np, m.span(), method)
         return None
-    if not punct_ok:
+    if not punct_ok and not ended:
         return None
     if m is None and not ended:
         # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
@@ -574,7 +574,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
     if np0 is not None:
         if ended and not (np0[2] == "pronoun" and text[np0[0]].islower()):
             # ‘... end.” Smith said.’ is rare; accept only when the cue closes it.
-            if m is None or text[np0[1]:m.start()].strip() or not re.match(r"\s*[.,]", text[m.end():m.end() + 3]):
+            if m is None or text[np0[1]:m.start()].strip() or not re.match(r"\s*\.", text[m.end():m.end() + 3]):
                 return None
         if m is not None:
             gap = text[np0[1]:m.start()]
@@ -608,7 +608,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             return None
         np = (lo, np[1], np[2] if np[2] == "name" else "nominal")
     if ended and np[2] != "pronoun" and not text[np[0]:np[0] + 1].islower():
-        if not re.match(r"\s*[.,]", text[m.end():m.end() + 3]):
+        if not re.match(r"\s*\.", text[m.end():m.end() + 3]):
             return None
     elif ended and np[2] == "pronoun" and text[np[0]].isupper():
         return None
@@ -674,7 +674,8 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
 
 
 # Conjunctions and connectives that may open a sentence before its subject.
-_LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Later|Earlier|Then)\b,?\s+)*"
+_LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Then"
+                      r"|(?:Later|Earlier)(?!\s+(?:this|that|in|on|at|last|the)\b))\b,?\s+)*"
                       r"(?:(?:then|later|also)\b,?\s+)?")
 
 
@@ -868,6 +869,22 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         s, e = label.span("np")
         return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
     return None
+
+
+# A credit line under a quotation: "- Hillary Clinton." / "—President Obama, tweeting."
+_CREDIT_LINE_RE = re.compile(r"\n\s*[-–—]\s?(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,5}" + _CAPW + r")(?:[,.]|\s*$)",
+                             re.M)
+
+
+def _attr_credit_line(text: str, para_end: int) -> _Attr | None:
+    m = _CREDIT_LINE_RE.match(text, para_end)
+    if m is None or text.find("\n", m.end()) - m.end() > 120:
+        return None
+    line_end = text.find("\n", m.end())
+    if text[m.end():line_end if line_end >= 0 else len(text)].rstrip(" .").endswith(("-", "–", "—")):
+        return None  # a section heading "– Old hands –"
+    s, e = m.span("np")
+    return _Attr((s, e, "name"), None, "quote-marks/credit-line")
 
 
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
@@ -1086,6 +1103,9 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr = _attr_before(text, pss, pe - 1)
                 if attr is not None:
                     attr.method = "quote-marks/previous-paragraph"
+        if attr is None and not text[close_end:para_end].strip(" .\u00a0"):
+            # "“...”¶- Hillary Clinton.": a credit line under a quote
+            attr = _attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
             attr = _attr_subject(text, ss, open_at)
         if attr is None:
