@@ -473,3 +473,14 @@ def test_dash_heading_is_not_a_credit_line():
     t = '"I will look into it. I do not know the status yet."\n\n– Old Hands –.'
     q = only(t)
     assert q.speaker is None
+
+
+def test_quote_paragraph_missing_its_comma_before_the_attribution():
+    t = 'Ann Lee spoke first.\n\n"The caucus is a battle of niches" Tom Ray said.'
+    q = only(t)
+    assert q.speaker == "Tom Ray" and q.method == "quote-marks/speaker-after"
+
+
+def test_quote_inside_a_sentence_without_comma_is_prose():
+    q = only('Tom Ray called it a "size of the miracle" Ann Lee said.')
+    assert q.speaker != "Ann Lee"

@@ -561,7 +561,12 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
                 return _Attr(np, m.span(), method)
         return None
     if not punct_ok and not ended:
-        return None
+        # a missing comma ("“...battle of niches” Grubbs said."): only a
+        # subject and its cue right after the quote still attribute it
+        np0 = _np_at(text, lo, m.start()) if m is not None else None
+        if np0 is None or np0[2] == "pronoun" or text[np0[1]:m.start()].strip() or text[q_start - 2:q_start - 1] not in ("\n", ""):
+            return None
+        return _Attr(np0, m.span(), "quote-marks/speaker-after")
     if m is None and not ended:
         # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
         # verb not in the cue list
