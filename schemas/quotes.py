@@ -14,6 +14,7 @@ QUOTE_METHODS = (
     "quote-marks/according-to",
     "quote-marks/colon-intro",
     "quote-marks/continued-paragraph",
+    "quote-marks/credit-line",
     "quote-marks/cue-speaker-after",
     "quote-marks/no-speaker",
     "quote-marks/previous-paragraph",

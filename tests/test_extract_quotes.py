@@ -281,3 +281,206 @@ def test_it_as_speaker_of_a_sign():
     t = 'She held up a sign.\n\n“Vote now,” it read.'
     q = only(t)
     assert q.speaker_mention == "it" and q.speaker is None
+
+
+# --- marks that do not quote (rules tuned on PolNeAR train) -------------------
+
+
+def test_marks_inside_markup_tags_are_not_quotes():
+    t = '<tweet author="@janedoe" id="123">We won,</tweet> Jane Doe said. She added: "Thank you."'
+    q = only(t)
+    assert q.text == "Thank you." and q.speaker == "Jane Doe"
+
+
+def test_unattributed_short_phrase_is_a_scare_quote():
+    t = 'The so-called "reform" of the tax code passed in May.'
+    assert extract_quotes(t) == []
+
+
+def test_unattributed_long_quote_is_kept():
+    t = 'Noise.\n\n"We will stay here until the very end of this long fight."'
+    q = only(t)
+    assert q.speaker is None and q.method == "quote-marks/no-speaker"
+
+
+def test_title_of_a_work_is_not_a_quote():
+    t = 'Tom Ray starred in "The Long Road Home" last year.'
+    assert extract_quotes(t) == []
+
+
+def test_title_case_answer_with_its_own_attribution_is_kept():
+    q = only('"Denver," he answered.')
+    assert q.text == "Denver," and q.speaker_mention == "he"
+
+
+# --- speaker rules (tuned on PolNeAR train) ------------------------------------
+
+
+def test_initials_between_quote_and_cue_do_not_end_the_sentence():
+    q = only('"The winds are changing," J. Gerald Hebert, a lawyer, said on Monday.')
+    assert q.speaker_mention == "J. Gerald Hebert" and q.cue == "said"
+
+
+def test_sentence_initial_according_to():
+    q = only('According to the newspaper, "gun laws are weak and getting weaker."')
+    assert q.speaker_mention == "the newspaper" and q.cue == "According to"
+
+
+def test_as_x_puts_it():
+    q = only('As the columnist Dana Lee puts it, "Nobody is moved."')
+    assert q.speaker == "Dana Lee" and q.cue == "puts it"
+
+
+def test_inverted_cue_before_colon():
+    q = only('In other words, explained moderator Nancy Cole: "What does that have to do with it?"')
+    assert q.speaker_mention == "moderator Nancy Cole" and q.speaker == "Nancy Cole"
+
+
+def test_inverted_attribution_closing_the_sentence():
+    q = only('Clinton "drew well from working-class voters" in 2008, said professor Paul Beck.')
+    assert q.speaker_mention == "professor Paul Beck" and q.method == "quote-marks/speaker-after-clause"
+
+
+def test_nominal_with_a_number_after_the_cue():
+    q = only('"He is a leader," said the 46-year-old.')
+    assert q.speaker_mention == "the 46-year-old"
+
+
+def test_nominal_stops_before_an_unlisted_past_tense_verb():
+    q = only('"We are open late tonight," the statement read.')
+    assert q.speaker_mention == "the statement" and q.cue == "read"
+
+
+def test_bare_plural_between_quote_and_cue():
+    q = only('"The harm is incalculable," federal prosecutors wrote in a filing.')
+    assert q.speaker_mention == "federal prosecutors" and q.cue == "wrote"
+
+
+def test_object_of_told_is_not_the_speaker():
+    q = only('Clinton, who called Sanders on Monday, told her supporters, "I still love this state."')
+    assert q.speaker == "Clinton"
+
+
+def test_participle_with_to_is_not_a_speech_verb():
+    t = 'He says nobody is "on pace to get the delegates," the number needed to win.'
+    q = only(t)
+    assert q.speaker_mention == "He"
+
+
+def test_lowercase_pronoun_subject_after_a_conjunction():
+    t = 'Senator Amy Lee spoke on Monday.\n\nBut she wanted to know, "Why now, after all these years?"'
+    q = only(t)
+    assert q.speaker_mention == "she" and q.speaker == "Amy Lee"
+
+
+def test_lowercase_pronoun_subject_after_an_introductory_clause():
+    t = 'Senator Amy Lee spoke.\n\nAsked about the bill, she demurred: "We will see what happens next."'
+    q = only(t)
+    assert q.speaker_mention == "she" and q.speaker == "Amy Lee"
+
+
+def test_sentence_adverb_before_the_subject():
+    q = only('Immediately after the vote, Tom Ray issued a statement, "We lost, and we accept it."')
+    assert q.speaker == "Tom Ray" and q.method == "quote-marks/sentence-subject"
+
+
+def test_time_phrase_before_the_subject():
+    q = only('Eight years ago, Tom Ray backed the plan and called it "a good start for everyone."')
+    assert q.speaker == "Tom Ray"
+
+
+def test_lowercase_then_after_a_conjunction():
+    q = only('And then Tom Ray went on the attack, saying, "The plan will fail, and you know it."')
+    assert q.speaker == "Tom Ray"
+
+
+def test_sentence_initial_according_to_outranks_the_inner_speaker():
+    q = only('According to pool reports, Obama said "there is love" in the city.')
+    assert q.speaker_mention == "pool reports" and q.method == "quote-marks/according-to"
+
+
+def test_according_to_closing_the_sentence_outranks_the_inner_speaker():
+    q = only('Trump said he was "happy to see" the result, according to The New York Times.')
+    assert q.speaker_mention == "The New York Times" and q.cue == "according to"
+
+
+def test_x_reported_closing_the_sentence():
+    q = only('Ann Lee called the plan "central" to the party, reported the Washington Examiner.')
+    assert q.speaker_mention == "the Washington Examiner" and q.cue == "reported"
+
+
+def test_with_x_participle_names_the_speaker():
+    q = only('Republicans were irritated, with Sen. John McCain calling it a "Chinese menu."')
+    assert q.speaker == "John McCain" and q.cue == "calling"
+
+
+def test_bare_plural_after_according_to():
+    q = only('According to officials, the plan is "dead on arrival."')
+    assert q.speaker_mention == "officials" and q.cue == "According to"
+
+
+def test_attribution_sentence_between_two_quotes_names_the_second_speaker():
+    t = ('"Rates will rise," said Megan Greene, an economist. Lee Park added that the Fed '
+         'wants out early. "They do not like to talk about it."')
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker for q in qs] == ["Megan Greene", "Lee Park"]
+    assert qs[1].method == "quote-marks/previous-sentence"
+
+
+def test_according_to_after_the_attribution_is_the_outer_source():
+    t = '"Please do not protest," Sanders said, according to CNN. "It matters."'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == ["CNN", "CNN"]
+
+
+def test_according_to_inside_the_sentence_after_the_attribution():
+    q = only('"I shook his hand," the pope told reporters, according to Reuters, on the plane.')
+    assert q.speaker_mention == "Reuters"
+
+
+def test_full_stop_inside_the_marks_ends_the_sentence():
+    t = 'Ann Lee said Tom Ray had passed "hundreds of bills." That is bad, according to Lee.'
+    q = only(t)
+    assert q.speaker == "Ann Lee" and q.cue == "said"
+
+
+def test_attribution_closing_its_own_sentence_after_a_full_stop():
+    q = only('"We hope you find the missing emails." Trump said.')
+    assert q.speaker == "Trump" and q.cue == "said"
+
+
+def test_capitalised_pronoun_after_a_full_stop_starts_a_new_sentence():
+    t = 'Tom Ray spoke.\n\n"We will go there and we will stay there." He added, "And we will win."'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == [None, "He"]
+
+
+def test_earlier_this_week_is_not_a_subject():
+    q = only('Earlier this week, Ann Lee told an audience in Ohio, "I do not know which man will show up."')
+    assert q.speaker == "Ann Lee"
+
+
+def test_credit_line_under_a_quote():
+    t = '"I will look into it. I do not know the status yet."\n\n- Hillary Clinton.'
+    q = only(t)
+    assert q.speaker_mention == "Hillary Clinton" and q.method == "quote-marks/credit-line"
+
+
+def test_dash_heading_is_not_a_credit_line():
+    t = '"I will look into it. I do not know the status yet."\n\n– Old Hands –.'
+    q = only(t)
+    assert q.speaker is None
+
+
+def test_quote_paragraph_missing_its_comma_before_the_attribution():
+    t = 'Ann Lee spoke first.\n\n"The caucus is a battle of niches" Tom Ray said.'
+    q = only(t)
+    assert q.speaker == "Tom Ray" and q.method == "quote-marks/speaker-after"
+
+
+def test_quote_inside_a_sentence_without_comma_is_prose():
+    q = only('Tom Ray called it a "size of the miracle" Ann Lee said.')
+    assert q.speaker != "Ann Lee"
