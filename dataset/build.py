@@ -118,6 +118,23 @@ def created_stamp(previous: Path, candidate: dict, curated: str | None) -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def check_consistency(tables: dict) -> None:
+    """The rules validation applies across tables, run before anything is published.
+
+    A package newsprov builds must pass newsprov validate; a break here is a bug in the
+    build, stopped before it replaces the published package.
+    """
+    from newsprov.dataset.registry import metas
+    from newsprov.validators import comparison, cross_table
+
+    table_metas = metas()
+    problems = (cross_table.check_article_counts(tables) + cross_table.check_within(tables, table_metas)
+                + cross_table.check_agrees(tables, table_metas) + comparison.check(tables))
+    if problems:
+        raise BuildError(f"the built tables break {len(problems)} cross-table rule(s), first: {problems[0].message} "
+                         "(a newsprov bug; nothing was published)")
+
+
 def build(
     sources_dir: Path | None = None,
     out: Path | None = None,
@@ -166,6 +183,7 @@ def build(
         rel = layout.rel("tables", f"{name}.csv")
         out_files[rel] = table_csv(df)
         resources.append(desc.table_resource(name, rel, out_files[rel]))
+    check_consistency(tables)
     candidate = desc.descriptor(package_meta, "", resources)
     candidate["created"] = created_stamp(layout.descriptor, candidate, package_meta.get("created"))
     candidate = {k: candidate[k] for k in desc.descriptor(package_meta, "", resources)}

@@ -184,3 +184,20 @@ def test_add_copies_byte_exact_and_records_metadata(embedded_copy, tmp_path):
     assert "extra-story" in result.tables["articles"]["article_id"].to_list()
     with pytest.raises(BuildError, match="already in"):
         add_source(new, layout=layout)
+
+
+def test_a_build_whose_tables_break_a_cross_table_rule_publishes_nothing(tiny_sources, tmp_path, monkeypatch):
+    import polars as pl
+
+    from newsprov.dataset.builders import quote_groups
+
+    (tiny_sources / "gamma.txt").write_text("Talks in Cairo ended on Sunday, an official said.\n\nThe official called them \u201cconstructive.\u201d\n")
+    out = tmp_path / "pkg"
+    assert build(tiny_sources, out).tables["quote_groups"].height == 2  # alpha and gamma print the same quote
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    original = quote_groups.build
+    # A builder bug: the group claims more articles than it spans.
+    monkeypatch.setattr(quote_groups, "build", lambda ctx: original(ctx).with_columns(n_articles=pl.lit(3, pl.Int64)))
+    with pytest.raises(BuildError, match="cross-table rule.*n_articles"):
+        build(tiny_sources, out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -191,3 +191,20 @@ def test_a_figure_in_a_sentence_rewritten_beyond_alignment_is_still_compared():
         ("a1", "conflicting", "claim", "after"), ("b1", "conflicting", "claim", "before")]
     d = discrepancies(s, links, texts, figures=f, figure_groups=fg)
     assert d.filter(pl.col("kind") == "reversal").select("text", "other_text").rows() == [("after", "before")]
+
+
+def test_one_mention_attributing_quotes_of_two_groups_gives_a_speaker_row_per_group():
+    s, texts = make_sentences({
+        "a": ['The official said the talks were "constructive and serious" and "far from over" on Sunday.'],
+        "b": ['The spokesman said the talks were "constructive and serious" and "far from over" on Sunday.'],
+    })
+    links = sentence_links(s)
+    q = _quotes(texts, [("a1", "a", "constructive and serious", "US official"), ("a2", "a", "far from over", "US official"),
+                        ("b1", "b", "constructive and serious", "Army spokesman"), ("b2", "b", "far from over", "Army spokesman")])
+    mention = {"a": (4, 12), "b": (4, 13)}  # "official" / "spokesman": one mention for both quotes
+    q = q.with_columns(pl.col("article_id").replace_strict({k: v[0] for k, v in mention.items()}).alias("speaker_start"),
+                       pl.col("article_id").replace_strict({k: v[1] for k, v in mention.items()}).alias("speaker_end"))
+    groups, _ = quote_groups(q, texts)
+    d = discrepancies(s, links, texts, quotes=q, quote_groups=groups).filter(pl.col("kind") == "speaker")
+    assert sorted(d["detail"].str.extract(r"group=(\w+)").to_list()) == sorted(groups["group_id"].unique().to_list())
+    assert d.height == 2

@@ -129,6 +129,10 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
         if aid > oaid:
             aid, s, e, oaid, os_, oe = oaid, os_, oe, aid, s, e
         key = (aid, oaid, s, os_, kind, e, oe)
+        if kind == "speaker":
+            # One mention can attribute quotes of several groups: a row per group, each
+            # naming its group (validation requires it).
+            key += (detail,)
         if key not in out or detail < out[key]:
             out[key] = detail
 
@@ -250,7 +254,7 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
             omissions(recs, f"figure_group={gid}")
 
     rows = []
-    for (aid, oaid, s, os_, kind, e, oe), detail in out.items():
+    for (aid, oaid, s, os_, kind, e, oe, *_), detail in out.items():
         rows.append({"kind": kind, "article_id": aid, "start": s, "end": e, "text": texts[aid][s:e],
                      "other_article_id": oaid, "other_start": os_, "other_end": oe,
                      "other_text": texts[oaid][os_:oe], "detail": detail})
