@@ -201,3 +201,20 @@ def test_a_build_whose_tables_break_a_cross_table_rule_publishes_nothing(tiny_so
     with pytest.raises(BuildError, match="cross-table rule.*n_articles"):
         build(tiny_sources, out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_story_of_many_rewritten_versions_builds_into_a_valid_package(tmp_path):
+    """Versions derived from the seeds as outlets rewrite a wire story (benchmarks/bench_story.py)."""
+    import importlib.util
+
+    from newsprov.validators.run import validate
+
+    spec = importlib.util.spec_from_file_location("bench_story", REPO_ROOT / "benchmarks" / "bench_story.py")
+    bench_story = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_story)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    bench_story.write_story(sources, 24)
+    result = build(sources, tmp_path / "pkg")
+    assert result.tables["quote_groups"].height and result.tables["figure_groups"].height
+    assert validate(tmp_path / "pkg").flatten(["type", "resource", "row"]) == []
