@@ -484,3 +484,20 @@ def test_quote_paragraph_missing_its_comma_before_the_attribution():
 def test_quote_inside_a_sentence_without_comma_is_prose():
     q = only('Tom Ray called it a "size of the miracle" Ann Lee said.')
     assert q.speaker != "Ann Lee"
+
+
+def test_possessive_speech_noun_names_the_speaker():
+    q = only('The concerns go beyond Tom Ray\'s pledge to be "neutral" in the talks.')
+    assert q.speaker_mention == "Tom Ray" and q.method == "quote-marks/possessive"
+    q = only('Ann Lee met the mayor. Ann Lee\'s response was: "Is the store open on Sunday?"')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_possessive_noun_judged_by_the_quote_is_not_its_speaker():
+    q = only('Tom Ray told reporters that Ann Lee\'s comments "show bias to me."')
+    assert q.speaker_mention == "Tom Ray"
+
+
+def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
+    q = only('Tom Ray said Sunday that he believed the city would win, but not until the mayor "admits this is a problem."')
+    assert q.speaker_mention == "Tom Ray"

@@ -809,6 +809,65 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
 
 
+def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
+    """The named subject of the first speech verb of a sentence, before a
+    pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
+    believed ...")."""
+    m = _cue_search(text, sent_start, pron_at)
+    if m is None or m.group().lower() == "according to" or m.group().endswith("ing"):
+        return None
+    np = _np_before(text, sent_start, m.start())
+    if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
+            or text[np[0]:np[1]].endswith(("’s", "'s")):
+        return None
+    return np
+
+
+# Nouns of what someone said, after a possessive naming its speaker:
+# "Trump's pledge to be “neutral”", "her remark that “...”", "Clinton's
+# response was: “...”".
+_SPEECH_NOUNS = (
+    "remark remarks comment comments claim claims statement statements pledge pledges promise promises "
+    "response answer reply assertion assertions insistence dictum words vow warning warnings argument "
+    "suggestion description declaration admission contention boast quip quips slogan mantra catchphrase "
+    "charge accusation prediction message tweet tweets retort refrain motto rallying cry call "
+    "characterization announcement denial explanation question testimony"
+).split()
+_POSS_SPEECH_RE = re.compile(
+    r"(?P<name>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r")[’']s"
+    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + _trie_pattern(_SPEECH_NOUNS) + r")\b")
+# What may stand between the noun and the quote when the quote is what was
+# said, not a verdict on it ("Trump's comments were “sarcastic”").
+_POSS_GAP_RE = re.compile(r"(?: that| of| to [a-z]+(?: [a-z]+)?| was:| is:|:|,| [—–-]|[—–])\s*$")
+_MAX_POSS_GAP = 60
+
+
+def _attr_possessive(text: str, lo: int, open_at: int) -> _Attr | None:
+    """A possessive and a speech noun right before the quote: the speaker is
+    the possessor ("her claim that she “never sent” ...")."""
+    best = None
+    for m in _POSS_SPEECH_RE.finditer(text, max(lo, open_at - 120), open_at):
+        best = m
+    if best is None or open_at - best.end() > _MAX_POSS_GAP:
+        return None
+    gap = text[best.end():open_at]
+    if any(c in gap for c in ".;!?\"“”") or _cue_search(text, best.end(), open_at) is not None:
+        return None
+    if not _POSS_GAP_RE.match(gap):
+        return None
+    if best.group("name"):
+        s, e = best.span("name")
+        if text[s:e].split()[0] in _CAP_STOP:
+            words = text[s:e].split()
+            while words and words[0] in _CAP_STOP:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                return None
+        return _Attr((s, e, "name"), None, "quote-marks/possessive")
+    return None
+
+
 # Cues that name where the reporter got the whole sentence from, and so
 # outrank a speech verb inside it ("According to the pool report, Obama said
 # “...”", "..., the Times reported.").
@@ -1062,6 +1121,16 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_before(text, ss, open_at)
             if attr is not None and kind == "partial" and attr.method == "quote-marks/speaker-before":
                 attr.method = "quote-marks/reported-speech"
+            if attr is not None and attr.np is not None and attr.np[2] == "pronoun" and attr.np[0] > ss \
+                    and text[attr.np[0]:attr.np[1]] in _PERSONAL_PRONOUNS:
+                # "Trump said Sunday that he believed ... “...”": the pronoun
+                # of an embedded clause stands for the sentence's named subject
+                outer = _outer_speaker(text, ss, attr.np[0])
+                if outer is not None:
+                    attr = _Attr(outer, attr.cue, attr.method)
+            poss = _attr_possessive(text, ss, open_at)
+            if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
+                attr = poss
         if attr is None and closed:
             attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
         if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
