@@ -501,3 +501,8 @@ def test_possessive_noun_judged_by_the_quote_is_not_its_speaker():
 def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
     q = only('Tom Ray said Sunday that he believed the city would win, but not until the mayor "admits this is a problem."')
     assert q.speaker_mention == "Tom Ray"
+
+
+def test_relative_clause_holding_the_quote_names_who():
+    q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
+    assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

@@ -823,6 +823,24 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     return np
 
 
+_WHO_RE = re.compile(r", who ")
+
+
+def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
+    """A relative clause holding the quote: "Sen. Marco Rubio, who mused in
+    the debate that Clinton was “...”" -- the speaker is the relative "who"
+    (standing for the noun before it), when the clause runs up to the quote."""
+    last = None
+    for m in _WHO_RE.finditer(text, sent_start, open_at):
+        last = m
+    if last is None:
+        return None
+    clause = text[last.end():open_at]
+    if any(c in clause for c in ",;:()\"“”—–") or len(clause.split()) > 20:
+        return None
+    return _Attr((last.start() + 2, last.start() + 5, "pronoun"), None, "quote-marks/relative")
+
+
 # Nouns of what someone said, after a possessive naming its speaker:
 # "Trump's pledge to be “neutral”", "her remark that “...”", "Clinton's
 # response was: “...”".
@@ -995,7 +1013,7 @@ _MAX_SCARE_WORDS = 6
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL = frozenset("a an the of and or nor but to in on at for by with from as is are vs. vs".split())
 _WEAK_METHODS = frozenset({
-    "quote-marks/no-speaker", "quote-marks/sentence-subject",
+    "quote-marks/no-speaker", "quote-marks/sentence-subject", "quote-marks/relative",
     "quote-marks/same-paragraph", "quote-marks/continued-paragraph"})
 
 
@@ -1128,6 +1146,9 @@ def extract_quotes(text: str) -> list[Quote]:
                 outer = _outer_speaker(text, ss, attr.np[0])
                 if outer is not None:
                     attr = _Attr(outer, attr.cue, attr.method)
+            rel = _attr_relative(text, ss, open_at)
+            if rel is not None and (attr is None or attr.np is None or attr.np[0] < rel.np[0]):
+                attr = rel
             poss = _attr_possessive(text, ss, open_at)
             if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
                 attr = poss
