@@ -506,3 +506,8 @@ def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"
+
+
+def test_connective_before_a_quote_carries_the_speaker_over():
+    qs = extract_quotes('"He is supposed to lead this city," Tom Ray said. Instead, "he just acts like a beaten man."')
+    assert [q.speaker_mention for q in qs] == ["Tom Ray", "Tom Ray"]

@@ -1122,6 +1122,10 @@ def extract_quotes(text: str) -> list[Quote]:
         ss = min(_sentence_start(text, para_start, min(start + 1, len(text))), open_at)
         # does the quote open its sentence (nothing of the reporter's before it)?
         opens_sentence = not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-")
+        # only a connective before the quote ("Instead, “he just...”", "But “..."):
+        # it goes on from the sentence before, as a quote opening it would
+        lead_only = not opens_sentence and _LEADING.match(text, ss, open_at).end() >= open_at - 1 \
+            and not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-,").lower() in {"then", "now"}
 
         speaker: str | None = None
         inherited = False
@@ -1163,7 +1167,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr = _attr_before(text, pss, ss - 1)
                 if attr is not None:
                     attr.method = "quote-marks/previous-sentence"
-        if attr is None and prev is not None and (opens_sentence or prev[3] >= ss):
+        if attr is None and prev is not None and (opens_sentence or lead_only or prev[3] >= ss):
             # (a quote in the same sentence as the previous one continues it:
             # "“The way I see it,” Woods elaborated, “no one questioned it.”")
             p_start, p_speaker, p_attr, p_end = prev
