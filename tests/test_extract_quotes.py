@@ -511,3 +511,8 @@ def test_relative_clause_holding_the_quote_names_who():
 def test_connective_before_a_quote_carries_the_speaker_over():
     qs = extract_quotes('"He is supposed to lead this city," Tom Ray said. Instead, "he just acts like a beaten man."')
     assert [q.speaker_mention for q in qs] == ["Tom Ray", "Tom Ray"]
+
+
+def test_possessive_pronoun_outranks_a_subject_that_is_no_person():
+    q = only('The comments came in answer to his pledge to be "neutral" in the talks.')
+    assert q.speaker_mention == "his" and q.method == "quote-marks/possessive"

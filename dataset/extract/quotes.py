@@ -852,7 +852,7 @@ _SPEECH_NOUNS = (
     "characterization announcement denial explanation question testimony"
 ).split()
 _POSS_SPEECH_RE = re.compile(
-    r"(?P<name>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r")[’']s"
+    r"(?:(?P<name>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r")[’']s|\b(?P<pron>his|her|their)\b)"
     r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + _trie_pattern(_SPEECH_NOUNS) + r")\b")
 # What may stand between the noun and the quote when the quote is what was
 # said, not a verdict on it ("Trump's comments were “sarcastic”").
@@ -860,9 +860,10 @@ _POSS_GAP_RE = re.compile(r"(?: that| of| to [a-z]+(?: [a-z]+)?| was:| is:|:|,| 
 _MAX_POSS_GAP = 60
 
 
-def _attr_possessive(text: str, lo: int, open_at: int) -> _Attr | None:
+def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -> _Attr | None:
     """A possessive and a speech noun right before the quote: the speaker is
-    the possessor ("her claim that she “never sent” ...")."""
+    the possessor ("Trump's pledge to be “neutral”"); a possessive pronoun
+    ("her claim that “...”") only with ``pronouns``."""
     best = None
     for m in _POSS_SPEECH_RE.finditer(text, max(lo, open_at - 120), open_at):
         best = m
@@ -883,6 +884,9 @@ def _attr_possessive(text: str, lo: int, open_at: int) -> _Attr | None:
             if not words:
                 return None
         return _Attr((s, e, "name"), None, "quote-marks/possessive")
+    if pronouns:
+        s, e = best.span("pron")
+        return _Attr((s, e, "pronoun"), None, "quote-marks/possessive")
     return None
 
 
@@ -1207,6 +1211,10 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
             attr = _attr_subject(text, ss, open_at)
+            if attr is None or attr.np[2] not in ("name", "pronoun"):
+                # "The comments came in answer to her claim that she “never sent”
+                # ...": a possessive pronoun outranks a subject that is no person
+                attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
         if _not_a_quotation(text, start, end, attr.method):
