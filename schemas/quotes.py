@@ -17,6 +17,7 @@ QUOTE_METHODS = (
     "quote-marks/credit-line",
     "quote-marks/cue-speaker-after",
     "quote-marks/no-speaker",
+    "quote-marks/poll",
     "quote-marks/possessive",
     "quote-marks/previous-paragraph",
     "quote-marks/previous-sentence",

@@ -516,3 +516,10 @@ def test_connective_before_a_quote_carries_the_speaker_over():
 def test_possessive_pronoun_outranks_a_subject_that_is_no_person():
     q = only('The comments came in answer to his pledge to be "neutral" in the talks.')
     assert q.speaker_mention == "his" and q.method == "quote-marks/possessive"
+
+
+def test_poll_is_the_source_of_its_respondents_words():
+    q = only('In a September city council poll, 75 percent of residents said "most people in politics" lie.')
+    assert q.speaker_mention == "a September city council poll" and q.method == "quote-marks/poll"
+    q = only('The new poll also finds that 22 percent of voters say he is "not at all responsible."')
+    assert q.speaker_mention == "The new poll"

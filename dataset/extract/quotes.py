@@ -841,6 +841,22 @@ def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return _Attr((last.start() + 2, last.start() + 5, "pronoun"), None, "quote-marks/relative")
 
 
+# A poll or survey reporting its respondents' words: "In a September
+# Washington Post-ABC News poll, 75 percent of Republicans said “...”", "The
+# poll also finds that 37 percent say ...". The source is the poll.
+_POLL_RE = re.compile(r"\b(?P<np>(?:[Tt]he|[Aa]n?)(?: [\w/’'.&-]+){0,6}? (?:poll|survey))\b"
+                      r"(?=(?: [a-z]+)?,| (?:also )?(?:finds|found|shows|showed)\b| released)")
+
+
+def _attr_poll(text: str, sent_start: int, open_at: int) -> _Attr | None:
+    m = None
+    for m in _POLL_RE.finditer(text, sent_start, open_at):
+        break
+    if m is None:
+        return None
+    return _Attr((m.start("np"), m.end("np"), "nominal"), None, "quote-marks/poll")
+
+
 # Nouns of what someone said, after a possessive naming its speaker:
 # "Trump's pledge to be “neutral”", "her remark that “...”", "Clinton's
 # response was: “...”".
@@ -1154,6 +1170,9 @@ def extract_quotes(text: str) -> list[Quote]:
                 outer = _outer_speaker(text, ss, attr.np[0])
                 if outer is not None:
                     attr = _Attr(outer, attr.cue, attr.method)
+            poll = _attr_poll(text, ss, open_at)
+            if poll is not None and (attr is None or attr.np is None or attr.np[0] >= poll.np[1]):
+                attr = poll
             rel = _attr_relative(text, ss, open_at)
             if rel is not None and (attr is None or attr.np is None or attr.np[0] < rel.np[0]):
                 attr = rel
