@@ -523,3 +523,8 @@ def test_poll_is_the_source_of_its_respondents_words():
     assert q.speaker_mention == "a September city council poll" and q.method == "quote-marks/poll"
     q = only('The new poll also finds that 22 percent of voters say he is "not at all responsible."')
     assert q.speaker_mention == "The new poll"
+
+
+def test_parenthesis_between_name_and_cue_is_skipped():
+    q = only('The fight spread, and Senate Leader Tom M. Ray (D-Ohio) told reporters that "I think you will see a pause."')
+    assert q.speaker_mention == "Senate Leader Tom M. Ray"

@@ -294,6 +294,13 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
         toks.pop()
+    if toks and text[toks[-1][1] - 1] == ")":
+        # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
+        j = len(toks) - 1
+        while j >= 0 and j > len(toks) - 4 and not text[toks[j][0]] == "(":
+            j -= 1
+        if j > 0 and text[toks[j][0]] == "(" and text[toks[j - 1][1] - 1] not in ",;:)\"”":
+            toks = toks[:j]
     if not toks:
         return None
     last = text[toks[-1][0]:toks[-1][1]]
