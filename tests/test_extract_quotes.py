@@ -528,3 +528,10 @@ def test_poll_is_the_source_of_its_respondents_words():
 def test_parenthesis_between_name_and_cue_is_skipped():
     q = only('The fight spread, and Senate Leader Tom M. Ray (D-Ohio) told reporters that "I think you will see a pause."')
     assert q.speaker_mention == "Senate Leader Tom M. Ray"
+
+
+def test_contraction_or_sentence_adverb_is_no_subject():
+    q = only('It’s a view of "a new low for the city and all of its people" today.')
+    assert q.speaker_mention is None
+    q = only('Somewhere the board cast the blame on "the state and its many tired old rules" again.')
+    assert q.speaker_mention is None

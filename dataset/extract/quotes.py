@@ -726,6 +726,22 @@ def _word_at(text: str, pos: int) -> str:
 _WORD_AT_RE = re.compile(r"[a-z]+")
 
 
+# Capitalised words opening a sentence that are no subject: contractions
+# ("It’s", "That’s"), sentence adverbs ("Indeed", "Hastily"), imperatives and
+# prepositions ("Ask", "Beyond").
+_NOT_SUBJECT = frozenset(
+    "What Indeed Moreover Likewise Already Somewhere Ask Do Adding Outside Beyond Good More Its "
+    "Otherwise Nevertheless Nonetheless Furthermore Besides Thus Hence Anyway Anyhow Certainly Surely".split())
+_CONTRACTED = frozenset("it that there here what who where".split())
+
+
+def _not_subject(word: str) -> bool:
+    w = word.strip(_EDGE_PUNCT)
+    if w in _NOT_SUBJECT or (w.endswith("ly") and w[1:].islower() and len(w) > 4):
+        return True
+    return w[-2:] in ("’s", "'s") and w[:-2].lower() in _CONTRACTED
+
+
 def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     """The subject of the reporter's sentence embedding a quote: 'Donald
     Trump is promising to “bomb the hell” out of...', 'After the debate,
@@ -807,6 +823,8 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         while e > s and text[e - 1] in ",;:)":
             e -= 1
         if kind == "name" and text[s:e].split()[0] in _CAP_STOP:
+            return None
+        if kind == "name" and " " not in text[s:e] and _not_subject(text[s:e]):
             return None
         if kind == "nominal" and text[s:e].split()[-1][:1].isupper():
             kind = "org"
