@@ -484,3 +484,54 @@ def test_quote_paragraph_missing_its_comma_before_the_attribution():
 def test_quote_inside_a_sentence_without_comma_is_prose():
     q = only('Tom Ray called it a "size of the miracle" Ann Lee said.')
     assert q.speaker != "Ann Lee"
+
+
+def test_possessive_speech_noun_names_the_speaker():
+    q = only('The concerns go beyond Tom Ray\'s pledge to be "neutral" in the talks.')
+    assert q.speaker_mention == "Tom Ray" and q.method == "quote-marks/possessive"
+    q = only('Ann Lee met the mayor. Ann Lee\'s response was: "Is the store open on Sunday?"')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_possessive_noun_judged_by_the_quote_is_not_its_speaker():
+    q = only('Tom Ray told reporters that Ann Lee\'s comments "show bias to me."')
+    assert q.speaker_mention == "Tom Ray"
+
+
+def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
+    q = only('Tom Ray said Sunday that he believed the city would win, but not until the mayor "admits this is a problem."')
+    assert q.speaker_mention == "Tom Ray"
+
+
+def test_relative_clause_holding_the_quote_names_who():
+    q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
+    assert q.speaker_mention == "who" and q.method == "quote-marks/relative"
+
+
+def test_connective_before_a_quote_carries_the_speaker_over():
+    qs = extract_quotes('"He is supposed to lead this city," Tom Ray said. Instead, "he just acts like a beaten man."')
+    assert [q.speaker_mention for q in qs] == ["Tom Ray", "Tom Ray"]
+
+
+def test_possessive_pronoun_outranks_a_subject_that_is_no_person():
+    q = only('The comments came in answer to his pledge to be "neutral" in the talks.')
+    assert q.speaker_mention == "his" and q.method == "quote-marks/possessive"
+
+
+def test_poll_is_the_source_of_its_respondents_words():
+    q = only('In a September city council poll, 75 percent of residents said "most people in politics" lie.')
+    assert q.speaker_mention == "a September city council poll" and q.method == "quote-marks/poll"
+    q = only('The new poll also finds that 22 percent of voters say he is "not at all responsible."')
+    assert q.speaker_mention == "The new poll"
+
+
+def test_parenthesis_between_name_and_cue_is_skipped():
+    q = only('The fight spread, and Senate Leader Tom M. Ray (D-Ohio) told reporters that "I think you will see a pause."')
+    assert q.speaker_mention == "Senate Leader Tom M. Ray"
+
+
+def test_contraction_or_sentence_adverb_is_no_subject():
+    q = only('It’s a view of "a new low for the city and all of its people" today.')
+    assert q.speaker_mention is None
+    q = only('Somewhere the board cast the blame on "the state and its many tired old rules" again.')
+    assert q.speaker_mention is None

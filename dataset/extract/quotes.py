@@ -294,6 +294,13 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
     while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
         toks.pop()
+    if toks and text[toks[-1][1] - 1] == ")":
+        # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
+        j = len(toks) - 1
+        while j >= 0 and j > len(toks) - 4 and not text[toks[j][0]] == "(":
+            j -= 1
+        if j > 0 and text[toks[j][0]] == "(" and text[toks[j - 1][1] - 1] not in ",;:)\"”":
+            toks = toks[:j]
     if not toks:
         return None
     last = text[toks[-1][0]:toks[-1][1]]
@@ -719,6 +726,22 @@ def _word_at(text: str, pos: int) -> str:
 _WORD_AT_RE = re.compile(r"[a-z]+")
 
 
+# Capitalised words opening a sentence that are no subject: contractions
+# ("It’s", "That’s"), sentence adverbs ("Indeed", "Hastily"), imperatives and
+# prepositions ("Ask", "Beyond").
+_NOT_SUBJECT = frozenset(
+    "What Indeed Moreover Likewise Already Somewhere Ask Do Adding Outside Beyond Good More Its "
+    "Otherwise Nevertheless Nonetheless Furthermore Besides Thus Hence Anyway Anyhow Certainly Surely".split())
+_CONTRACTED = frozenset("it that there here what who where".split())
+
+
+def _not_subject(word: str) -> bool:
+    w = word.strip(_EDGE_PUNCT)
+    if w in _NOT_SUBJECT or (w.endswith("ly") and w[1:].islower() and len(w) > 4):
+        return True
+    return w[-2:] in ("’s", "'s") and w[:-2].lower() in _CONTRACTED
+
+
 def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     """The subject of the reporter's sentence embedding a quote: 'Donald
     Trump is promising to “bomb the hell” out of...', 'After the debate,
@@ -801,12 +824,111 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             e -= 1
         if kind == "name" and text[s:e].split()[0] in _CAP_STOP:
             return None
+        if kind == "name" and " " not in text[s:e] and _not_subject(text[s:e]):
+            return None
         if kind == "nominal" and text[s:e].split()[-1][:1].isupper():
             kind = "org"
     rest = text[e:e + 2]
     if not (rest[:1] in ",(—–" or rest[:2] in {" (", " —", " –", " -"} or (rest[:1] == " " and rest[1:2].islower())):
         return None
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
+
+
+def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
+    """The named subject of the first speech verb of a sentence, before a
+    pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
+    believed ...")."""
+    m = _cue_search(text, sent_start, pron_at)
+    if m is None or m.group().lower() == "according to" or m.group().endswith("ing"):
+        return None
+    np = _np_before(text, sent_start, m.start())
+    if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
+            or text[np[0]:np[1]].endswith(("’s", "'s")):
+        return None
+    return np
+
+
+_WHO_RE = re.compile(r", who ")
+
+
+def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
+    """A relative clause holding the quote: "Sen. Marco Rubio, who mused in
+    the debate that Clinton was “...”" -- the speaker is the relative "who"
+    (standing for the noun before it), when the clause runs up to the quote."""
+    last = None
+    for m in _WHO_RE.finditer(text, sent_start, open_at):
+        last = m
+    if last is None:
+        return None
+    clause = text[last.end():open_at]
+    if any(c in clause for c in ",;:()\"“”—–") or len(clause.split()) > 20:
+        return None
+    return _Attr((last.start() + 2, last.start() + 5, "pronoun"), None, "quote-marks/relative")
+
+
+# A poll or survey reporting its respondents' words: "In a September
+# Washington Post-ABC News poll, 75 percent of Republicans said “...”", "The
+# poll also finds that 37 percent say ...". The source is the poll.
+_POLL_RE = re.compile(r"\b(?P<np>(?:[Tt]he|[Aa]n?)(?: [\w/’'.&-]+){0,6}? (?:poll|survey))\b"
+                      r"(?=(?: [a-z]+)?,| (?:also )?(?:finds|found|shows|showed)\b| released)")
+
+
+def _attr_poll(text: str, sent_start: int, open_at: int) -> _Attr | None:
+    m = None
+    for m in _POLL_RE.finditer(text, sent_start, open_at):
+        break
+    if m is None:
+        return None
+    return _Attr((m.start("np"), m.end("np"), "nominal"), None, "quote-marks/poll")
+
+
+# Nouns of what someone said, after a possessive naming its speaker:
+# "Trump's pledge to be “neutral”", "her remark that “...”", "Clinton's
+# response was: “...”".
+_SPEECH_NOUNS = (
+    "remark remarks comment comments claim claims statement statements pledge pledges promise promises "
+    "response answer reply assertion assertions insistence dictum words vow warning warnings argument "
+    "suggestion description declaration admission contention boast quip quips slogan mantra catchphrase "
+    "charge accusation prediction message tweet tweets retort refrain motto rallying cry call "
+    "characterization announcement denial explanation question testimony"
+).split()
+_POSS_SPEECH_RE = re.compile(
+    r"(?:(?P<name>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r")[’']s|\b(?P<pron>his|her|their)\b)"
+    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + _trie_pattern(_SPEECH_NOUNS) + r")\b")
+# What may stand between the noun and the quote when the quote is what was
+# said, not a verdict on it ("Trump's comments were “sarcastic”").
+_POSS_GAP_RE = re.compile(r"(?: that| of| to [a-z]+(?: [a-z]+)?| was:| is:|:|,| [—–-]|[—–])\s*$")
+_MAX_POSS_GAP = 60
+
+
+def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -> _Attr | None:
+    """A possessive and a speech noun right before the quote: the speaker is
+    the possessor ("Trump's pledge to be “neutral”"); a possessive pronoun
+    ("her claim that “...”") only with ``pronouns``."""
+    best = None
+    for m in _POSS_SPEECH_RE.finditer(text, max(lo, open_at - 120), open_at):
+        best = m
+    if best is None or open_at - best.end() > _MAX_POSS_GAP:
+        return None
+    gap = text[best.end():open_at]
+    if any(c in gap for c in ".;!?\"“”") or _cue_search(text, best.end(), open_at) is not None:
+        return None
+    if not _POSS_GAP_RE.match(gap):
+        return None
+    if best.group("name"):
+        s, e = best.span("name")
+        if text[s:e].split()[0] in _CAP_STOP:
+            words = text[s:e].split()
+            while words and words[0] in _CAP_STOP:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                return None
+        return _Attr((s, e, "name"), None, "quote-marks/possessive")
+    if pronouns:
+        s, e = best.span("pron")
+        return _Attr((s, e, "pronoun"), None, "quote-marks/possessive")
+    return None
 
 
 # Cues that name where the reporter got the whole sentence from, and so
@@ -936,7 +1058,7 @@ _MAX_SCARE_WORDS = 6
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL = frozenset("a an the of and or nor but to in on at for by with from as is are vs. vs".split())
 _WEAK_METHODS = frozenset({
-    "quote-marks/no-speaker", "quote-marks/sentence-subject",
+    "quote-marks/no-speaker", "quote-marks/sentence-subject", "quote-marks/relative",
     "quote-marks/same-paragraph", "quote-marks/continued-paragraph"})
 
 
@@ -1045,6 +1167,10 @@ def extract_quotes(text: str) -> list[Quote]:
         ss = min(_sentence_start(text, para_start, min(start + 1, len(text))), open_at)
         # does the quote open its sentence (nothing of the reporter's before it)?
         opens_sentence = not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-")
+        # only a connective before the quote ("Instead, “he just...”", "But “..."):
+        # it goes on from the sentence before, as a quote opening it would
+        lead_only = not opens_sentence and _LEADING.match(text, ss, open_at).end() >= open_at - 1 \
+            and not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-,").lower() in {"then", "now"}
 
         speaker: str | None = None
         inherited = False
@@ -1062,6 +1188,22 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_before(text, ss, open_at)
             if attr is not None and kind == "partial" and attr.method == "quote-marks/speaker-before":
                 attr.method = "quote-marks/reported-speech"
+            if attr is not None and attr.np is not None and attr.np[2] == "pronoun" and attr.np[0] > ss \
+                    and text[attr.np[0]:attr.np[1]] in _PERSONAL_PRONOUNS:
+                # "Trump said Sunday that he believed ... “...”": the pronoun
+                # of an embedded clause stands for the sentence's named subject
+                outer = _outer_speaker(text, ss, attr.np[0])
+                if outer is not None:
+                    attr = _Attr(outer, attr.cue, attr.method)
+            poll = _attr_poll(text, ss, open_at)
+            if poll is not None and (attr is None or attr.np is None or attr.np[0] >= poll.np[1]):
+                attr = poll
+            rel = _attr_relative(text, ss, open_at)
+            if rel is not None and (attr is None or attr.np is None or attr.np[0] < rel.np[0]):
+                attr = rel
+            poss = _attr_possessive(text, ss, open_at)
+            if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
+                attr = poss
         if attr is None and closed:
             attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
         if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
@@ -1073,7 +1215,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr = _attr_before(text, pss, ss - 1)
                 if attr is not None:
                     attr.method = "quote-marks/previous-sentence"
-        if attr is None and prev is not None and (opens_sentence or prev[3] >= ss):
+        if attr is None and prev is not None and (opens_sentence or lead_only or prev[3] >= ss):
             # (a quote in the same sentence as the previous one continues it:
             # "“The way I see it,” Woods elaborated, “no one questioned it.”")
             p_start, p_speaker, p_attr, p_end = prev
@@ -1113,6 +1255,10 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
             attr = _attr_subject(text, ss, open_at)
+            if attr is None or attr.np[2] not in ("name", "pronoun"):
+                # "The comments came in answer to her claim that she “never sent”
+                # ...": a possessive pronoun outranks a subject that is no person
+                attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
         if _not_a_quotation(text, start, end, attr.method):
