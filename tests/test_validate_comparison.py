@@ -65,28 +65,26 @@ def test_a_group_left_with_one_article(embedded_copy):
     assert ["cross-table", "quote_groups", first_of_old, "n_articles"] in flat
 
 
-def test_a_conflicting_figure_group_marked_consistent(embedded_copy):
-    path = embedded_copy / TABLES / "figure_groups.csv"
+def _relabel_first_group(root, agreement: str, new_agreement: str, differs: str) -> list[int]:
+    """Set agreement and differs on every row of the first figure group with this agreement; its CSV lines."""
+    path = root / TABLES / "figure_groups.csv"
     groups = pl.read_csv(path, infer_schema=False).with_row_index()
-    conflicting = groups.filter(pl.col("agreement") == "conflicting")
-    group = conflicting["group_id"][0]
+    group = groups.filter(pl.col("agreement") == agreement)["group_id"][0]
     lines = [i + 2 for i in groups.filter(pl.col("group_id") == group)["index"]]
     for line in lines:
-        edit_csv(path, line, "agreement", "consistent")
-        edit_csv(path, line, "differs", "")
-    rehash(embedded_copy, "figure_groups")
+        edit_csv(path, line, "agreement", new_agreement)
+        edit_csv(path, line, "differs", differs)
+    rehash(root, "figure_groups")
+    return lines
+
+
+def test_a_conflicting_figure_group_marked_consistent(embedded_copy):
+    lines = _relabel_first_group(embedded_copy, "conflicting", "consistent", "")
     assert _cross(embedded_copy) == [["cross-table", "figure_groups", line, "agreement"] for line in lines]
 
 
 def test_a_difference_claimed_where_members_agree(embedded_copy):
-    path = embedded_copy / TABLES / "figure_groups.csv"
-    groups = pl.read_csv(path, infer_schema=False).with_row_index()
-    group = groups.filter(pl.col("agreement") == "consistent")["group_id"][0]
-    lines = [i + 2 for i in groups.filter(pl.col("group_id") == group)["index"]]
-    for line in lines:
-        edit_csv(path, line, "agreement", "conflicting")
-        edit_csv(path, line, "differs", "value")
-    rehash(embedded_copy, "figure_groups")
+    lines = _relabel_first_group(embedded_copy, "consistent", "conflicting", "value")
     assert _cross(embedded_copy) == [["cross-table", "figure_groups", line, "differs"] for line in lines]
 
 

@@ -343,12 +343,18 @@ def _quote_groups(ds, labels: dict[str, str]) -> str:
         for u in unquoted.get(gid, ()):
             rows.append(f"<tr class=\"added\"><td>{escape(labels.get(u['article_id'], u['article_id']))}</td><td><span class=\"badge\">unquoted</span></td><td colspan=\"3\">{escape(u['text'])}</td></tr>")
         ref = quotes.get(g["reference_quote_id"][0], {})
-        blocks.append(
-            f"<div class=\"group\" id=\"group-{gid}\"><h4>{gid} · {escape(ref.get('speaker') or 'no speaker found')} · {g['article_id'].n_unique()} versions</h4>"
-            "<table><thead><tr><th>Version</th><th>Relation</th><th>Wording</th><th>Speaker</th><th>Similarity</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></div>"
-        )
-    return "<section id=\"quotes\"><h2>Quotes across versions</h2>" + ("".join(blocks) or "<p>No quotation is printed by more than one version.</p>") + "</section>"
+        heading = f"{gid} · {escape(ref.get('speaker') or 'no speaker found')} · {g['article_id'].n_unique()} versions"
+        blocks.append(_group_block(gid, heading, ("Version", "Relation", "Wording", "Speaker", "Similarity"), rows))
+    return _groups_section("quotes", "Quotes across versions", blocks, "No quotation is printed by more than one version.")
+
+
+def _group_block(gid: str, heading: str, columns: tuple[str, ...], rows: list[str]) -> str:
+    head = "".join(f"<th>{c}</th>" for c in columns)
+    return f"<div class=\"group\" id=\"group-{gid}\"><h4>{heading}</h4><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+
+
+def _groups_section(section: str, title: str, blocks: list[str], empty: str) -> str:
+    return f"<section id=\"{section}\"><h2>{title}</h2>" + ("".join(blocks) or f"<p>{empty}</p>") + "</section>"
 
 
 def _figure_groups(ds, labels: dict[str, str]) -> str:
@@ -366,12 +372,9 @@ def _figure_groups(ds, labels: dict[str, str]) -> str:
         agreement = g["agreement"][0]
         first = figures.get(g["figure_id"][0], {})
         what = " ".join(x for x in (first.get("text"), first.get("unit") and f"({first['unit']})") if x)
-        blocks.append(
-            f"<div class=\"group\" id=\"group-{gid}\"><h4>{gid} · {escape(what)} · {g['article_id'].n_unique()} versions · <span class=\"badge agree-{agreement}\">{agreement}</span></h4>"
-            "<table><thead><tr><th>Version</th><th>As printed</th><th>Value</th><th>Qualifier</th><th>Unit</th><th>Differs in</th><th>Claim word</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table></div>"
-        )
-    return "<section id=\"figures\"><h2>Figures across versions</h2>" + ("".join(blocks) or "<p>No figure is reported by more than one version.</p>") + "</section>"
+        heading = f"{gid} · {escape(what)} · {g['article_id'].n_unique()} versions · <span class=\"badge agree-{agreement}\">{agreement}</span>"
+        blocks.append(_group_block(gid, heading, ("Version", "As printed", "Value", "Qualifier", "Unit", "Differs in", "Claim word"), rows))
+    return _groups_section("figures", "Figures across versions", blocks, "No figure is reported by more than one version.")
 
 
 def _discrepancies(ds, labels: dict[str, str]) -> str:
