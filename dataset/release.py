@@ -95,7 +95,7 @@ def archive_bytes(files: dict[str, bytes], created: object = None) -> bytes:
 
 def package_files(package) -> tuple[dict, dict[str, bytes]]:
     """The descriptor and {relative path: bytes} of datapackage.json and every resource file."""
-    from newsprov.validators.paths import unsafe_reason
+    from newsprov.validators.paths import PathGuard
 
     path = _descriptor_path(package)
     raw = path.read_bytes()
@@ -104,9 +104,10 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None
     files = {DESCRIPTOR: raw}
+    guard = PathGuard(path.parent)
     for resource in descriptor["resources"]:
         rel = resource.get("path") if isinstance(resource, dict) else None
-        reason = unsafe_reason(path.parent, rel) or unsafe_member(rel)
+        reason = guard.reason(rel) or unsafe_member(rel)
         if reason:
             raise ReleaseError(f"{path}: unsafe resource path: {reason}")
         try:
