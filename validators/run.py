@@ -158,13 +158,16 @@ class _Parts:
 
 # Bytes of CSV the background reader may hold in tables not yet span-checked.
 READ_BUDGET = 512 << 20
+# Tables up to this size are read first (while the sources are read), the others largest first.
+SMALL_TABLE = 16 << 20
 
 
 class _Prefetch:
     """Tables read and checked against their models in a background thread.
 
-    Order: articles first (its rows say which text each article has), then the largest
-    files first, so that the columns kept from earlier tables are fewest when the
+    Order: articles first (its rows say which text each article has), then the small
+    tables (their fixed cost overlaps the reading of the sources), then the others
+    largest first, so that the columns kept from earlier tables are fewest when the
     largest is read. Reading waits while the tables read but not yet released by the
     checker hold more than `budget` bytes of CSV (a table larger than that is read
     alone): memory stays bounded however many tables there are.
@@ -172,7 +175,7 @@ class _Prefetch:
 
     def __init__(self, pool: ThreadPoolExecutor, files: dict[str, str], known: dict, table_metas: dict, budget: int = READ_BUDGET):
         sizes = {name: os.path.getsize(path) for name, path in files.items()}
-        self.order = sorted(files, key=lambda n: (n != "articles", -sizes[n], n))
+        self.order = sorted(files, key=lambda n: (n != "articles", sizes[n] > SMALL_TABLE, -sizes[n], n))
         self.weight = {name: min(sizes[name], budget) for name in files}
         self.budget, self.held = budget, 0
         self.room = threading.Condition()
