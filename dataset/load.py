@@ -17,7 +17,7 @@ from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.dataset.descriptor import parse as parse_descriptor
 from newsprov.dataset.registry import models
 from newsprov.dataset.text import decode_source
-from newsprov.validators.paths import unsafe_reason
+from newsprov.validators.paths import PathGuard
 from newsprov.validators.run import DescriptorNotFound, resolve_descriptor, validate
 from newsprov.validators.tables import read_table
 
@@ -94,8 +94,9 @@ def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     except ValueError as exc:
         raise DatasetError(str(exc)) from None
     root = descriptor_path.parent
+    guard = PathGuard(root)
     for resource in descriptor["resources"]:
-        reason = unsafe_reason(root, resource.get("path") if isinstance(resource, dict) else None)
+        reason = guard.reason(resource.get("path") if isinstance(resource, dict) else None)
         if reason:
             raise DatasetError(f"{descriptor_path}: unsafe resource path: {reason}")
     if verify:

@@ -7,6 +7,11 @@ when absent or unparseable; zip cannot store earlier dates), mode 0644, made on
 "Unix", deflated at level 9, no directory entries, no comment or extra fields.
 (Identical bytes also assume the same zlib; Python's bundled zlib is stable.)
 
+Both files are written through a temporary file and os.replace, the archive first:
+an interrupted release leaves no partial archive and the previous SHA256SUMS; if
+SHA256SUMS cannot be written the new archive is taken back; temporary files left
+by a killed release are removed by the next one (under the lock).
+
 The archive's SHA-256 goes into `SHA256SUMS` beside it, in `sha256sum` format
 (`<hex>  <file name>`, lines sorted by file name). A released version is immutable:
 re-releasing it with different content is refused unless `force=True`.
@@ -17,6 +22,7 @@ re-releasing it with different content is refused unless `force=True`.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import io
 import os
@@ -95,7 +101,7 @@ def archive_bytes(files: dict[str, bytes], created: object = None) -> bytes:
 
 def package_files(package) -> tuple[dict, dict[str, bytes]]:
     """The descriptor and {relative path: bytes} of datapackage.json and every resource file."""
-    from newsprov.validators.paths import unsafe_reason
+    from newsprov.validators.paths import PathGuard
 
     path = _descriptor_path(package)
     raw = path.read_bytes()
@@ -104,9 +110,10 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None
     files = {DESCRIPTOR: raw}
+    guard = PathGuard(path.parent)
     for resource in descriptor["resources"]:
         rel = resource.get("path") if isinstance(resource, dict) else None
-        reason = unsafe_reason(path.parent, rel) or unsafe_member(rel)
+        reason = guard.reason(rel) or unsafe_member(rel)
         if reason:
             raise ReleaseError(f"{path}: unsafe resource path: {reason}")
         try:
@@ -175,6 +182,7 @@ def release(package_dir_or_descriptor, out_dir, *, verify: bool = True, force: b
     out_dir = Path(out_dir)
     target, sums_path = out_dir / zip_name, out_dir / SUMS
     with locked(out_dir):
+        _remove_stale_temporaries(out_dir, (zip_name, SUMS))
         entries = read_sums(sums_path)
         if not force:
             listed = entries.get(zip_name)
@@ -182,11 +190,28 @@ def release(package_dir_or_descriptor, out_dir, *, verify: bool = True, force: b
                 raise ReleaseError(f"{zip_name} was already released with sha256 {listed}; the package changed since, so give it a new version (or force)")
             if target.exists() and target.read_bytes() != data:
                 raise ReleaseError(f"{target} exists with other content; give the package a new version (or force)")
-        if not target.exists() or target.read_bytes() != data:
+        previous = target.read_bytes() if target.exists() else None
+        if previous != data:
             atomic_write(target, data)
         entries[zip_name] = digest
-        atomic_write(sums_path, sums_text(entries).encode("utf-8"))
+        try:
+            atomic_write(sums_path, sums_text(entries).encode("utf-8"))
+        except BaseException:
+            # All or nothing: an archive SHA256SUMS does not list is not released.
+            if previous is None:
+                target.unlink(missing_ok=True)
+            elif previous != data:
+                atomic_write(target, previous)
+            raise
     return target, f"{digest}  {zip_name}"
+
+
+def _remove_stale_temporaries(out_dir: Path, names) -> None:
+    """Temporary files a killed release left (atomic_write's `.<name>.*.tmp`). Called under
+    the lock: no other release is writing, so any found are stale."""
+    for name in names:
+        for path in out_dir.glob(f".{glob.escape(name)}.*.tmp"):
+            path.unlink(missing_ok=True)
 
 
 def _file_sha256(path: Path) -> str:

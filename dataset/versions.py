@@ -224,11 +224,12 @@ class _Folder:
         self.descriptor_rel = descriptor_path.name
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
-        from newsprov.validators.paths import unsafe_reason
+        from newsprov.validators.paths import PathGuard
 
         out = {}
+        guard = PathGuard(self.root)
         for rel in rels:
-            reason = unsafe_reason(self.root, rel)
+            reason = guard.reason(rel)
             if reason:
                 raise VersionError(f"{self.label}: unsafe resource path: {reason}")
             try:

@@ -196,3 +196,103 @@ def test_a_version_falls_back_to_its_git_tag(repo):
     assert newsprov.load(version="0.1.1").version == "0.1.1"
     with pytest.raises(DatasetError, match="available: 0.1.0, 0.1.1$"):
         newsprov.load(version="2.0.0")
+
+
+class _Failing:
+    """A file whose write puts half the bytes on disk, then fails (a full disk, a crash)."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+
+    def write(self, data):
+        self.handle.write(data[: len(data) // 2])
+        self.handle.flush()
+        raise OSError(28, "No space left on device")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != ".newsprov.lock"}
+
+
+@pytest.mark.parametrize("failing_write", [1, 2])  # the archive, or SHA256SUMS after it
+def test_a_release_failing_mid_write_leaves_the_previous_release_untouched(tiny_package, tmp_path, monkeypatch, failing_write):
+    import newsprov.dataset.release as release_module
+
+    out = tmp_path / "releases"
+    release(tiny_package, out)
+    before = _snapshot(out)
+    set_version(tiny_package, "0.2.0")
+    real_fdopen, calls = release_module.os.fdopen, []
+
+    def fdopen(fd, *args, **kwargs):
+        calls.append(fd)
+        handle = real_fdopen(fd, *args, **kwargs)
+        return _Failing(handle) if len(calls) == failing_write else handle
+
+    monkeypatch.setattr(release_module.os, "fdopen", fdopen)
+    with pytest.raises(OSError, match="No space left"):
+        release(tiny_package, out)
+    assert len(calls) == failing_write
+    assert _snapshot(out) == before  # no pkg-0.2.0.zip (whole or partial), no temporary file, same SHA256SUMS
+    monkeypatch.setattr(release_module.os, "fdopen", real_fdopen)
+    _, line = release(tiny_package, out)
+    assert sorted(_snapshot(out)) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.2.0.zip"]
+    assert (out / "SHA256SUMS").read_text().splitlines()[1] == line
+
+
+KILLED_WRITER = """
+import os, sys, time
+from pathlib import Path
+import newsprov.dataset.release as release_module
+
+real_fdopen = os.fdopen
+
+class Stalled:
+    def __init__(self, handle):
+        self.handle = handle
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+    def write(self, data):
+        self.handle.write(data[: len(data) // 2])
+        self.handle.flush()
+        Path(sys.argv[3]).write_text("half written")
+        time.sleep(120)
+
+release_module.os.fdopen = lambda fd, *args, **kwargs: Stalled(real_fdopen(fd, *args, **kwargs))
+release_module.release(sys.argv[1], sys.argv[2])
+"""
+
+
+def test_a_release_killed_mid_write_leaves_no_partial_archive(tiny_package, tmp_path):
+    import sys
+    import time
+
+    out = tmp_path / "releases"
+    release(tiny_package, out)
+    before = _snapshot(out)
+    set_version(tiny_package, "0.2.0")
+    marker = tmp_path / "marker"
+    child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(tiny_package), str(out), str(marker)])
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert child.poll() is None, "the release ended before it was killed"
+            assert time.monotonic() < deadline, "the release never started writing"
+            time.sleep(0.05)
+        assert any(p.name.startswith(".pkg-0.2.0.zip.") for p in out.iterdir())  # half of it is on disk, under another name
+    finally:
+        child.kill()
+        child.wait()
+    assert not (out / "pkg-0.2.0.zip").exists()
+    assert {k: v for k, v in _snapshot(out).items() if not k.endswith(".tmp")} == before
+    _, line = release(tiny_package, out)  # the next release takes the lock the dead one held, and tidies its leftovers
+    assert sorted(_snapshot(out)) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.2.0.zip"]
+    assert verify_archive(out / "pkg-0.2.0.zip") == line.split()[0]

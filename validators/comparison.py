@@ -26,6 +26,17 @@ from newsprov.validators.tables import _row
 ASPECT_COLUMNS = {"value": ("value", "value_low", "value_high"), "qualifier": ("value_kind",), "unit": ("unit",), "claim": ("claim",)}
 
 
+# The columns these rules read, per table (the validator keeps only what rules still need).
+COLUMNS = {
+    "quote_groups": ("group_id", "quote_id", "article_id", "start", "end", "relation", "reference_quote_id", "n_articles"),
+    "quotes": ("quote_id", "article_id", "start", "end", "text", "speaker"),
+    "discrepancies": ("kind", "detail", "article_id", "other_article_id"),
+    "unquoted": ("group_id", "quote_id"),
+    "figure_groups": ("group_id", "figure_id", "article_id", "start", "end", "agreement", "differs", "claim"),
+    "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit"),
+}
+
+
 def check(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
     errors = []
     if "quote_groups" in tables:

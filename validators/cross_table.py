@@ -1,62 +1,173 @@
-"""Rules that span tables: counts an article records match the rows that exist."""
+"""Rules that span tables: foreign keys, counts an article records, spans inside the spans they
+reference, values that must agree; and the schedule the validator runs them on."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import polars as pl
 
+from newsprov.validators import comparison
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.tables import _row
+from newsprov.validators.tables import _row, check_foreign_key
 
 # articles column -> table whose rows per article it counts
 COUNTED = {"n_paragraphs": "paragraphs", "n_sentences": "sentences"}
 
 
 def check_article_counts(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
-    articles = tables.get("articles")
-    if articles is None:
-        return []
     errors = []
     for column, table in COUNTED.items():
-        if table not in tables or column not in articles.columns:
-            continue
-        counts = tables[table].group_by("article_id").agg(actual=pl.len().cast(pl.Int64))
-        rows = articles.with_row_index().join(counts, on="article_id", how="left").with_columns(pl.col("actual").fill_null(0))
-        for index, claimed, actual in rows.filter(pl.col(column) != pl.col("actual")).select("index", column, "actual").iter_rows():
-            errors.append(ValidationError("row-constraint", resource="articles", row=_row(index), field=column, cell=claimed, note=f"count-matches-{table} ({table} has {actual} rows for this article)"))
+        errors += check_count(tables.get("articles"), column, tables.get(table), table)
     return errors
+
+
+def check_count(articles: pl.DataFrame | None, column: str, counted: pl.DataFrame | None, table: str) -> list[ValidationError]:
+    """articles.<column> equals the number of rows `counted` (table `table`) has for the article."""
+    if articles is None or counted is None or column not in articles.columns:
+        return []
+    counts = counted.group_by("article_id").agg(actual=pl.len().cast(pl.Int64))
+    rows = articles.with_row_index().join(counts, on="article_id", how="left").with_columns(pl.col("actual").fill_null(0))
+    return [
+        ValidationError("row-constraint", resource="articles", row=_row(index), field=column, cell=claimed, note=f"count-matches-{table} ({table} has {actual} rows for this article)")
+        for index, claimed, actual in rows.filter(pl.col(column) != pl.col("actual")).sort("index").select("index", column, "actual").iter_rows()
+    ]
 
 
 def check_within(tables: dict[str, pl.DataFrame], metas: dict) -> list[ValidationError]:
     """Each declared Within: the row's span lies inside the referenced row's span."""
     errors = []
     for name, meta in metas.items():
-        df = tables.get(name)
         for rule in meta.within:
-            other = tables.get(rule.resource)
-            if df is None or other is None:
-                continue
-            ref = other.select(pl.col(metas[rule.resource].primary_key[0]).alias(rule.key), pl.col("start").alias("_s"), pl.col("end").alias("_e"))
-            rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner")
-            inside = (pl.col(rule.start) >= pl.col("_s")) & (pl.col(rule.start) < pl.col("_e"))
-            if rule.end is not None:
-                inside &= pl.col(rule.end) <= pl.col("_e")
-            for index, key, s, e in rows.filter(~inside).select("index", rule.key, "_s", "_e").iter_rows():
-                errors.append(ValidationError("cross-table", resource=name, row=_row(index), field=rule.key, cell=key, note=f"does not hold this row's span (it spans [{s}:{e}])"))
+            errors += check_within_rule(name, tables.get(name), rule, tables.get(rule.resource), metas[rule.resource].primary_key[0] if rule.resource in metas else None)
     return errors
+
+
+def check_within_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFrame | None, other_key: str | None) -> list[ValidationError]:
+    if df is None or other is None:
+        return []
+    ref = other.select(pl.col(other_key).alias(rule.key), pl.col("start").alias("_s"), pl.col("end").alias("_e"))
+    rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner")
+    inside = (pl.col(rule.start) >= pl.col("_s")) & (pl.col(rule.start) < pl.col("_e"))
+    if rule.end is not None:
+        inside &= pl.col(rule.end) <= pl.col("_e")
+    return [
+        ValidationError("cross-table", resource=name, row=_row(index), field=rule.key, cell=key, note=f"does not hold this row's span (it spans [{s}:{e}])")
+        for index, key, s, e in rows.filter(~inside).sort("index").select("index", rule.key, "_s", "_e").iter_rows()
+    ]
 
 
 def check_agrees(tables: dict[str, pl.DataFrame], metas: dict) -> list[ValidationError]:
     """Each declared Agrees: a column equals the referenced row's value where that is set."""
     errors = []
     for name, meta in metas.items():
-        df = tables.get(name)
         for rule in meta.agrees:
-            other = tables.get(rule.resource)
-            if df is None or other is None:
-                continue
-            ref = other.select(pl.col(rule.reference).alias(rule.key), pl.col(rule.other).alias("_other")).unique(rule.key, keep="first")
-            rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner").filter(pl.col("_other").is_not_null())
-            wrong = rows.filter(pl.col(rule.column).is_null() | (pl.col(rule.column) != pl.col("_other")))
-            for index, value, expected in wrong.select("index", rule.column, "_other").iter_rows():
-                errors.append(ValidationError("cross-table", resource=name, row=_row(index), field=rule.column, cell=value, note=f"should be {expected!r}, the {rule.other} of {rule.resource} row {rule.key} it references"))
+            errors += check_agrees_rule(name, tables.get(name), rule, tables.get(rule.resource))
     return errors
+
+
+def check_agrees_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFrame | None) -> list[ValidationError]:
+    if df is None or other is None:
+        return []
+    ref = other.select(pl.col(rule.reference).alias(rule.key), pl.col(rule.other).alias("_other")).unique(rule.key, keep="first")
+    rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner").filter(pl.col("_other").is_not_null())
+    wrong = rows.filter(pl.col(rule.column).is_null() | (pl.col(rule.column) != pl.col("_other")))
+    return [
+        ValidationError("cross-table", resource=name, row=_row(index), field=rule.column, cell=value, note=f"should be {expected!r}, the {rule.other} of {rule.resource} row {rule.key} it references")
+        for index, value, expected in wrong.sort("index").select("index", rule.column, "_other").iter_rows()
+    ]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One cross-table rule: the tables it joins, the columns it reads of each, and how to run it.
+
+    run(tables) gives the same errors as the rule's part of check_foreign_keys,
+    check_article_counts, check_within or check_agrees over the same tables. stage is
+    "keys" (foreign keys) or "cross" (the rest).
+    """
+
+    stage: str
+    columns: dict[str, frozenset[str]]
+    run: Callable[[dict[str, pl.DataFrame]], list[ValidationError]]
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(self.columns)
+
+
+def jobs(metas: dict) -> list[Job]:
+    """Every cross-table rule, in the order the stage-by-stage checks report them:
+    foreign keys (by table, then key), counts, Within, Agrees."""
+    out = []
+    for name, meta in metas.items():
+        for fk in meta.foreign_keys:
+            out.append(Job("keys", _columns((name, fk.fields), (fk.resource, fk.reference)),
+                           lambda t, name=name, fk=fk: check_foreign_key(name, t[name], fk, t.get(fk.resource)) if name in t else []))
+    for column, table in COUNTED.items():
+        out.append(Job("cross", _columns(("articles", ("article_id", column)), (table, ("article_id",))),
+                       lambda t, column=column, table=table: check_count(t.get("articles"), column, t.get(table), table)))
+    for name, meta in metas.items():
+        for rule in meta.within:
+            key = metas[rule.resource].primary_key[0] if rule.resource in metas else None
+            mine = tuple(c for c in (rule.key, rule.start, rule.end) if c is not None)
+            out.append(Job("cross", _columns((name, mine), (rule.resource, (key, "start", "end") if key else ())),
+                           lambda t, name=name, rule=rule, key=key: check_within_rule(name, t.get(name), rule, t.get(rule.resource), key)))
+    for name, meta in metas.items():
+        for rule in meta.agrees:
+            out.append(Job("cross", _columns((name, (rule.key, rule.column)), (rule.resource, (rule.reference, rule.other))),
+                           lambda t, name=name, rule=rule: check_agrees_rule(name, t.get(name), rule, t.get(rule.resource))))
+    out.append(Job("cross", _columns(*comparison.COLUMNS.items()), comparison.check))
+    return out
+
+
+def _columns(*pairs) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for table, columns in pairs:
+        out.setdefault(table, set()).update(columns)
+    return {table: frozenset(columns) for table, columns in out.items()}
+
+
+class Schedule:
+    """Runs each Job as soon as every table it joins has been added, then keeps of each
+    table only the columns that jobs still to run read (a table none reads is dropped).
+
+    The validator adds tables one by one; memory then holds only what is still needed.
+    finish() runs the jobs left (their tables missing: a foreign key to a missing table
+    is an error) and returns every error, in the order of jobs(metas).
+    """
+
+    def __init__(self, metas: dict):
+        self.jobs = jobs(metas)
+        self.results: dict[int, list[ValidationError]] = {}
+        self.tables: dict[str, pl.DataFrame] = {}
+
+    def add(self, name: str, df: pl.DataFrame) -> None:
+        self.tables[name] = df
+        for index, job in enumerate(self.jobs):
+            if index not in self.results and all(t in self.tables for t in job.tables):
+                self.results[index] = job.run(self.tables)
+        self._trim()
+
+    def _trim(self) -> None:
+        needed: dict[str, set[str]] = {}
+        for index, job in enumerate(self.jobs):
+            if index not in self.results:
+                for table, columns in job.columns.items():
+                    needed.setdefault(table, set()).update(columns)
+        for name in list(self.tables):
+            keep = [c for c in self.tables[name].columns if c in needed.get(name, ())]
+            if not keep:
+                del self.tables[name]
+            elif len(keep) < len(self.tables[name].columns):
+                self.tables[name] = self.tables[name].select(keep)
+
+    def finish(self) -> list[tuple[str, ValidationError]]:
+        """(stage, error) for every error of every job, in order."""
+        out = []
+        for index, job in enumerate(self.jobs):
+            errors = self.results.pop(index) if index in self.results else job.run(self.tables)
+            out += [(job.stage, error) for error in errors]
+        self.tables.clear()
+        return out

@@ -28,12 +28,12 @@ def check_figures(figures: pl.DataFrame, texts: pl.DataFrame) -> list[Validation
         return []
     needed = rows["article_id"].unique().to_list()
     derived = []
-    for article_id, text in texts.filter(pl.col("article_id").is_in(needed)).iter_rows():
+    for article_id, text in texts.filter(pl.col("article_id").is_in(needed)).select("article_id", "source_text").iter_rows():
         for f in extract_figures(text):
             derived.append({"article_id": article_id, **{k: v for k, v in asdict(f).items() if k in ("start", "end", *FIGURE_COLUMNS)}})
     schema = {"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64, "value_kind": pl.String, "unit": pl.String}
     expected = pl.DataFrame(derived, schema=schema).rename({c: f"_{c}" for c in FIGURE_COLUMNS})
-    joined = rows.join(expected, on=["article_id", "start", "end"], how="left")
+    joined = rows.join(expected, on=["article_id", "start", "end"], how="left").sort("index")
     errors = []
     for index, start, end in joined.filter(pl.col("_value_kind").is_null()).select("index", "start", "end").iter_rows():
         errors.append(ValidationError("derived-mismatch", resource="figures", row=_row(index), field="start,end", cell=f"[{start}:{end}]", note="no rule reads a figure at this span"))

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import gc
 import json
+import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
-from newsprov.dataset.text import SourceError, decode_source
-from newsprov.validators import comparison, cross_table, derived, integrity, provenance, tables
+from newsprov.dataset.text import BOM, SourceError, decode_source
+from newsprov.validators import cross_table, derived, integrity, provenance, tables
 from newsprov.validators.errors import ValidationError
+from newsprov.validators.paths import PathGuard
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 
 
@@ -33,6 +41,11 @@ def resolve_descriptor(path: Path | str | None) -> Path:
 
 def validate(path: Path | str | None = None) -> Report:
     """Validate the package at path (a datapackage.json or its folder; default: embedded)."""
+    with _gc_paused():
+        return _validate(path)
+
+
+def _validate(path: Path | str | None) -> Report:
     started = time.perf_counter()
     descriptor_path = resolve_descriptor(path)
     root = descriptor_path.parent
@@ -49,62 +62,257 @@ def validate(path: Path | str | None = None) -> Report:
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         return _done(report, started)
 
+    resources = descriptor.pop("resources")
+    del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
+    _validate_resources(root, resources, report)
+    return _done(report, started)
+
+
+def _validate_resources(root: Path, resources: list, report: Report) -> None:
+    """Every check of every resource, errors added to one task per resource (appended to report).
+
+    How this scales to 100,000 sources and millions of rows (README, "Validation at scale"):
+    table files are hashed in one thread and read and checked against their models in
+    another (see _Prefetch for the memory bound), while this thread reads each source
+    once: the bytes hashed are the bytes decoded for the span checks. A table's spans
+    are checked as soon as it is read; then each cross-table rule runs as soon as the
+    tables it joins are read, and of each table only the columns rules still to run
+    read are kept (cross_table.Schedule). Errors are kept by stage and reported in
+    the order a stage-by-stage run gives.
+    """
     known, table_metas = models(), metas()
-    loaded: dict[str, pl.DataFrame] = {}
-    source_hashes: dict[str, tuple[Path, str | None]] = {}
+    guard = PathGuard(root)
     tasks: dict[str, Task] = {}
-    for resource in descriptor["resources"]:
+    parts: dict[str, _Parts] = collections.defaultdict(_Parts)  # only tasks with errors get one
+    sources, others = [], []
+    for resource in resources:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or resource["name"] in tasks:
             continue
         task = Task(resource["name"], str(resource.get("type", "file")), str(resource.get("path")))
         tasks[task.name] = task
         report.tasks.append(task)
-        errors, file, actual = integrity.check_resource(root, resource)
-        task.errors += errors
-        if file is None:
-            continue
-        if task.type == "text":
-            source_hashes[resource["path"]] = (file, actual)
-        elif task.name in known:
-            df, read_errors = tables.read_table(file, known[task.name], task.name)
-            task.errors += read_errors
-            if df is not None:
-                task.errors += tables.check_model(df, known[task.name], task.name)
-                task.errors += tables.check_primary_key(df, table_metas[task.name])
-                loaded[task.name] = df
-    for error in tables.check_foreign_keys(loaded, table_metas):
-        tasks[error.resource].errors.append(error)
-    cross = cross_table.check_article_counts(loaded) + cross_table.check_within(loaded, table_metas) + cross_table.check_agrees(loaded, table_metas) + comparison.check(loaded)
-    for error in cross:
-        tasks[error.resource].errors.append(error)
-    _check_provenance(loaded, table_metas, source_hashes, tasks)
-    return _done(report, started)
+        (sources if task.type == "text" else others).append(resource)
+    resources.clear()
 
-
-def _check_provenance(loaded, table_metas, source_hashes, tasks) -> None:
-    articles = loaded.get("articles")
-    if articles is None:
-        return
-    actual = pl.DataFrame(
-        {"source_path": list(source_hashes), "actual_sha256": [sha for _, sha in source_hashes.values()]},
-        schema={"source_path": pl.String, "actual_sha256": pl.String},
-    )
-    tasks["articles"].errors += provenance.check_articles_match_sources(articles, actual)
-    ids, texts = [], []
-    for article_id, source_path in articles.select("article_id", "source_path").iter_rows():
-        if source_path not in source_hashes:
-            continue
-        file, _ = source_hashes[source_path]
+    with ThreadPoolExecutor(1, thread_name_prefix="newsprov-hash") as hasher, ThreadPoolExecutor(1, thread_name_prefix="newsprov-read") as reader:
+        files: dict[str, str] = {}
+        hashing = {}
+        for resource in others:
+            errors, file, fd, st = integrity.open_resource(guard, resource)
+            if errors:
+                parts[resource["name"]].integrity += errors
+            if fd is not None:
+                files[resource["name"]] = file
+                hashing[resource["name"]] = hasher.submit(integrity.finish_resource, resource, file, fd, st)
+        prefetch = _Prefetch(reader, {n: f for n, f in files.items() if n in known}, known, table_metas)
         try:
-            texts.append(decode_source(file.read_bytes(), source_path))
-            ids.append(article_id)
+            source_files = _SourceBytes()
+            sources.reverse()
+            while sources:
+                resource = sources.pop()  # each resource dict is freed once read
+                checked = integrity.check_file(root, resource, guard, keep_bytes=True)
+                if checked.errors:
+                    parts[resource["name"]].integrity += checked.errors
+                if checked.path is not None:
+                    source_files.add(resource["path"], checked.actual, checked.data)
+            schedule = cross_table.Schedule(table_metas)
+            _check_tables(prefetch, table_metas, source_files, parts, schedule)
+        finally:
+            prefetch.close()
+        for name, future in hashing.items():
+            if errors := future.result().errors:
+                parts[name].integrity += errors
+
+    for stage, error in schedule.finish():
+        getattr(parts[error.resource], stage).append(error)
+    for name, part in parts.items():
+        tasks[name].errors += part.ordered()
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while validating: with 100,000 resources the descriptor
+    alone is millions of objects, which every collection would walk again (seconds)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class _Parts:
+    """A task's errors by stage; reported in this order whatever order they were found in."""
+
+    integrity: list[ValidationError] = field(default_factory=list)
+    table: list[ValidationError] = field(default_factory=list)  # reading, model, primary key
+    keys: list[ValidationError] = field(default_factory=list)  # foreign keys
+    cross: list[ValidationError] = field(default_factory=list)  # counts, within, agrees
+    provenance: list[ValidationError] = field(default_factory=list)  # sources, spans, derived values
+
+    def ordered(self) -> list[ValidationError]:
+        return self.integrity + self.table + self.keys + self.cross + self.provenance
+
+
+# Bytes of CSV the background reader may hold in tables not yet span-checked.
+READ_BUDGET = 512 << 20
+# Tables up to this size are read first (while the sources are read), the others largest first.
+SMALL_TABLE = 16 << 20
+
+
+class _Prefetch:
+    """Tables read and checked against their models in a background thread.
+
+    Order: articles first (its rows say which text each article has), then the small
+    tables (their fixed cost overlaps the reading of the sources), then the others
+    largest first, so that the columns kept from earlier tables are fewest when the
+    largest is read. Reading waits while the tables read but not yet released by the
+    checker hold more than `budget` bytes of CSV (a table larger than that is read
+    alone): memory stays bounded however many tables there are.
+    """
+
+    def __init__(self, pool: ThreadPoolExecutor, files: dict[str, str], known: dict, table_metas: dict, budget: int = READ_BUDGET):
+        sizes = {name: os.path.getsize(path) for name, path in files.items()}
+        self.order = sorted(files, key=lambda n: (n != "articles", sizes[n] > SMALL_TABLE, -sizes[n], n))
+        self.weight = {name: min(sizes[name], budget) for name in files}
+        self.budget, self.held = budget, 0
+        self.room = threading.Condition()
+        self.closed = False
+        self.futures = {name: pool.submit(self._read, name, files[name], known[name], table_metas[name]) for name in self.order}
+
+    def _read(self, name: str, path: str, model, meta):
+        with self.room:
+            self.room.wait_for(lambda: self.closed or self.held + self.weight[name] <= self.budget)
+            if self.closed:
+                return None, []
+            self.held += self.weight[name]
+        df, errors = tables.read_table(path, model, name)
+        if df is not None:
+            errors += tables.check_model(df, model, name)
+            errors += tables.check_primary_key(df, meta)
+        return df, errors
+
+    def __iter__(self):
+        for name in self.order:
+            # Neither the future nor this frame may keep a table alive once the checker drops it.
+            yield (name, *self.futures.pop(name).result())
+
+    def release(self, name: str) -> None:
+        """The checker is done with this table."""
+        with self.room:
+            self.held -= self.weight[name]
+            self.room.notify_all()
+
+    def close(self) -> None:
+        with self.room:
+            self.closed = True
+            self.room.notify_all()
+        for future in self.futures.values():
+            future.cancel()
+
+
+def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedule: cross_table.Schedule) -> None:
+    """Each table's errors, its spans checked while it is in memory (articles first, whose
+    rows say which text each article has); then it goes to the cross-table schedule, which
+    keeps only the columns rules still to run will read."""
+    texts = None
+    for name, df, errors in prefetch:
+        parts[name].table += errors
+        if df is not None:
+            if name == "articles":
+                texts = _source_texts(df, source_files.frame(), parts[name].provenance)
+            if texts is not None:
+                parts[name].provenance += provenance.check_spans(df, table_metas[name], texts)
+                if name == "figures":
+                    parts[name].provenance += derived.check_figures(df, texts)
+            schedule.add(name, df)
+        del df
+        prefetch.release(name)
+
+
+# Characters Python's str.strip() removes: Unicode White_Space (\s in Polars' regex) and
+# the four ASCII separators \x1c-\x1f. A text with nothing else is empty (decode_source).
+NOT_SPACE = r"[^\s\x1c-\x1f]"
+
+
+class _SourceBytes:
+    """The bytes of every source read, moved into Polars in batches as they come.
+
+    Python holds one batch at a time; concatenating the batches into one chunk and
+    joining them to the articles copies no text (Polars string views), so the sources
+    are in memory once.
+    """
+
+    BATCH = 10_000
+
+    def __init__(self):
+        self.paths: list[str] = []
+        self.hashes: list[str | None] = []
+        self.batch: list[bytes] = []
+        self.chunks: list[pl.Series] = []
+
+    def add(self, path: str, actual: str | None, data: bytes) -> None:
+        self.paths.append(path)
+        self.hashes.append(actual)
+        self.batch.append(data)
+        if len(self.batch) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.batch:
+            self.chunks.append(pl.Series("data", self.batch, dtype=pl.Binary))
+            self.batch = []
+
+    def frame(self) -> pl.DataFrame:
+        """source_path, actual_sha256, data: one row per path (the last resource with it, as a dict would keep)."""
+        self._flush()
+        data = pl.concat(self.chunks).rechunk() if self.chunks else pl.Series("data", [], dtype=pl.Binary)
+        frame = pl.DataFrame({"source_path": self.paths, "actual_sha256": self.hashes}, schema={"source_path": pl.String, "actual_sha256": pl.String})
+        self.paths, self.hashes, self.chunks = [], [], []
+        return frame.with_columns(data=data).unique("source_path", keep="last", maintain_order=True)
+
+
+def _source_texts(articles: pl.DataFrame, sources: pl.DataFrame, errors: list) -> pl.DataFrame:
+    """article_id, source_text, n (its length in characters) of every article whose source file was read.
+
+    sources: source_path, actual_sha256, data (the file's bytes). Decoding is vectorised:
+    the bytes are cast to String (which checks UTF-8) and the leading BOM stripped, as
+    decode_source does. Only sources that fail (not UTF-8, or empty) go through
+    decode_source itself, for its message.
+    """
+    errors += provenance.check_articles_match_sources(articles, sources.select("source_path", "actual_sha256"))
+    rows = (
+        articles.with_row_index("_row")
+        .select("_row", "article_id", "source_path")
+        .join(sources.select("source_path", "data"), on="source_path", how="inner")
+        .sort("_row")
+        .drop("_row")
+    )
+    del sources
+    try:
+        frame = rows.select("article_id", source_text=pl.col("data").cast(pl.String).str.strip_prefix(BOM))
+        suspects = frame.with_row_index().filter(~pl.col("source_text").str.contains(NOT_SPACE))["index"].to_list()
+    except pl.exceptions.PolarsError:  # a source is not UTF-8: decode each in Python, which names it
+        frame, suspects = None, range(rows.height)
+    decoded, dropped = {}, set()
+    for index in suspects:
+        aid, path, data = rows.row(index)
+        try:
+            decoded[index] = decode_source(data, path)
         except SourceError as exc:
-            tasks["articles"].errors.append(ValidationError("encoding-error", resource="articles", field="source_path", cell=source_path, note=str(exc)))
-    frame = pl.DataFrame({"article_id": ids, "source_text": texts}, schema={"article_id": pl.String, "source_text": pl.String})
-    for name, df in loaded.items():
-        tasks[name].errors += provenance.check_spans(df, table_metas[name], frame)
-    if "figures" in loaded:
-        tasks["figures"].errors += derived.check_figures(loaded["figures"], frame)
+            errors.append(ValidationError("encoding-error", resource="articles", field="source_path", cell=path, note=str(exc)))
+            dropped.add(index)
+    if frame is None:
+        keep = [i for i in range(rows.height) if i not in dropped]
+        frame = pl.DataFrame(
+            {"article_id": rows["article_id"].gather(keep), "source_text": [decoded[i] for i in keep]},
+            schema={"article_id": pl.String, "source_text": pl.String},
+        )
+    elif dropped:
+        frame = frame.with_row_index("_i").filter(~pl.col("_i").is_in(sorted(dropped))).drop("_i")
+    return frame.with_columns(n=pl.col("source_text").str.len_chars())
 
 
 def _done(report: Report, started: float) -> Report:

@@ -41,8 +41,10 @@ def read_table(path: Path, model, name: str) -> tuple[pl.DataFrame | None, list[
             casts.append(col.cast(dtype, strict=False))
     typed = raw.select(casts)
     for column_name, column in columns.items():
-        bad = raw.with_row_index().filter(pl.col(column_name).is_not_null() & typed[column_name].is_null())
-        for index, cell in bad.select("index", column_name).iter_rows():
+        if column.dtype.type == pl.String:
+            continue  # read as text: nothing to fail
+        bad = (raw[column_name].is_not_null() & typed[column_name].is_null()).arg_true()
+        for index, cell in zip(bad.to_list(), raw[column_name].gather(bad).to_list()):
             errors.append(ValidationError("type-error", resource=name, row=_row(index), field=column_name, cell=cell, note=str(column.dtype)))
     return typed, errors
 
@@ -97,17 +99,19 @@ def check_foreign_keys(tables: dict[str, pl.DataFrame], metas: dict[str, TableMe
     for name, meta in metas.items():
         if name not in tables:
             continue
-        df = tables[name].with_row_index()
         for fk in meta.foreign_keys:
-            target = tables.get(fk.resource)
-            if target is None:
-                errors.append(ValidationError("foreign-key", resource=name, field=",".join(fk.fields), note=f"{fk.resource} (resource missing)"))
-                continue
-            ref = target.select([pl.col(r).alias(f) for f, r in zip(fk.fields, fk.reference)]).unique()
-            present = df.drop_nulls(list(fk.fields))
-            missing = present.join(ref, on=list(fk.fields), how="anti", nulls_equal=False)
-            for row in missing.select(["index", *fk.fields]).iter_rows():
-                errors.append(
-                    ValidationError("foreign-key", resource=name, row=_row(row[0]), field=",".join(fk.fields), cell=", ".join(map(str, row[1:])), note=f"{fk.resource}.{','.join(fk.reference)}")
-                )
+            errors += check_foreign_key(name, tables[name], fk, tables.get(fk.resource))
     return errors
+
+
+def check_foreign_key(name: str, df: pl.DataFrame, fk, target: pl.DataFrame | None) -> list[ValidationError]:
+    """One foreign key of table `name`: every non-null value has a row in target (None: the target is missing)."""
+    if target is None:
+        return [ValidationError("foreign-key", resource=name, field=",".join(fk.fields), note=f"{fk.resource} (resource missing)")]
+    ref = target.select([pl.col(r).alias(f) for f, r in zip(fk.fields, fk.reference)])  # an anti join needs no unique()
+    present = df.with_row_index().drop_nulls(list(fk.fields))
+    missing = present.join(ref, on=list(fk.fields), how="anti", nulls_equal=False)
+    return [
+        ValidationError("foreign-key", resource=name, row=_row(row[0]), field=",".join(fk.fields), cell=", ".join(map(str, row[1:])), note=f"{fk.resource}.{','.join(fk.reference)}")
+        for row in missing.sort("index").select(["index", *fk.fields]).iter_rows()
+    ]

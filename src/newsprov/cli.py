@@ -93,7 +93,7 @@ def validate(
 
             report.tasks[0].errors += [ValidationError("descriptor-error", note=p) for p in problems]
     if as_json or output == "json":
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(report.to_json())
     elif output == "github":
         typer.echo(report.to_github())
     else:
