@@ -82,7 +82,8 @@ def _member_spans(groups: pl.DataFrame, members: pl.DataFrame, table: str, key: 
 
 
 def _quote_relations(groups: pl.DataFrame, quotes: pl.DataFrame) -> list[ValidationError]:
-    text = dict(quotes.select("quote_id", "text").iter_rows())
+    wanted = pl.concat([groups["quote_id"], groups["reference_quote_id"]]).unique()
+    text = dict(quotes.filter(pl.col("quote_id").is_in(wanted.implode())).select("quote_id", "text").iter_rows())
     errors = []
     per_group = groups.group_by("group_id").agg(refs=(pl.col("relation") == "reference").sum(), ids=pl.col("reference_quote_id").n_unique())
     for g, refs, ids in per_group.filter((pl.col("refs") != 1) | (pl.col("ids") != 1)).sort("group_id").iter_rows():
