@@ -101,7 +101,7 @@ def archive_bytes(files: dict[str, bytes], created: object = None) -> bytes:
 
 def package_files(package) -> tuple[dict, dict[str, bytes]]:
     """The descriptor and {relative path: bytes} of datapackage.json and every resource file."""
-    from newsprov.validators.paths import PathGuard
+    from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
 
     path = _descriptor_path(package)
     raw = path.read_bytes()
@@ -109,18 +109,17 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
         descriptor = parse_descriptor(raw, str(path))
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None
-    files = {DESCRIPTOR: raw}
-    guard = PathGuard(path.parent)
-    for resource in descriptor["resources"]:
-        rel = resource.get("path") if isinstance(resource, dict) else None
-        reason = guard.reason(rel) or unsafe_member(rel)
-        if reason:
-            raise ReleaseError(f"{path}: unsafe resource path: {reason}")
-        try:
-            files[rel] = (path.parent / rel).read_bytes()
-        except OSError as exc:
-            raise ReleaseError(f"{path.parent / rel}: cannot read ({exc.strerror})") from None
-    return descriptor, files
+    rels = [resource.get("path") if isinstance(resource, dict) else None for resource in descriptor["resources"]]
+    try:
+        for rel in rels:  # what an archive member may not be, on top of what a package path may not be
+            if reason := unsafe_member(rel) if isinstance(rel, str) and rel else None:
+                raise UnsafePath(reason)
+        files = read_resources(path.parent, rels)
+    except UnsafePath as exc:
+        raise ReleaseError(f"{path}: unsafe resource path: {exc}") from None
+    except UnreadableResource as exc:
+        raise ReleaseError(f"{path.parent / exc.rel}: cannot read ({exc.strerror})") from None
+    return descriptor, {DESCRIPTOR: raw, **files}
 
 
 def read_sums(path: Path) -> dict[str, str]:

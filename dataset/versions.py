@@ -224,19 +224,14 @@ class _Folder:
         self.descriptor_rel = descriptor_path.name
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
-        from newsprov.validators.paths import PathGuard
+        from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
 
-        out = {}
-        guard = PathGuard(self.root)
-        for rel in rels:
-            reason = guard.reason(rel)
-            if reason:
-                raise VersionError(f"{self.label}: unsafe resource path: {reason}")
-            try:
-                out[rel] = (self.root / rel).read_bytes()
-            except OSError as exc:
-                raise VersionError(f"{self.label}: cannot read {rel} ({exc.strerror})") from None
-        return out
+        try:
+            return read_resources(self.root, rels)
+        except UnsafePath as exc:
+            raise VersionError(f"{self.label}: unsafe resource path: {exc}") from None
+        except UnreadableResource as exc:
+            raise VersionError(f"{self.label}: cannot read {exc.rel} ({exc.strerror})") from None
 
 
 class _Archive:

@@ -296,3 +296,23 @@ def test_a_release_killed_mid_write_leaves_no_partial_archive(tiny_package, tmp_
     _, line = release(tiny_package, out)  # the next release takes the lock the dead one held, and tidies its leftovers
     assert sorted(_snapshot(out)) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.2.0.zip"]
     assert verify_archive(out / "pkg-0.2.0.zip") == line.split()[0]
+
+
+def _set_first_source_path(package: Path, rel: str) -> None:
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text())
+    next(r for r in descriptor["resources"] if r.get("type") == "text")["path"] = rel
+    path.write_text(json.dumps(descriptor))
+
+
+@pytest.mark.parametrize("rel, message", [("../outside.txt", "unsafe resource path: ../outside.txt contains '..'"),
+                                          ("sources/missing.txt", "missing.txt: cannot read")])
+def test_release_and_diff_refuse_an_unsafe_or_unreadable_resource_naming_it(tiny_package, tmp_path, rel, message):
+    from newsprov.dataset.versions import VersionError, open_package
+
+    _set_first_source_path(tiny_package, rel)
+    with pytest.raises(ReleaseError, match=message):
+        release(tiny_package, tmp_path / "releases")
+    with pytest.raises(VersionError, match=message.replace("missing.txt: ", "")):
+        open_package(tiny_package)
+    assert not (tmp_path / "releases").exists() or not any((tmp_path / "releases").glob("*.zip"))

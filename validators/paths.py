@@ -89,3 +89,30 @@ def unsafe_reason(root: Path, path: object) -> str | None:
     except RuntimeError:  # pathlib's "Symlink loop"
         return f"{path} cannot be resolved (symlink loop)"
     return None
+
+
+class UnsafePath(ValueError):
+    """A resource path a package may not use (the message says why)."""
+
+
+class UnreadableResource(OSError):
+    """A safe resource path whose file cannot be read: `rel` names it."""
+
+    def __init__(self, rel: str, strerror: str | None):
+        super().__init__(strerror)
+        self.rel, self.strerror = rel, strerror
+
+
+def read_resources(root: Path, rels: list[str]) -> dict[str, bytes]:
+    """{rel: bytes} of each resource file under root; UnsafePath or UnreadableResource on the first bad one."""
+    guard = PathGuard(root)
+    out = {}
+    for rel in rels:
+        reason = guard.reason(rel)
+        if reason:
+            raise UnsafePath(reason)
+        try:
+            out[rel] = (Path(root) / rel).read_bytes()
+        except OSError as exc:
+            raise UnreadableResource(rel, exc.strerror) from None
+    return out
