@@ -58,10 +58,14 @@ class Checked:
 
 
 def _read_all(fd: int, size: int) -> bytes:
-    chunks = []
+    """The whole file; `size` is its size when opened (fstat). One read when it still has that size."""
+    first = os.read(fd, size + 1)
+    if len(first) == size:  # the size fstat gave, and nothing past it: the whole file
+        return first
+    chunks = [first]
     while chunk := os.read(fd, max(size + 1, 1 << 16)):
         chunks.append(chunk)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return b"".join(chunks)
 
 
 def open_resource(guard: PathGuard, resource: dict):

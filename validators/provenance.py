@@ -20,28 +20,37 @@ def check_spans(df: pl.DataFrame, meta: TableMeta, texts: pl.DataFrame) -> list[
     if "n" not in texts.columns:
         texts = texts.with_columns(n=pl.col("source_text").str.len_chars())
     texts = texts.select(pl.col("article_id").alias("_article"), pl.col("source_text").alias("_source"), pl.col("n").alias("_n"))
-    joined: dict[str, pl.DataFrame] = {}
+    joined: dict[str, pl.LazyFrame] = {}
     for span in meta.spans:
         if span.article not in joined:
             columns = sorted({c for sp in meta.spans if sp.article == span.article for c in (sp.start, sp.end, sp.text)})
             joined[span.article] = (
-                df.with_row_index("_index")
+                df.lazy()
+                .with_row_index("_index")
                 .select("_index", pl.col(span.article).alias("_article"), *columns)
-                .join(texts, on="_article", how="inner")
+                .join(texts.lazy(), on="_article", how="inner")
             )
-        rows = (
+        # One lazy pass: out-of-bounds rows and rows whose text differs from the slice,
+        # only those collected. A null text with start == end is an insertion point
+        # (discrepancies): rows with a null start, end or text are skipped.
+        s, e, t = pl.col(span.start), pl.col(span.end), pl.col(span.text)
+        outside = (s < 0) | (e > pl.col("_n")) | (s >= e)
+        # Clipped so that out-of-bounds rows (reported as such) cannot make the slice fail.
+        wrong = pl.col("_source").str.slice(s.clip(0), (e - s).clip(0)) != t
+        bad = (
             joined[span.article]
-            .select(index="_index", s=pl.col(span.start), e=pl.col(span.end), t=pl.col(span.text), source_text="_source", n="_n")
-            .drop_nulls(["s", "e", "t"])
+            .filter(s.is_not_null() & e.is_not_null() & t.is_not_null())
+            .filter(outside | wrong)
+            .select(index="_index", s=s, e=e, t=t, n="_n", outside=outside)
+            .sort("index")
+            .collect()
         )
-        # A null text with start == end is an insertion point (discrepancies); drop_nulls above skips it.
-        outside = (pl.col("s") < 0) | (pl.col("e") > pl.col("n")) | (pl.col("s") >= pl.col("e"))
-        for index, s, e, n in rows.filter(outside).sort("index").select("index", "s", "e", "n").iter_rows():
-            errors.append(ValidationError("span-out-of-bounds", resource=meta.name, row=_row(index), field=f"{span.start},{span.end}", note=f"[{s}:{e}] (article length {n})"))
-        inside = rows.filter(~outside)
-        wrong = inside.filter(pl.col("source_text").str.slice(pl.col("s"), pl.col("e") - pl.col("s")) != pl.col("t"))
-        for index, s, e, t in wrong.sort("index").select("index", "s", "e", "t").iter_rows():
-            errors.append(ValidationError("span-mismatch", resource=meta.name, row=_row(index), field=span.text, cell=t[:80], note=f"[{s}:{e}]"))
+        for index, s_, e_, t_, n, out in bad.iter_rows():
+            if out:
+                errors.append(ValidationError("span-out-of-bounds", resource=meta.name, row=_row(index), field=f"{span.start},{span.end}", note=f"[{s_}:{e_}] (article length {n})"))
+        for index, s_, e_, t_, n, out in bad.iter_rows():
+            if not out:
+                errors.append(ValidationError("span-mismatch", resource=meta.name, row=_row(index), field=span.text, cell=t_[:80], note=f"[{s_}:{e_}]"))
     return errors
 
 

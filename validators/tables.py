@@ -9,6 +9,7 @@ import pandera.errors
 import polars as pl
 
 from newsprov.schemas.base import TableMeta
+from newsprov.validators import model_pass
 from newsprov.validators.errors import ValidationError
 
 HEADER_ROWS = 1  # CSV row numbers count the header as row 1, as Frictionless does
@@ -49,10 +50,18 @@ def read_table(path: Path, model, name: str) -> tuple[pl.DataFrame | None, list[
     return typed, errors
 
 
-def check_model(df: pl.DataFrame, model, name: str) -> list[ValidationError]:
-    """Every failure of the model, lazily (all of them, not the first)."""
+def check_model(df: pl.DataFrame, model, name: str, one_pass: bool = True) -> list[ValidationError]:
+    """Every failure of the model, lazily (all of them, not the first).
+
+    All checks run first in one parallel pass (model_pass); Pandera then reports the
+    failures of the parts that failed, from a schema restricted to them. one_pass=False:
+    Pandera validates the whole schema (the same errors, slower)."""
+    schema = model.to_schema()
+    failed = model_pass.failed_parts(df, schema) if one_pass else None
+    if failed is not None and not failed:
+        return []
     try:
-        model.validate(df, lazy=True)
+        (schema if failed is None else model_pass.restricted(schema, failed)).validate(df, lazy=True)
         return []
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases

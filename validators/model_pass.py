@@ -1,0 +1,108 @@
+"""Which parts of a table's Pandera schema fail, found in one parallel pass.
+
+Pandera validates a Polars frame check by check, collecting each check's output, its
+pass flag and its failure cases in turn: on millions of rows most of that time goes
+to tables with nothing wrong. Here every check of the schema (the same check
+functions Pandera runs, through Pandera's own check backend, with its null rule)
+becomes one boolean aggregate, and all of them are collected together with
+`pl.collect_all`, which shares the scan and runs them in parallel. Only the checks
+that fail go back to Pandera, in a schema restricted to them, for its failure cases:
+Pandera stays the single source of truth for what a failure is and how it is reported.
+
+Anything this pass does not mirror exactly (coercion, parsers, defaults, regex or
+optional columns, frame-level uniqueness, a frame whose columns differ from the
+schema's) returns None: the caller runs Pandera on the whole schema, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+import pandera.backends.polars.builtin_checks  # noqa: F401  (registers the checks for Polars frames, as Pandera does)
+from pandera.api.polars.types import PolarsData
+from pandera.backends.polars.checks import PolarsCheckBackend
+from pandera.config import CONFIG
+from pandera.constants import CHECK_OUTPUT_KEY
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The schema parts that failed: per column, which of nullable/unique/checks; frame checks by index."""
+
+    columns: dict[str, set]  # column name -> {"nullable", "unique", "dtype", check index, ...}
+    frame_checks: set[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.columns or self.frame_checks)
+
+
+def _supported(schema, df: pl.DataFrame) -> bool:
+    if CONFIG.use_narwhals_backend or not CONFIG.validation_enabled or CONFIG.validation_depth is not None and CONFIG.validation_depth.name != "SCHEMA_AND_DATA":
+        return False  # Pandera would run other backends, or fewer checks
+    if any(getattr(schema, option, None) for option in ("coerce", "unique", "parsers", "add_missing_columns", "drop_invalid_rows", "ordered")):
+        return False
+    if set(df.columns) != set(schema.columns):
+        return False
+    for column in schema.columns.values():
+        if column.coerce or column.regex or not column.required or column.parsers or column.default is not None:
+            return False
+    return True
+
+
+def _check_passed(check, lf: pl.LazyFrame, key: str) -> pl.LazyFrame | bool:
+    """One row, one column: did every row pass (Pandera's semantics: a null output passes when the check ignores nulls)."""
+    out = PolarsCheckBackend(check).apply(PolarsData(lf, key))
+    if isinstance(out, bool):
+        return out
+    flag = pl.col(CHECK_OUTPUT_KEY)
+    flag = (flag | flag.is_null()) if check.ignore_na else flag.fill_null(False)
+    return out.select(flag.all())
+
+
+def failed_parts(df: pl.DataFrame, schema) -> Failed | None:
+    """The failing parts of `schema` on `df` (falsy when all pass), or None when this pass cannot mirror Pandera."""
+    if not _supported(schema, df):
+        return None
+    lf = df.lazy()
+    labels, queries, known = [], [], []
+    for name, column in schema.columns.items():
+        if not column.dtype.check(df.schema[name], PolarsData(lf.select(name), name)):  # as Pandera's check_dtype
+            known.append(name)
+        if not column.nullable:
+            expr = pl.col(name).is_not_null()
+            if df.schema[name].is_float():
+                expr = expr & pl.col(name).is_not_nan()
+            labels.append((("column", name), "nullable"))
+            queries.append(lf.select(expr.all()))
+        if column.unique:
+            labels.append((("column", name), "unique"))
+            # Distinct hashes prove distinct values; a collision (or a real duplicate) goes to Pandera.
+            queries.append(lf.select(pl.col(name).hash().n_unique() == pl.len()))
+        for index, check in enumerate(column.checks):
+            labels.append((("column", name), index))
+            queries.append(_check_passed(check, lf, name))
+    for index, check in enumerate(schema.checks):
+        labels.append((("frame", None), index))
+        queries.append(_check_passed(check, lf, "*"))
+    lazy = [i for i, q in enumerate(queries) if isinstance(q, pl.LazyFrame)]
+    results = dict(zip(lazy, pl.collect_all([queries[i] for i in lazy]))) if lazy else {}
+    failed = Failed({}, set())
+    for name in known:
+        failed.columns.setdefault(name, set()).add("dtype")
+    for i, ((scope, name), part) in enumerate(labels):
+        passed = results[i].item() if i in results else queries[i]
+        if passed:
+            continue
+        if scope == "frame":
+            failed.frame_checks.add(part)
+        else:
+            failed.columns.setdefault(name, set()).add(part)
+    return failed
+
+
+def restricted(schema, failed: Failed):
+    """The schema with only the failed columns (all their checks) and the failed frame checks."""
+    columns = {name: column for name, column in schema.columns.items() if name in failed.columns}
+    checks = [check for index, check in enumerate(schema.checks) if index in failed.frame_checks]
+    return schema.__class__(columns=columns, checks=checks, name=schema.name, strict=False)
