@@ -535,3 +535,25 @@ def test_contraction_or_sentence_adverb_is_no_subject():
     assert q.speaker_mention is None
     q = only('Somewhere the board cast the blame on "the state and its many tired old rules" again.')
     assert q.speaker_mention is None
+
+
+def test_short_surname_ends_its_sentence():
+    # "Ray." is a name, not an abbreviation: the next quote opens a new sentence
+    t = '“The budget is fine,” said treasurer Tom Ray. “The council will not cut it.”'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == ["treasurer Tom Ray"] * 2
+    assert qs[1].method == "quote-marks/same-paragraph"  # a new sentence, carried over
+
+
+def test_organisation_and_role_before_an_inverted_name():
+    q = extract_quotes('“The levee held,” said Delta Water Board engineer Maria Lopez, who inspected it.')[0]
+    assert q.speaker_mention == "Delta Water Board engineer Maria Lopez" and q.speaker == "Maria Lopez"
+    q = extract_quotes('“The levee held,” Lopez assured Ray, after the storm passed.')[0]
+    assert q.speaker_mention == "Lopez"
+
+
+def test_title_with_the_full_stop_inside_the_marks_is_no_quotation():
+    t = 'Ray, who once hosted the cooking show “Kitchen Nights.” “I mean, it was a good run,” he said.'
+    qs = extract_quotes(t)
+    assert [q.text for q in qs] == ["I mean, it was a good run,"]

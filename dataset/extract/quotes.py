@@ -278,7 +278,17 @@ _NOT_HEAD = frozenset(
 _TOKEN_RE = re.compile(r"\S+")
 _SENT_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence.
-_ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\bSt|\bNo|\bvs|\betc)\.$")
+# Initials, and the abbreviations of AP style before a name or number: titles,
+# months, states, company suffixes. A short word of a name ("Paul Beck.",
+# "Ted Cruz.") does end a sentence.
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Govs Lt Gen Adm Col Maj Capt Sgt Cmdr Cpl Pvt Rev Hon Gens "
+    "Jr Sr St Ste Ft Mt Pt Ave Blvd Rd No Nos Vol Fig Inc Co Corp Ltd Bros Dept Univ Assn "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo vs etc approx est"
+).split()
+_ABBREV_RE = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:" + "|".join(_ABBREVIATIONS) + r"))\.$")
 _EDGE_PUNCT = "\"“”‘’'()[]{}.,;:!?—–-…"
 
 
@@ -516,6 +526,18 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         x = _NAME_TAIL_RE.match(text, e, hi)
         if x is not None:
             e = x.end()
+    elif kind == "name":
+        # an organisation and a role before the name: "Ohio State University
+        # professor Paul Beck" (not "Trump on Monday")
+        x = _NAME_TAIL_RE.match(text, e, hi)
+        if x is not None:
+            tail = x.group().split()
+            low = [w for w in tail if w[:1].islower()]
+            caps = tail[len(low):]
+            if not any(w in _NOT_HEAD or w in _INTRO_WORDS or w in _AUX or w in _CUE_SET
+                       or _VERBISH_RE.fullmatch(w) for w in low) \
+                    and caps[0] not in _CAP_STOP and caps[0].lower() not in _INTRO_WORDS:
+                e = x.end()
     words = text[s:e].split()
     if words[0][:1].islower() and kind == "name":
         for w in words:
@@ -1062,14 +1084,19 @@ _WEAK_METHODS = frozenset({
     "quote-marks/same-paragraph", "quote-marks/continued-paragraph"})
 
 
-def _not_a_quotation(text: str, start: int, end: int, method: str) -> bool:
+def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "full") -> bool:
     """Whether marked text[start:end] is a scare quote or a title, not a quotation."""
     if method not in _WEAK_METHODS:
         return False
     words = text[start:end].split()
     if method == "quote-marks/no-speaker" and len(words) <= _MAX_SCARE_WORDS:
         return True
-    if not words or len(words) > _MAX_TITLE_WORDS or text[start:end].rstrip(_CLOSING_MARKS + ",")[-1:] in ".!?…":
+    body = text[start:end].rstrip(_CLOSING_MARKS + ",")
+    if kind == "partial" and body.endswith(".") and not body.endswith(".."):
+        # American style sets the reporter's full stop inside the closing
+        # mark: "a host on the TV show “Shark Tank.”" is still a title
+        body = body[:-1]
+    if not words or len(words) > _MAX_TITLE_WORDS or body[-1:] in ".!?…":
         return False
     if not words[0][:1].isupper() or _is_headline(text, start):
         return False
@@ -1261,7 +1288,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
-        if _not_a_quotation(text, start, end, attr.method):
+        if _not_a_quotation(text, start, end, attr.method, kind):
             continue
         if attr.np is not None and not inherited:
             speaker = resolve(attr)
