@@ -557,3 +557,10 @@ def test_title_with_the_full_stop_inside_the_marks_is_no_quotation():
     t = 'Ray, who once hosted the cooking show “Kitchen Nights.” “I mean, it was a good run,” he said.'
     qs = extract_quotes(t)
     assert [q.text for q in qs] == ["I mean, it was a good run,"]
+
+
+def test_adverb_between_subject_and_speech_verb():
+    q = only('Two days after the vote, as she angrily said, “We were never asked,” the mayor left.')
+    assert q.speaker_mention == "she"
+    q = only('The board chair Ann Lee, 61, later bluntly told members that the plan was “dead on arrival.”')
+    assert q.speaker == "Ann Lee" and q.cue == "told"

@@ -296,13 +296,23 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() is False and tok[:1] in "Ÿ")
 
 
+# Lowercase words in -ly that are no adverbs ("the family said").
+_LY_NOUNS = frozenset("family ally rally assembly supply daily weekly monthly quarterly early belly bully "
+                      "anomaly monopoly homily lily jelly folly".split())
+
+
+def _is_adverb(word: str) -> bool:
+    """A manner or time adverb between a subject and its verb ("she angrily said")."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in _LY_NOUNS
+
+
 def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The speaker noun phrase ending right before ``hi`` (a cue start).
 
     Returns (start, end, kind) with kind in {"pronoun", "name", "nominal", "org"}.
     """
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
-    while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
+    while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])):
         toks.pop()
     if toks and text[toks[-1][1] - 1] == ")":
         # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
