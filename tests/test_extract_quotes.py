@@ -564,3 +564,11 @@ def test_adverb_between_subject_and_speech_verb():
     assert q.speaker_mention == "she"
     q = only('The board chair Ann Lee, 61, later bluntly told members that the plan was “dead on arrival.”')
     assert q.speaker == "Ann Lee" and q.cue == "told"
+
+
+def test_pronoun_subject_of_the_clause_holding_the_quote():
+    q = only('The governor signed the bill on Friday, although she made it clear that she has “deep doubts” about it.')
+    assert q.speaker_mention == "she" and q.method == "quote-marks/sentence-subject"
+    # a clause after a speech verb is what the subject reported: the subject stays
+    q = only('Mayor Ann Lee said this week that the city will be “very solvent” after he leaves.')
+    assert q.speaker == "Ann Lee"

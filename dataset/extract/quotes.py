@@ -866,6 +866,26 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
 
 
+# A pronoun subject opening a coordinate or subordinate clause: "..., and he
+# pronounced the deal “a disaster”", "although she made clear she has “concerns”".
+_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|although|though|while|as|when|because|since|after|before|yet|so|where))"
+                             r"\s+(he|she|they|we|I)\s+(?=[a-z])")
+
+
+def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
+    """The subject of the clause holding the quote when that clause, not the
+    sentence, has a pronoun subject of its own (the nearest one before the quote)."""
+    last = None
+    for m in _CLAUSE_SUBJ_RE.finditer(text, attr.np[1], open_at):
+        last = m
+    if last is None or any(c in text[last.end():open_at] for c in _QUOTE_CHARS):
+        return None
+    if _cue_search(text, attr.np[1], open_at) is not None:
+        return None  # the clause is what the subject said: "X said ... that he has “...”"
+    s, e = last.span(1)
+    return _Attr((s, e, "pronoun"), None, "quote-marks/sentence-subject")
+
+
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
     """The named subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
@@ -1292,6 +1312,8 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
             attr = _attr_subject(text, ss, open_at)
+            if attr is not None:
+                attr = _clause_subject(text, attr, open_at) or attr
             if attr is None or attr.np[2] not in ("name", "pronoun"):
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
