@@ -572,3 +572,12 @@ def test_pronoun_subject_of_the_clause_holding_the_quote():
     # a clause after a speech verb is what the subject reported: the subject stays
     q = only('Mayor Ann Lee said this week that the city will be “very solvent” after he leaves.')
     assert q.speaker == "Ann Lee"
+
+
+def test_all_capitals_digest_heading_labels_its_excerpt():
+    t = 'RIVER TOWNS BRACE FOR FLOODS “Residents along the lower valley were told to leave by noon.” [Wire.]'
+    q = only(t)
+    assert q.speaker_mention == "RIVER TOWNS BRACE FOR FLOODS" and q.method == "quote-marks/speaker-label"
+    # a marked title inside the heading is part of the heading, not an excerpt
+    assert all(q.speaker_mention is None or q.method != "quote-marks/speaker-label"
+               for q in extract_quotes('WE LOVE THE NEW “RIVER SONG” TRAILER\nIt opens in May.'))
