@@ -581,3 +581,13 @@ def test_all_capitals_digest_heading_labels_its_excerpt():
     # a marked title inside the heading is part of the heading, not an excerpt
     assert all(q.speaker_mention is None or q.method != "quote-marks/speaker-label"
                for q in extract_quotes('WE LOVE THE NEW “RIVER SONG” TRAILER\nIt opens in May.'))
+
+
+def test_time_or_place_adverbial_before_the_verb_is_no_subject():
+    q = only('Mayor Tom Ray at the time said he would ask his "best people" to look into it.')
+    assert q.speaker == "Tom Ray"
+    q = only('The park, which Governor Ann Lee on Monday declared "a treasure for every family," reopened.')
+    assert q.speaker == "Ann Lee"
+    # a preposition inside a name is part of the name
+    q = only('The Council on River Safety director Ann Lee says the dam is "in good shape."')
+    assert q.speaker == "Ann Lee"

@@ -306,11 +306,35 @@ def _is_adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in _LY_NOUNS
 
 
+# Prepositions of time and place heading an adverbial between a subject and
+# its verb ("Trump at the time said", "Beck, who has in the past described").
+_ADVERBIAL_PREPS = frozenset("at in on during since throughout".split())
+_PREV_WORD_RE = re.compile(r"(?<![\w’'.-])([a-z]+)[ \t\u00a0]+$")
+
+
 def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The speaker noun phrase ending right before ``hi`` (a cue start).
 
     Returns (start, end, kind) with kind in {"pronoun", "name", "nominal", "org"}.
+    A phrase headed by a preposition of time or place is an adverbial, not the
+    subject: the subject is looked for before it.
     """
+    np = _np_before_plain(text, lo, hi)
+    if np is not None and np[2] != "pronoun":
+        p = _PREV_WORD_RE.search(text, max(lo, np[0] - 12), np[0])
+        before = text[max(lo, p.start(1) - 40):p.start(1)].split() if p is not None else []
+        head = text[np[0]:np[1]].split()[0]
+        if p is not None and p.group(1) in _ADVERBIAL_PREPS and not (
+                before and before[-1][:1].isupper() and not before[-1].endswith(",")
+                and head[:1].isupper() and head.lower() not in _INTRO_WORDS):
+            # (not inside a name: "The Council on Foreign Relations director")
+            outer = _np_before_plain(text, lo, p.start(1))
+            if outer is not None and all(w in _AUX for w in text[outer[1]:p.start(1)].replace(",", " ").split()):
+                return outer
+    return np
+
+
+def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
     while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])):
         toks.pop()
