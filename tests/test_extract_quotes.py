@@ -591,3 +591,13 @@ def test_time_or_place_adverbial_before_the_verb_is_no_subject():
     # a preposition inside a name is part of the name
     q = only('The Council on River Safety director Ann Lee says the dam is "in good shape."')
     assert q.speaker == "Ann Lee"
+
+
+def test_no_break_space_after_the_speech_verb():
+    q = only('“The dam held through the night,” writes\u00a0Ann Lee.')
+    assert q.speaker == "Ann Lee" and q.method == "quote-marks/cue-speaker-after"
+
+
+def test_title_with_its_domain_before_an_inverted_name():
+    q = only('“The river is rising fast,” said former secretary of transport Ann Lee, who toured the site.')
+    assert q.speaker == "Ann Lee" and q.speaker_mention == "former secretary of transport Ann Lee"

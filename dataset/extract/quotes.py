@@ -276,6 +276,8 @@ _NOT_HEAD = frozenset(
 )
 
 _TOKEN_RE = re.compile(r"\S+")
+# A word space: news text often sets a no-break space between words ("writes\u00a0Nate Silver").
+_SPACES = (" ", "\u00a0")
 _SENT_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence.
 # Initials, and the abbreviations of AP style before a name or number: titles,
@@ -574,9 +576,11 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                 e = x.end()
     words = text[s:e].split()
     if words[0][:1].islower() and kind == "name":
-        for w in words:
+        for k, w in enumerate(words):
             if w[:1].isupper():
                 break
+            if w == "of" and 0 < k < len(words) - 1 and words[k - 1] not in _NOT_HEAD:
+                continue  # a title with its domain: "former secretary of state Hillary Clinton"
             if w in _NOT_HEAD or w in _CUE_SET:
                 return None
     elif kind in ("nominal", "org"):
@@ -618,7 +622,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             m = None
     if m is not None and not between.strip():
         if m.group().lower() == "according to" or not ended:
-            np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] in _SPACES else None
             if np:
                 method = "quote-marks/according-to" if m.group().lower() == "according to" else "quote-marks/cue-speaker-after"
                 return _Attr(np, m.span(), method)
@@ -634,7 +638,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
         # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
         # verb not in the cue list
         v = _VERBISH_RE.match(text, lo)
-        if v is not None and text[v.end():v.end() + 1] == " ":
+        if v is not None and text[v.end():v.end() + 1] in _SPACES:
             np = _np_at(text, v.end(), hi)
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, v.span(), "quote-marks/verb-speaker-after")
@@ -655,7 +659,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             if w is None or w.group(1) not in _AUX and not w.group(1).endswith("ly"):
                 break
             j = w.end()
-        v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] == " " else None
+        v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] in _SPACES else None
         if v is not None and text.startswith(" to ", v.end()):
             v = None  # "“...,” the number needed to win": a participle, not a speech act
         if v is not None and not ended:
@@ -691,7 +695,7 @@ def _np_according(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The source after "according to": a noun phrase, or a bare plural up to
     the next punctuation ("according to officials, ...")."""
     np = _np_after(text, lo, hi)
-    if np is None and text[lo:lo + 1] == " ":
+    if np is None and text[lo:lo + 1] in _SPACES:
         stop = _PHRASE_END_RE.search(text, lo, hi)
         np = _bare_nominal(text, lo + 1, stop.start() if stop else hi)
     return np
@@ -734,7 +738,7 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
         if text[close_end:m.start()].rstrip().endswith(",") and not m.group().endswith("ing"):
             # inverted order closing the sentence: "“...” in the primary, said
             # professor Paul Beck." / ", says Evan Tracey, a consultant."
-            np = _np_at(text, m.end() + 1, sent_end + 1) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, sent_end + 1) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ""}:
                 return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
         return None
@@ -1026,7 +1030,7 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, m.span(), "quote-marks/according-to")
         elif cue == "reported" and after:
-            np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
         elif cue == "reported":
