@@ -535,3 +535,69 @@ def test_contraction_or_sentence_adverb_is_no_subject():
     assert q.speaker_mention is None
     q = only('Somewhere the board cast the blame on "the state and its many tired old rules" again.')
     assert q.speaker_mention is None
+
+
+def test_short_surname_ends_its_sentence():
+    # "Ray." is a name, not an abbreviation: the next quote opens a new sentence
+    t = '“The budget is fine,” said treasurer Tom Ray. “The council will not cut it.”'
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [q.speaker_mention for q in qs] == ["treasurer Tom Ray"] * 2
+    assert qs[1].method == "quote-marks/same-paragraph"  # a new sentence, carried over
+
+
+def test_organisation_and_role_before_an_inverted_name():
+    q = extract_quotes('“The levee held,” said Delta Water Board engineer Maria Lopez, who inspected it.')[0]
+    assert q.speaker_mention == "Delta Water Board engineer Maria Lopez" and q.speaker == "Maria Lopez"
+    q = extract_quotes('“The levee held,” Lopez assured Ray, after the storm passed.')[0]
+    assert q.speaker_mention == "Lopez"
+
+
+def test_title_with_the_full_stop_inside_the_marks_is_no_quotation():
+    t = 'Ray, who once hosted the cooking show “Kitchen Nights.” “I mean, it was a good run,” he said.'
+    qs = extract_quotes(t)
+    assert [q.text for q in qs] == ["I mean, it was a good run,"]
+
+
+def test_adverb_between_subject_and_speech_verb():
+    q = only('Two days after the vote, as she angrily said, “We were never asked,” the mayor left.')
+    assert q.speaker_mention == "she"
+    q = only('The board chair Ann Lee, 61, later bluntly told members that the plan was “dead on arrival.”')
+    assert q.speaker == "Ann Lee" and q.cue == "told"
+
+
+def test_pronoun_subject_of_the_clause_holding_the_quote():
+    q = only('The governor signed the bill on Friday, although she made it clear that she has “deep doubts” about it.')
+    assert q.speaker_mention == "she" and q.method == "quote-marks/sentence-subject"
+    # a clause after a speech verb is what the subject reported: the subject stays
+    q = only('Mayor Ann Lee said this week that the city will be “very solvent” after he leaves.')
+    assert q.speaker == "Ann Lee"
+
+
+def test_all_capitals_digest_heading_labels_its_excerpt():
+    t = 'RIVER TOWNS BRACE FOR FLOODS “Residents along the lower valley were told to leave by noon.” [Wire.]'
+    q = only(t)
+    assert q.speaker_mention == "RIVER TOWNS BRACE FOR FLOODS" and q.method == "quote-marks/speaker-label"
+    # a marked title inside the heading is part of the heading, not an excerpt
+    assert all(q.speaker_mention is None or q.method != "quote-marks/speaker-label"
+               for q in extract_quotes('WE LOVE THE NEW “RIVER SONG” TRAILER\nIt opens in May.'))
+
+
+def test_time_or_place_adverbial_before_the_verb_is_no_subject():
+    q = only('Mayor Tom Ray at the time said he would ask his "best people" to look into it.')
+    assert q.speaker == "Tom Ray"
+    q = only('The park, which Governor Ann Lee on Monday declared "a treasure for every family," reopened.')
+    assert q.speaker == "Ann Lee"
+    # a preposition inside a name is part of the name
+    q = only('The Council on River Safety director Ann Lee says the dam is "in good shape."')
+    assert q.speaker == "Ann Lee"
+
+
+def test_no_break_space_after_the_speech_verb():
+    q = only('“The dam held through the night,” writes\u00a0Ann Lee.')
+    assert q.speaker == "Ann Lee" and q.method == "quote-marks/cue-speaker-after"
+
+
+def test_title_with_its_domain_before_an_inverted_name():
+    q = only('“The river is rising fast,” said former secretary of transport Ann Lee, who toured the site.')
+    assert q.speaker == "Ann Lee" and q.speaker_mention == "former secretary of transport Ann Lee"

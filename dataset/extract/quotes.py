@@ -276,9 +276,21 @@ _NOT_HEAD = frozenset(
 )
 
 _TOKEN_RE = re.compile(r"\S+")
+# A word space: news text often sets a no-break space between words ("writes\u00a0Nate Silver").
+_SPACES = (" ", "\u00a0")
 _SENT_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence.
-_ABBREV_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\bSt|\bNo|\bvs|\betc)\.$")
+# Initials, and the abbreviations of AP style before a name or number: titles,
+# months, states, company suffixes. A short word of a name ("Paul Beck.",
+# "Ted Cruz.") does end a sentence.
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Govs Lt Gen Adm Col Maj Capt Sgt Cmdr Cpl Pvt Rev Hon Gens "
+    "Jr Sr St Ste Ft Mt Pt Ave Blvd Rd No Nos Vol Fig Inc Co Corp Ltd Bros Dept Univ Assn "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo vs etc approx est"
+).split()
+_ABBREV_RE = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:" + "|".join(_ABBREVIATIONS) + r"))\.$")
 _EDGE_PUNCT = "\"“”‘’'()[]{}.,;:!?—–-…"
 
 
@@ -286,13 +298,47 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() is False and tok[:1] in "Ÿ")
 
 
+# Lowercase words in -ly that are no adverbs ("the family said").
+_LY_NOUNS = frozenset("family ally rally assembly supply daily weekly monthly quarterly early belly bully "
+                      "anomaly monopoly homily lily jelly folly".split())
+
+
+def _is_adverb(word: str) -> bool:
+    """A manner or time adverb between a subject and its verb ("she angrily said")."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word.islower() and word not in _LY_NOUNS
+
+
+# Prepositions of time and place heading an adverbial between a subject and
+# its verb ("Trump at the time said", "Beck, who has in the past described").
+_ADVERBIAL_PREPS = frozenset("at in on during since throughout".split())
+_PREV_WORD_RE = re.compile(r"(?<![\w’'.-])([a-z]+)[ \t\u00a0]+$")
+
+
 def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The speaker noun phrase ending right before ``hi`` (a cue start).
 
     Returns (start, end, kind) with kind in {"pronoun", "name", "nominal", "org"}.
+    A phrase headed by a preposition of time or place is an adverbial, not the
+    subject: the subject is looked for before it.
     """
+    np = _np_before_plain(text, lo, hi)
+    if np is not None and np[2] != "pronoun":
+        p = _PREV_WORD_RE.search(text, max(lo, np[0] - 12), np[0])
+        before = text[max(lo, p.start(1) - 40):p.start(1)].split() if p is not None else []
+        head = text[np[0]:np[1]].split()[0]
+        if p is not None and p.group(1) in _ADVERBIAL_PREPS and not (
+                before and before[-1][:1].isupper() and not before[-1].endswith(",")
+                and head[:1].isupper() and head.lower() not in _INTRO_WORDS):
+            # (not inside a name: "The Council on Foreign Relations director")
+            outer = _np_before_plain(text, lo, p.start(1))
+            if outer is not None and all(w in _AUX for w in text[outer[1]:p.start(1)].replace(",", " ").split()):
+                return outer
+    return np
+
+
+def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
-    while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
+    while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])):
         toks.pop()
     if toks and text[toks[-1][1] - 1] == ")":
         # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
@@ -516,11 +562,25 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         x = _NAME_TAIL_RE.match(text, e, hi)
         if x is not None:
             e = x.end()
+    elif kind == "name":
+        # an organisation and a role before the name: "Ohio State University
+        # professor Paul Beck" (not "Trump on Monday")
+        x = _NAME_TAIL_RE.match(text, e, hi)
+        if x is not None:
+            tail = x.group().split()
+            low = [w for w in tail if w[:1].islower()]
+            caps = tail[len(low):]
+            if not any(w in _NOT_HEAD or w in _INTRO_WORDS or w in _AUX or w in _CUE_SET
+                       or _VERBISH_RE.fullmatch(w) for w in low) \
+                    and caps[0] not in _CAP_STOP and caps[0].lower() not in _INTRO_WORDS:
+                e = x.end()
     words = text[s:e].split()
     if words[0][:1].islower() and kind == "name":
-        for w in words:
+        for k, w in enumerate(words):
             if w[:1].isupper():
                 break
+            if w == "of" and 0 < k < len(words) - 1 and words[k - 1] not in _NOT_HEAD:
+                continue  # a title with its domain: "former secretary of state Hillary Clinton"
             if w in _NOT_HEAD or w in _CUE_SET:
                 return None
     elif kind in ("nominal", "org"):
@@ -562,7 +622,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             m = None
     if m is not None and not between.strip():
         if m.group().lower() == "according to" or not ended:
-            np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] in _SPACES else None
             if np:
                 method = "quote-marks/according-to" if m.group().lower() == "according to" else "quote-marks/cue-speaker-after"
                 return _Attr(np, m.span(), method)
@@ -578,7 +638,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
         # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
         # verb not in the cue list
         v = _VERBISH_RE.match(text, lo)
-        if v is not None and text[v.end():v.end() + 1] == " ":
+        if v is not None and text[v.end():v.end() + 1] in _SPACES:
             np = _np_at(text, v.end(), hi)
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, v.span(), "quote-marks/verb-speaker-after")
@@ -599,7 +659,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             if w is None or w.group(1) not in _AUX and not w.group(1).endswith("ly"):
                 break
             j = w.end()
-        v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] == " " else None
+        v = _VERBISH_RE.match(text, j + 1) if text[j:j + 1] in _SPACES else None
         if v is not None and text.startswith(" to ", v.end()):
             v = None  # "“...,” the number needed to win": a participle, not a speech act
         if v is not None and not ended:
@@ -635,7 +695,7 @@ def _np_according(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The source after "according to": a noun phrase, or a bare plural up to
     the next punctuation ("according to officials, ...")."""
     np = _np_after(text, lo, hi)
-    if np is None and text[lo:lo + 1] == " ":
+    if np is None and text[lo:lo + 1] in _SPACES:
         stop = _PHRASE_END_RE.search(text, lo, hi)
         np = _bare_nominal(text, lo + 1, stop.start() if stop else hi)
     return np
@@ -678,7 +738,7 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
         if text[close_end:m.start()].rstrip().endswith(",") and not m.group().endswith("ing"):
             # inverted order closing the sentence: "“...” in the primary, said
             # professor Paul Beck." / ", says Evan Tracey, a consultant."
-            np = _np_at(text, m.end() + 1, sent_end + 1) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, sent_end + 1) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ""}:
                 return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
         return None
@@ -834,6 +894,26 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
 
 
+# A pronoun subject opening a coordinate or subordinate clause: "..., and he
+# pronounced the deal “a disaster”", "although she made clear she has “concerns”".
+_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|although|though|while|as|when|because|since|after|before|yet|so|where))"
+                             r"\s+(he|she|they|we|I)\s+(?=[a-z])")
+
+
+def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
+    """The subject of the clause holding the quote when that clause, not the
+    sentence, has a pronoun subject of its own (the nearest one before the quote)."""
+    last = None
+    for m in _CLAUSE_SUBJ_RE.finditer(text, attr.np[1], open_at):
+        last = m
+    if last is None or any(c in text[last.end():open_at] for c in _QUOTE_CHARS):
+        return None
+    if _cue_search(text, attr.np[1], open_at) is not None:
+        return None  # the clause is what the subject said: "X said ... that he has “...”"
+    s, e = last.span(1)
+    return _Attr((s, e, "pronoun"), None, "quote-marks/sentence-subject")
+
+
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
     """The named subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
@@ -950,7 +1030,7 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, m.span(), "quote-marks/according-to")
         elif cue == "reported" and after:
-            np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] == " " else None
+            np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
         elif cue == "reported":
@@ -995,7 +1075,20 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
         return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
+    if sent_start == 0 or text[sent_start - 1] == "\n":
+        heading = _HEADING_RE.fullmatch(text, sent_start, open_at)
+        quoted = text[open_at + 1:open_at + 40]
+        if heading is not None and sum(len(w) > 1 for w in heading.group("np").split()) >= 2 \
+                and any(c.islower() for c in re.split(r"[”\"’]", quoted, maxsplit=1)[0]):
+            # (a marked title inside the heading, "OVER THE ‘WONDER WOMAN’ TRAILER", is all capitals too)
+            # news digests: "AT LEAST 10 KILLED IN BLAST “...excerpt...” [Wire.]"
+            s, e = heading.span("np")
+            return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
     return None
+
+
+# An all-capitals heading running into the excerpt it labels, in a paragraph of its own.
+_HEADING_RE = re.compile(r"[ \t\u00a0]*(?P<np>[A-Z][A-Z0-9’'‘,:;&.\- ]*[A-Z0-9’'.])[ \t\u00a0]*")
 
 
 # A credit line under a quotation: "- Hillary Clinton." / "—President Obama, tweeting."
@@ -1062,14 +1155,19 @@ _WEAK_METHODS = frozenset({
     "quote-marks/same-paragraph", "quote-marks/continued-paragraph"})
 
 
-def _not_a_quotation(text: str, start: int, end: int, method: str) -> bool:
+def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "full") -> bool:
     """Whether marked text[start:end] is a scare quote or a title, not a quotation."""
     if method not in _WEAK_METHODS:
         return False
     words = text[start:end].split()
     if method == "quote-marks/no-speaker" and len(words) <= _MAX_SCARE_WORDS:
         return True
-    if not words or len(words) > _MAX_TITLE_WORDS or text[start:end].rstrip(_CLOSING_MARKS + ",")[-1:] in ".!?…":
+    body = text[start:end].rstrip(_CLOSING_MARKS + ",")
+    if kind == "partial" and body.endswith(".") and not body.endswith(".."):
+        # American style sets the reporter's full stop inside the closing
+        # mark: "a host on the TV show “Shark Tank.”" is still a title
+        body = body[:-1]
+    if not words or len(words) > _MAX_TITLE_WORDS or body[-1:] in ".!?…":
         return False
     if not words[0][:1].isupper() or _is_headline(text, start):
         return False
@@ -1255,13 +1353,15 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
             attr = _attr_subject(text, ss, open_at)
+            if attr is not None:
+                attr = _clause_subject(text, attr, open_at) or attr
             if attr is None or attr.np[2] not in ("name", "pronoun"):
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
-        if _not_a_quotation(text, start, end, attr.method):
+        if _not_a_quotation(text, start, end, attr.method, kind):
             continue
         if attr.np is not None and not inherited:
             speaker = resolve(attr)
