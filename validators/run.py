@@ -219,6 +219,7 @@ def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedul
     keeps only the columns rules still to run will read."""
     texts = None
     for name, df, errors in prefetch:
+        kept = None
         parts[name].table += errors
         if df is not None:
             if name == "articles":
@@ -227,9 +228,12 @@ def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedul
                 parts[name].provenance += provenance.check_spans(df, table_metas[name], texts)
                 if name == "figures":
                     parts[name].provenance += derived.check_figures(df, texts)
-            schedule.add(name, df)
-        del df
-        prefetch.release(name)
+            kept = schedule.needed(name, df)
+        del df  # the columns no cross-table rule reads (the texts, mostly) are freed here,
+        prefetch.release(name)  # so the next table is read while the rules run on these
+        if kept is not None:
+            schedule.add(name, kept)
+            del kept
 
 
 # Characters Python's str.strip() removes: Unicode White_Space (\s in Polars' regex) and
@@ -292,7 +296,9 @@ def _source_texts(articles: pl.DataFrame, sources: pl.DataFrame, errors: list) -
     )
     del sources
     try:
-        frame = rows.select("article_id", source_text=pl.col("data").cast(pl.String).str.strip_prefix(BOM))
+        frame = rows.select("article_id", source_text=pl.col("data").cast(pl.String))  # no copy: the same bytes, checked as UTF-8
+        if frame.select(pl.col("source_text").str.starts_with(BOM).any()).item():
+            frame = frame.with_columns(pl.col("source_text").str.strip_prefix(BOM))  # copies: only when some source has a BOM
         suspects = frame.with_row_index().filter(~pl.col("source_text").str.contains(NOT_SPACE))["index"].to_list()
     except pl.exceptions.PolarsError:  # a source is not UTF-8: decode each in Python, which names it
         frame, suspects = None, range(rows.height)
