@@ -108,11 +108,16 @@ def test_path_guard_gives_the_answers_of_unsafe_reason(tmp_path):
     (root / "sources" / "loop.txt").symlink_to(root / "sources" / "loop.txt")
     (root / "linked").symlink_to(tmp_path / "elsewhere")
     (root / "inner").symlink_to(root / "sources")
+    (root / "up").symlink_to(tmp_path)  # the package's parent: "up/pkg" is the package, "up/outside.txt" is not
     paths = ["sources/a.txt", "sources/in.txt", "sources/out.txt", "sources/missing.txt", "linked/x.txt", "inner/a.txt",
-             "inner/out.txt", "./sources//a.txt", ".", "sources/../a.txt", "/etc/passwd", "C:/x", "a\\b", "http://x/y", "", None, 3]
-    guard = PathGuard(root)
-    for path in paths:
-        assert guard.reason(path) == unsafe_reason(root, path), path
+             "inner/out.txt", "./sources//a.txt", ".", "sources/../a.txt", "/etc/passwd", "C:/x", "a\\b", "http://x/y", "", None, 3,
+             "up/pkg", "up/outside.txt", "sources/..", "sources/.", "sources/", "sources/b\\c", "sources/x/../../..",
+             "1http://x", "1http://y", "sources/a.txt/", "sources//a.txt"]
+    # Twice in one guard, in both orders: answers cached from one path may not leak to another.
+    for order in (paths, paths[::-1]):
+        guard = PathGuard(root)
+        for path in order + order:
+            assert guard.reason(path) == unsafe_reason(root, path), path
     assert unsafe_reason(root, "sources/loop.txt") == "sources/loop.txt cannot be resolved (symlink loop)"
 
 

@@ -44,12 +44,23 @@ class PathGuard:
         self.base = os.path.join(str(self.root), "")  # the root as a string prefix, ending in '/'
         self._root = str(self.root.resolve())
         self._folders: dict[str, str] = {}
+        self._safe: set[str] = set()  # folders, as spelled, known to lie inside the package
+
+    def _plain_name_in_safe_folder(self, path: object) -> bool:
+        """Whether path is 'folder/name' with folder already found inside the package and name a
+        plain file name: then every answer of folder_reason is known without looking again."""
+        if type(path) is not str:
+            return False
+        folder, _, name = path.rpartition("/")
+        return folder in self._safe and name not in ("", ".", "..") and "\\" not in name
 
     def _inside(self, resolved: str) -> bool:
         return self._root == "/" or resolved == self._root or resolved.startswith(self._root + "/")
 
     def folder_reason(self, path: object) -> str | None:
         """Everything unsafe_reason checks except whether the last component is a link leaving the package."""
+        if self._plain_name_in_safe_folder(path):
+            return None
         reason = lexical_reason(path)
         if reason:
             return reason
@@ -62,6 +73,9 @@ class PathGuard:
             folder = self._folders[key] = str(self.root.joinpath(*parts[:-1]).resolve())
         if not self._inside(folder + "/" + parts[-1]):
             return f"{path} resolves outside the package (symlink)"
+        if self._inside(folder) and parts[-1] != "..":
+            # (a folder outside, e.g. linked to the package's parent, may still hold the package itself)
+            self._safe.add(path.rpartition("/")[0])
         return None
 
     def link_reason(self, path: str) -> str | None:
