@@ -503,6 +503,17 @@ def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
     assert q.speaker_mention == "Tom Ray"
 
 
+def test_pronoun_after_a_concessive_conjunction_speaks_for_itself():
+    # "though he added ..." is a speech act of its own, not part of what Ray said
+    q = only('Ann Lee said on Monday that the vote would go ahead, though she warned it was "far from certain."')
+    assert q.speaker_mention == "she"
+
+
+def test_parenthetical_pronoun_attribution_speaks_for_itself():
+    q = only('Tom Ray conceded the council had split on the budget, which is a result, he said, "we always expected."')
+    assert q.speaker_mention == "he"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

@@ -914,6 +914,14 @@ def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
     return _Attr((s, e, "pronoun"), None, "quote-marks/sentence-subject")
 
 
+# A pronoun after a concessive or adversative conjunction, or in a parenthetical
+# ", he said,", is the subject of a speech act of its own, not a pronoun inside
+# what the sentence's subject said: the nearest mention is the speaker.
+_CONCESSIVE = frozenset("though although but yet".split())
+# "he said," / "she later added," right after the pronoun's comma.
+_PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE_WORDS) + r"),")
+
+
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
     """The named subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
@@ -921,6 +929,11 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     m = _cue_search(text, sent_start, pron_at)
     if m is None or m.group().lower() == "according to" or m.group().endswith("ing"):
         return None
+    w = _PREV_WORD_RE.search(text, max(sent_start, pron_at - 12), pron_at)
+    if w is not None and w.group(1) in _CONCESSIVE:
+        return None  # "X said ..., though he added “...”": a speech act of its own
+    if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
+        return None  # "..., he said, “...”": a parenthetical attribution of its own
     np = _np_before(text, sent_start, m.start())
     if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
             or text[np[0]:np[1]].endswith(("’s", "'s")):
