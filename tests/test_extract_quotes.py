@@ -514,6 +514,12 @@ def test_parenthetical_pronoun_attribution_speaks_for_itself():
     assert q.speaker_mention == "he"
 
 
+def test_legal_and_closing_reporting_verbs_are_speech_cues():
+    # "alleges", "concluded", "answered": reporting verbs of filings and exchanges
+    q = only('The shortage of ballots was "especially harmful" to rural voters, the complaint alleges.')
+    assert q.speaker_mention == "the complaint"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

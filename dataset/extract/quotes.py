@@ -158,7 +158,8 @@ _CUE_WORDS = (
     "labeled labelled dubbed branded termed deemed praised slammed blasted "
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
-    "believed thought wondered recalls reacted responded retorted"
+    "believed thought wondered recalls reacted responded retorted "
+    "alleges answered elaborated"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
