@@ -520,6 +520,17 @@ def test_legal_and_closing_reporting_verbs_are_speech_cues():
     assert q.speaker_mention == "the complaint"
 
 
+def test_speech_verb_form_after_a_possessive_is_a_noun():
+    # "Ray's remarks" is a noun: the speaker is the subject of "branded"
+    q = only('Mayor Ann Lee branded Tom Ray\'s remarks on the strike "a cheap stunt."')
+    assert q.speaker_mention == "Mayor Ann Lee"
+
+
+def test_contracted_pronoun_is_no_possessive_before_a_speech_verb():
+    q = only('Look at Tom Ray. He\'s said he takes his advice from a speech in the novel "Hard Times" and it shows.')
+    assert q.speaker_mention == "He's" or q.speaker_mention == "He"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

@@ -218,7 +218,28 @@ def _cues(text: str, lo: int, hi: int):
     for m in _CUE_RE.finditer(text, lo, hi):
         if m.group()[:1].isupper() and m.group() != "According to" and not _is_headline(text, m.start()):
             continue
+        if _is_noun_use(text, m.start()):
+            continue
         yield m
+
+
+# Determiners and possessives: a speech verb's form right after one is a
+# noun ("Trump's remarks", "his claims", "the calls"), not a verb.
+_NOUN_DETS = frozenset("the a an his her its their our my your this these those".split())
+_PREV_TOKEN_RE = re.compile(r"(?<!\S)(\S+)[ \t\u00a0]+$")
+_CONTRACTED_SUBJ = frozenset("he she it that there what who here where".split())
+
+
+def _is_noun_use(text: str, pos: int) -> bool:
+    """Whether the cue word at ``pos`` follows a determiner or a possessive."""
+    m = _PREV_TOKEN_RE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w.lower() in _NOUN_DETS:
+        return True
+    # a possessive, not a contraction ("He's said" is "he has said")
+    return w.endswith(("’s", "'s")) and w[:-2].lower() not in _CONTRACTED_SUBJ
 
 
 def _cue_search(text: str, lo: int, hi: int):
