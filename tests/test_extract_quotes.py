@@ -531,6 +531,21 @@ def test_contracted_pronoun_is_no_possessive_before_a_speech_verb():
     assert q.speaker_mention == "He's" or q.speaker_mention == "He"
 
 
+def test_prepositional_intro_phrase_is_no_subject():
+    q = only('Like the mayor, Tom Ray also rejected the idea, arguing there is "room for a deal" on taxes.')
+    assert q.speaker_mention == "Tom Ray"
+
+
+def test_place_with_its_state_continues_the_intro_phrase():
+    q = only('At a rally in Dayton, Ohio, Ann Lee went after her rival, calling him "a tired old hand."')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_dateline_with_a_state_is_no_subject():
+    q = only('DAYTON, Ohio - Mayor Ann Lee on Monday signed an order banning "ghost guns" from city parks and schools.')
+    assert q.speaker_mention.startswith("Mayor Ann Lee")
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

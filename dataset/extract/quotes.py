@@ -787,8 +787,19 @@ _INTRO_ADVERB_NEXT = frozenset("after before during following in on at since".sp
 # Time phrases ending an introductory phrase ("Eight years ago, he ...").
 _INTRO_TIME_END = ("ago,", "earlier,", "later,", "before,")
 _MAX_INTRO_WORDS = 6
-# Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ".
-_DATELINE_RE = re.compile(r"[A-Z][A-Za-z. ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
+# Prepositions opening an introductory phrase ("Across Asia, ...", "Like
+# Corker, Menendez ...", "Between 2001 and 2007, ...").
+_INTRO_PREPS = frozenset(
+    "across among amongst between like unlike near around within throughout behind beyond toward towards "
+    "against via upon alongside besides inside outside".split())
+# "in Salem, New Hampshire, ...": a place named with its state or country
+# continues the phrase; the subject follows the second comma.
+_IN_PLACE_END_RE = re.compile(r"\b(?:in|near|of) (?:[A-Z][\w.’'-]*[ \u00a0]){0,2}[A-Z][\w.’'-]*$")
+_STATE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?[ \u00a0]?){1,3}(?<! ),[ \u00a0]+(?=\S)")
+# Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ",
+# "PORTLAND, Ore. - " (a city outside the capitals carries its state).
+_DATELINE_RE = re.compile(r"(?:[A-Z][A-Z. ]{1,40}, [A-Z][A-Za-z]{1,12}\.?(?: [A-Z][a-z]+)?|[A-Z][A-Za-z. ]{1,40})"
+                          r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
 _SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other".split())
 _SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
@@ -840,7 +851,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         w = t.group().strip(_EDGE_PUNCT)
         lw = w.lower()
         nxt = text[t.end() + 1:t.end() + 2]
-        if lw in _INTRO_WORDS or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
+        if lw in _INTRO_WORDS or (w[:1].isupper() and lw in _INTRO_PREPS) or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
                                   and t.group()[-1:] != "," and nxt.islower()) or (
                 w[:1].isupper() and lw.endswith("ly") and (
                     t.group()[-1:] == "," or _word_at(text, t.end() + 1) in _INTRO_ADVERB_NEXT)) or _time_intro(text, lo, open_at):
@@ -848,6 +859,11 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             if c < 0:
                 return None
             lo = c + 2
+            if _IN_PLACE_END_RE.search(text, max(t.start(), c - 60), c):
+                # "in Salem, New Hampshire, Trump ...": a place with its state
+                st = _STATE_RE.match(text, lo, open_at)
+                if st is not None:
+                    lo = st.end()
             while lo < open_at and text[lo] in " \u00a0":
                 lo += 1
             continue
