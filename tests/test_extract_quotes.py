@@ -546,6 +546,12 @@ def test_dateline_with_a_state_is_no_subject():
     assert q.speaker_mention.startswith("Mayor Ann Lee")
 
 
+def test_pull_quote_credit_on_the_next_line_names_the_speaker():
+    t = 'The rent board met again.\n\n"We will not back down from this fight, not now and not ever.\nJane Roe, Tenants United."\n\nThe council votes on Tuesday.'
+    q = only(t)
+    assert q.speaker_mention == "Jane Roe, Tenants United" and q.method == "quote-marks/credit-line"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

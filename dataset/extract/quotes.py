@@ -1158,6 +1158,20 @@ def _attr_credit_line(text: str, para_end: int) -> _Attr | None:
     return _Attr((s, e, "name"), None, "quote-marks/credit-line")
 
 
+# A pull quote: a quotation paragraph left open and, on the very next line, the
+# credit "Name, Affiliation." (the closing mark after the credit):
+# "“We will not back down.¶Jane Roe, Tenants United.”"
+_PULL_CREDIT_RE = re.compile(r"\n(?P<np>[A-Z][^\"“”\n]{2,120}?)\.?[\"”][ \t\u00a0]*(?=\n|$)")
+
+
+def _attr_pull_credit(text: str, para_end: int) -> _Attr | None:
+    m = _PULL_CREDIT_RE.match(text, para_end)
+    if m is None or len(m.group("np").split()) > 12:
+        return None
+    s, e = m.span("np")
+    return _Attr((s, e, "name"), None, "quote-marks/credit-line")
+
+
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
 _LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
 
@@ -1324,6 +1338,8 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
+            attr = _attr_pull_credit(text, para_end)
         if attr is not None and attr.cue is not None:
             # "“...,” Sanders said, according to CNN.": the outer source
             tail = max(attr.cue[1], attr.np[1])
