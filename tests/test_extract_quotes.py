@@ -552,6 +552,16 @@ def test_pull_quote_credit_on_the_next_line_names_the_speaker():
     assert q.speaker_mention == "Jane Roe, Tenants United" and q.method == "quote-marks/credit-line"
 
 
+def test_proclaimed_is_a_speech_cue():
+    qs = extract_quotes('Potholes are "a daily menace" and "a drain on every budget," Ann Lee, the city engineer, proclaimed at the hearing.')
+    assert [q.speaker_mention for q in qs] == ["Ann Lee", "Ann Lee"]
+
+
+def test_speech_verb_in_an_introductory_subordinate_clause_does_not_govern_the_main_clause():
+    q = only('When the mayor suggested that the state would pay for the bridge, Ann Lee fired back: "Not one cent will come from Columbus."')
+    assert q.speaker_mention == "Ann Lee"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

@@ -159,7 +159,7 @@ _CUE_WORDS = (
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted "
-    "alleges answered elaborated"
+    "alleges answered elaborated proclaimed proclaims speculated speculates"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
@@ -1091,8 +1091,31 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
     return None
 
 
+# Subordinators opening an introductory adverbial clause ("While Sullivan
+# praises the piece, Clinton ..."); not "as", whose clause may be the
+# attribution itself ("As he put it, ...").
+_SUBORDINATORS = frozenset("when while after before although though since because if once until unless whereas".split())
+_SUBORD_RE = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?(?P<w>[A-Z][a-z]+)\s")
+
+
+def _intro_clause_end(text: str, sent_start: int, open_at: int) -> int:
+    """Where the main clause starts after an introductory subordinate clause
+    ("When Trump announced his run, he ..."), or ``sent_start``."""
+    m = _SUBORD_RE.match(text, sent_start, open_at)
+    if m is None or m.group("w").lower() not in _SUBORDINATORS:
+        return sent_start
+    c = text.find(", ", m.end(), open_at)
+    if c < 0 or any(ch in text[m.end():c] for ch in _QUOTE_CHARS) or len(text[c + 2:open_at].split()) < 2:
+        return sent_start
+    return c + 2
+
+
 def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
-    """Attribution in the reporter's words before the quote, same sentence."""
+    """Attribution in the reporter's words before the quote, same sentence.
+    A speech verb in an introductory subordinate clause does not govern a
+    quote in the main clause."""
+    full_start = sent_start
+    sent_start = _intro_clause_end(text, sent_start, open_at)
     cues = list(_cues(text, sent_start, open_at))
     if cues and cues[0].group() == "According to":
         np = _np_according(text, cues[0].end(), open_at)
@@ -1114,7 +1137,7 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
                     w in _AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
             continue
-        if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
+        if text[full_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
             np = _np_at(text, m.end(), open_at)
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
