@@ -562,6 +562,11 @@ def test_speech_verb_in_an_introductory_subordinate_clause_does_not_govern_the_m
     assert q.speaker_mention == "Ann Lee"
 
 
+def test_speech_verb_before_a_partial_quote_outranks_a_verb_after_it():
+    q = only('When Ann Lee pointed out that the levy is "a tax by another name," Tom Ray seized on the remark at once.')
+    assert q.speaker_mention == "Ann Lee"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

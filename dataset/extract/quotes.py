@@ -1361,6 +1361,12 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence \
+                and _attr_before(text, ss, open_at) is not None:
+            # a quote inside the reporter's sentence after its own speech verb
+            # ("When Lee pointed out that it is “a tax,” Ray seized on it"):
+            # that verb attributes it, not a verb of the clause that follows
+            attr = None
         if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
             attr = _attr_pull_credit(text, para_end)
         if attr is not None and attr.cue is not None:
