@@ -567,6 +567,16 @@ def test_speech_verb_before_a_partial_quote_outranks_a_verb_after_it():
     assert q.speaker_mention == "Ann Lee"
 
 
+def test_speech_verb_after_a_quote_with_its_own_report_does_not_take_the_quote():
+    q = only('Even as Ann Lee claimed on Monday that the budget "adds up to the last cent," one of her own aides said the figures had never been checked.')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_trailing_attribution_with_only_a_time_adverbial_still_attributes():
+    q = only('During the inquiry, Tom Ray admitted that the fees could be called "influence peddling," the Daily Ledger reported in 1991.')
+    assert q.speaker_mention == "the Daily Ledger"
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

@@ -1262,6 +1262,21 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
 
 
+_AFTER_CUE_METHODS = frozenset({"quote-marks/speaker-after", "quote-marks/cue-speaker-after"})
+# Words after an attribution that make a clause of their own ("said the two
+# cases were different"), not an adverbial ("reported in 1991").
+_MIN_COMPLEMENT_WORDS = 3
+_CLAUSE_STOP_RE = re.compile(r"[.,;:!?—–\"“”()]| - ")
+
+
+def _own_complement(text: str, pos: int, para_end: int) -> bool:
+    """Whether the words after an attribution at ``pos`` run on as a clause of
+    its own (", one of the prosecutors said the two cases were different")."""
+    stop = _CLAUSE_STOP_RE.search(text, pos, para_end)
+    words = text[pos:stop.start() if stop else para_end].split()
+    return len(words) >= _MIN_COMPLEMENT_WORDS
+
+
 # --- main ------------------------------------------------------------------------
 
 
@@ -1361,6 +1376,14 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is not None and attr.method in _AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
+                and _own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
+            # "Trump claimed that “...,” one of the prosecutors said the cases
+            # differ": the speech verb after the quote opens a report of its
+            # own; the quote belongs to the speech verb before it
+            alt = _attr_before(text, ss, open_at)
+            if alt is not None:
+                attr = alt
         if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence \
                 and _attr_before(text, ss, open_at) is not None:
             # a quote inside the reporter's sentence after its own speech verb
