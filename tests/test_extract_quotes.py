@@ -577,6 +577,11 @@ def test_trailing_attribution_with_only_a_time_adverbial_still_attributes():
     assert q.speaker_mention == "the Daily Ledger"
 
 
+def test_reads_attributes_the_words_of_a_document():
+    qs = extract_quotes('The filing was short.\n\n"The city acted in bad faith and must pay the costs of the delay," the complaint reads.')
+    assert [q.speaker_mention for q in qs] == ["the complaint"]
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

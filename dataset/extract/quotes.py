@@ -159,7 +159,7 @@ _CUE_WORDS = (
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted "
-    "alleges answered elaborated proclaimed proclaims speculated speculates"
+    "alleges answered elaborated proclaimed proclaims speculated speculates reads"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
