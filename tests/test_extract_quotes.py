@@ -582,6 +582,13 @@ def test_reads_attributes_the_words_of_a_document():
     assert [q.speaker_mention for q in qs] == ["the complaint"]
 
 
+def test_subordinating_conjunction_is_no_descriptor_of_a_name_after_a_quote():
+    q = only('Tom Ray sniped that the mayor was "learning on the job," while Ann Lee and other council members wrote letters.')
+    assert q.speaker_mention == "Tom Ray"
+    qs = extract_quotes('"The whole plan is dead and buried for good now," while Ann Lee stayed silent.')
+    assert all(not (q.speaker_mention or "").startswith("while") for q in qs)
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

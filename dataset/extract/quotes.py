@@ -603,7 +603,7 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                 break
             if w == "of" and 0 < k < len(words) - 1 and words[k - 1] not in _NOT_HEAD:
                 continue  # a title with its domain: "former secretary of state Hillary Clinton"
-            if w in _NOT_HEAD or w in _CUE_SET:
+            if w in _NOT_HEAD or w in _CUE_SET or w in _SUBORDINATORS:
                 return None
     elif kind in ("nominal", "org"):
         # stop a nominal before a verb it swallowed ("the 43-year-old asked",
