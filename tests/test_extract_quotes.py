@@ -503,6 +503,92 @@ def test_pronoun_of_an_embedded_clause_is_the_named_speaker():
     assert q.speaker_mention == "Tom Ray"
 
 
+def test_pronoun_after_a_concessive_conjunction_speaks_for_itself():
+    # "though he added ..." is a speech act of its own, not part of what Ray said
+    q = only('Ann Lee said on Monday that the vote would go ahead, though she warned it was "far from certain."')
+    assert q.speaker_mention == "she"
+
+
+def test_parenthetical_pronoun_attribution_speaks_for_itself():
+    q = only('Tom Ray conceded the council had split on the budget, which is a result, he said, "we always expected."')
+    assert q.speaker_mention == "he"
+
+
+def test_legal_and_closing_reporting_verbs_are_speech_cues():
+    # "alleges", "concluded", "answered": reporting verbs of filings and exchanges
+    q = only('The shortage of ballots was "especially harmful" to rural voters, the complaint alleges.')
+    assert q.speaker_mention == "the complaint"
+
+
+def test_speech_verb_form_after_a_possessive_is_a_noun():
+    # "Ray's remarks" is a noun: the speaker is the subject of "branded"
+    q = only('Mayor Ann Lee branded Tom Ray\'s remarks on the strike "a cheap stunt."')
+    assert q.speaker_mention == "Mayor Ann Lee"
+
+
+def test_contracted_pronoun_is_no_possessive_before_a_speech_verb():
+    q = only('Look at Tom Ray. He\'s said he takes his advice from a speech in the novel "Hard Times" and it shows.')
+    assert q.speaker_mention == "He's" or q.speaker_mention == "He"
+
+
+def test_prepositional_intro_phrase_is_no_subject():
+    q = only('Like the mayor, Tom Ray also rejected the idea, arguing there is "room for a deal" on taxes.')
+    assert q.speaker_mention == "Tom Ray"
+
+
+def test_place_with_its_state_continues_the_intro_phrase():
+    q = only('At a rally in Dayton, Ohio, Ann Lee went after her rival, calling him "a tired old hand."')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_dateline_with_a_state_is_no_subject():
+    q = only('DAYTON, Ohio - Mayor Ann Lee on Monday signed an order banning "ghost guns" from city parks and schools.')
+    assert q.speaker_mention.startswith("Mayor Ann Lee")
+
+
+def test_pull_quote_credit_on_the_next_line_names_the_speaker():
+    t = 'The rent board met again.\n\n"We will not back down from this fight, not now and not ever.\nJane Roe, Tenants United."\n\nThe council votes on Tuesday.'
+    q = only(t)
+    assert q.speaker_mention == "Jane Roe, Tenants United" and q.method == "quote-marks/credit-line"
+
+
+def test_proclaimed_is_a_speech_cue():
+    qs = extract_quotes('Potholes are "a daily menace" and "a drain on every budget," Ann Lee, the city engineer, proclaimed at the hearing.')
+    assert [q.speaker_mention for q in qs] == ["Ann Lee", "Ann Lee"]
+
+
+def test_speech_verb_in_an_introductory_subordinate_clause_does_not_govern_the_main_clause():
+    q = only('When the mayor suggested that the state would pay for the bridge, Ann Lee fired back: "Not one cent will come from Columbus."')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_speech_verb_before_a_partial_quote_outranks_a_verb_after_it():
+    q = only('When Ann Lee pointed out that the levy is "a tax by another name," Tom Ray seized on the remark at once.')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_speech_verb_after_a_quote_with_its_own_report_does_not_take_the_quote():
+    q = only('Even as Ann Lee claimed on Monday that the budget "adds up to the last cent," one of her own aides said the figures had never been checked.')
+    assert q.speaker_mention == "Ann Lee"
+
+
+def test_trailing_attribution_with_only_a_time_adverbial_still_attributes():
+    q = only('During the inquiry, Tom Ray admitted that the fees could be called "influence peddling," the Daily Ledger reported in 1991.')
+    assert q.speaker_mention == "the Daily Ledger"
+
+
+def test_reads_attributes_the_words_of_a_document():
+    qs = extract_quotes('The filing was short.\n\n"The city acted in bad faith and must pay the costs of the delay," the complaint reads.')
+    assert [q.speaker_mention for q in qs] == ["the complaint"]
+
+
+def test_subordinating_conjunction_is_no_descriptor_of_a_name_after_a_quote():
+    q = only('Tom Ray sniped that the mayor was "learning on the job," while Ann Lee and other council members wrote letters.')
+    assert q.speaker_mention == "Tom Ray"
+    qs = extract_quotes('"The whole plan is dead and buried for good now," while Ann Lee stayed silent.')
+    assert all(not (q.speaker_mention or "").startswith("while") for q in qs)
+
+
 def test_relative_clause_holding_the_quote_names_who():
     q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"

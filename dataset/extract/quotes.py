@@ -158,7 +158,8 @@ _CUE_WORDS = (
     "labeled labelled dubbed branded termed deemed praised slammed blasted "
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
-    "believed thought wondered recalls reacted responded retorted"
+    "believed thought wondered recalls reacted responded retorted "
+    "alleges answered elaborated proclaimed proclaims speculated speculates reads"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
@@ -217,7 +218,28 @@ def _cues(text: str, lo: int, hi: int):
     for m in _CUE_RE.finditer(text, lo, hi):
         if m.group()[:1].isupper() and m.group() != "According to" and not _is_headline(text, m.start()):
             continue
+        if _is_noun_use(text, m.start()):
+            continue
         yield m
+
+
+# Determiners and possessives: a speech verb's form right after one is a
+# noun ("Trump's remarks", "his claims", "the calls"), not a verb.
+_NOUN_DETS = frozenset("the a an his her its their our my your this these those".split())
+_PREV_TOKEN_RE = re.compile(r"(?<!\S)(\S+)[ \t\u00a0]+$")
+_CONTRACTED_SUBJ = frozenset("he she it that there what who here where".split())
+
+
+def _is_noun_use(text: str, pos: int) -> bool:
+    """Whether the cue word at ``pos`` follows a determiner or a possessive."""
+    m = _PREV_TOKEN_RE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w.lower() in _NOUN_DETS:
+        return True
+    # a possessive, not a contraction ("He's said" is "he has said")
+    return w.endswith(("’s", "'s")) and w[:-2].lower() not in _CONTRACTED_SUBJ
 
 
 def _cue_search(text: str, lo: int, hi: int):
@@ -581,7 +603,7 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                 break
             if w == "of" and 0 < k < len(words) - 1 and words[k - 1] not in _NOT_HEAD:
                 continue  # a title with its domain: "former secretary of state Hillary Clinton"
-            if w in _NOT_HEAD or w in _CUE_SET:
+            if w in _NOT_HEAD or w in _CUE_SET or w in _SUBORDINATORS:
                 return None
     elif kind in ("nominal", "org"):
         # stop a nominal before a verb it swallowed ("the 43-year-old asked",
@@ -765,8 +787,19 @@ _INTRO_ADVERB_NEXT = frozenset("after before during following in on at since".sp
 # Time phrases ending an introductory phrase ("Eight years ago, he ...").
 _INTRO_TIME_END = ("ago,", "earlier,", "later,", "before,")
 _MAX_INTRO_WORDS = 6
-# Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ".
-_DATELINE_RE = re.compile(r"[A-Z][A-Za-z. ]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
+# Prepositions opening an introductory phrase ("Across Asia, ...", "Like
+# Corker, Menendez ...", "Between 2001 and 2007, ...").
+_INTRO_PREPS = frozenset(
+    "across among amongst between like unlike near around within throughout behind beyond toward towards "
+    "against via upon alongside besides inside outside".split())
+# "in Salem, New Hampshire, ...": a place named with its state or country
+# continues the phrase; the subject follows the second comma.
+_IN_PLACE_END_RE = re.compile(r"\b(?:in|near|of) (?:[A-Z][\w.’'-]*[ \u00a0]){0,2}[A-Z][\w.’'-]*$")
+_STATE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?[ \u00a0]?){1,3}(?<! ),[ \u00a0]+(?=\S)")
+# Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ",
+# "PORTLAND, Ore. - " (a city outside the capitals carries its state).
+_DATELINE_RE = re.compile(r"(?:[A-Z][A-Z. ]{1,40}, [A-Z][A-Za-z]{1,12}\.?(?: [A-Z][a-z]+)?|[A-Z][A-Za-z. ]{1,40})"
+                          r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
 _SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other".split())
 _SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
@@ -818,7 +851,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         w = t.group().strip(_EDGE_PUNCT)
         lw = w.lower()
         nxt = text[t.end() + 1:t.end() + 2]
-        if lw in _INTRO_WORDS or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
+        if lw in _INTRO_WORDS or (w[:1].isupper() and lw in _INTRO_PREPS) or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
                                   and t.group()[-1:] != "," and nxt.islower()) or (
                 w[:1].isupper() and lw.endswith("ly") and (
                     t.group()[-1:] == "," or _word_at(text, t.end() + 1) in _INTRO_ADVERB_NEXT)) or _time_intro(text, lo, open_at):
@@ -826,6 +859,11 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             if c < 0:
                 return None
             lo = c + 2
+            if _IN_PLACE_END_RE.search(text, max(t.start(), c - 60), c):
+                # "in Salem, New Hampshire, Trump ...": a place with its state
+                st = _STATE_RE.match(text, lo, open_at)
+                if st is not None:
+                    lo = st.end()
             while lo < open_at and text[lo] in " \u00a0":
                 lo += 1
             continue
@@ -914,6 +952,14 @@ def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
     return _Attr((s, e, "pronoun"), None, "quote-marks/sentence-subject")
 
 
+# A pronoun after a concessive or adversative conjunction, or in a parenthetical
+# ", he said,", is the subject of a speech act of its own, not a pronoun inside
+# what the sentence's subject said: the nearest mention is the speaker.
+_CONCESSIVE = frozenset("though although but yet".split())
+# "he said," / "she later added," right after the pronoun's comma.
+_PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE_WORDS) + r"),")
+
+
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
     """The named subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
@@ -921,6 +967,11 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     m = _cue_search(text, sent_start, pron_at)
     if m is None or m.group().lower() == "according to" or m.group().endswith("ing"):
         return None
+    w = _PREV_WORD_RE.search(text, max(sent_start, pron_at - 12), pron_at)
+    if w is not None and w.group(1) in _CONCESSIVE:
+        return None  # "X said ..., though he added “...”": a speech act of its own
+    if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
+        return None  # "..., he said, “...”": a parenthetical attribution of its own
     np = _np_before(text, sent_start, m.start())
     if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
             or text[np[0]:np[1]].endswith(("’s", "'s")):
@@ -1040,8 +1091,31 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
     return None
 
 
+# Subordinators opening an introductory adverbial clause ("While Sullivan
+# praises the piece, Clinton ..."); not "as", whose clause may be the
+# attribution itself ("As he put it, ...").
+_SUBORDINATORS = frozenset("when while after before although though since because if once until unless whereas".split())
+_SUBORD_RE = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?(?P<w>[A-Z][a-z]+)\s")
+
+
+def _intro_clause_end(text: str, sent_start: int, open_at: int) -> int:
+    """Where the main clause starts after an introductory subordinate clause
+    ("When Trump announced his run, he ..."), or ``sent_start``."""
+    m = _SUBORD_RE.match(text, sent_start, open_at)
+    if m is None or m.group("w").lower() not in _SUBORDINATORS:
+        return sent_start
+    c = text.find(", ", m.end(), open_at)
+    if c < 0 or any(ch in text[m.end():c] for ch in _QUOTE_CHARS) or len(text[c + 2:open_at].split()) < 2:
+        return sent_start
+    return c + 2
+
+
 def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
-    """Attribution in the reporter's words before the quote, same sentence."""
+    """Attribution in the reporter's words before the quote, same sentence.
+    A speech verb in an introductory subordinate clause does not govern a
+    quote in the main clause."""
+    full_start = sent_start
+    sent_start = _intro_clause_end(text, sent_start, open_at)
     cues = list(_cues(text, sent_start, open_at))
     if cues and cues[0].group() == "According to":
         np = _np_according(text, cues[0].end(), open_at)
@@ -1063,7 +1137,7 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
                     w in _AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
             continue
-        if text[sent_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
+        if text[full_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
             np = _np_at(text, m.end(), open_at)
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
@@ -1103,6 +1177,20 @@ def _attr_credit_line(text: str, para_end: int) -> _Attr | None:
     line_end = text.find("\n", m.end())
     if text[m.end():line_end if line_end >= 0 else len(text)].rstrip(" .").endswith(("-", "–", "—")):
         return None  # a section heading "– Old hands –"
+    s, e = m.span("np")
+    return _Attr((s, e, "name"), None, "quote-marks/credit-line")
+
+
+# A pull quote: a quotation paragraph left open and, on the very next line, the
+# credit "Name, Affiliation." (the closing mark after the credit):
+# "“We will not back down.¶Jane Roe, Tenants United.”"
+_PULL_CREDIT_RE = re.compile(r"\n(?P<np>[A-Z][^\"“”\n]{2,120}?)\.?[\"”][ \t\u00a0]*(?=\n|$)")
+
+
+def _attr_pull_credit(text: str, para_end: int) -> _Attr | None:
+    m = _PULL_CREDIT_RE.match(text, para_end)
+    if m is None or len(m.group("np").split()) > 12:
+        return None
     s, e = m.span("np")
     return _Attr((s, e, "name"), None, "quote-marks/credit-line")
 
@@ -1172,6 +1260,21 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
     if not words[0][:1].isupper() or _is_headline(text, start):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_AFTER_CUE_METHODS = frozenset({"quote-marks/speaker-after", "quote-marks/cue-speaker-after"})
+# Words after an attribution that make a clause of their own ("said the two
+# cases were different"), not an adverbial ("reported in 1991").
+_MIN_COMPLEMENT_WORDS = 3
+_CLAUSE_STOP_RE = re.compile(r"[.,;:!?—–\"“”()]| - ")
+
+
+def _own_complement(text: str, pos: int, para_end: int) -> bool:
+    """Whether the words after an attribution at ``pos`` run on as a clause of
+    its own (", one of the prosecutors said the two cases were different")."""
+    stop = _CLAUSE_STOP_RE.search(text, pos, para_end)
+    words = text[pos:stop.start() if stop else para_end].split()
+    return len(words) >= _MIN_COMPLEMENT_WORDS
 
 
 # --- main ------------------------------------------------------------------------
@@ -1273,6 +1376,22 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         inherited = False
         attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is not None and attr.method in _AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
+                and _own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
+            # "Trump claimed that “...,” one of the prosecutors said the cases
+            # differ": the speech verb after the quote opens a report of its
+            # own; the quote belongs to the speech verb before it
+            alt = _attr_before(text, ss, open_at)
+            if alt is not None:
+                attr = alt
+        if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence \
+                and _attr_before(text, ss, open_at) is not None:
+            # a quote inside the reporter's sentence after its own speech verb
+            # ("When Lee pointed out that it is “a tax,” Ray seized on it"):
+            # that verb attributes it, not a verb of the clause that follows
+            attr = None
+        if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
+            attr = _attr_pull_credit(text, para_end)
         if attr is not None and attr.cue is not None:
             # "“...,” Sanders said, according to CNN.": the outer source
             tail = max(attr.cue[1], attr.np[1])
