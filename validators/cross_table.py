@@ -143,18 +143,6 @@ class Schedule:
         self.results: dict[int, list[ValidationError]] = {}
         self.tables: dict[str, pl.DataFrame] = {}
 
-    def needed(self, name: str, df: pl.DataFrame) -> pl.DataFrame | None:
-        """The columns of df that jobs still to run read (None: no job reads this table)."""
-        columns, read = set(), False
-        for index, job in enumerate(self.jobs):
-            if index not in self.results and name in job.columns:
-                columns |= job.columns[name]
-                read = True
-        if not read:
-            return None
-        keep = [c for c in df.columns if c in columns]
-        return df.select(keep) if keep else df  # a job that joins the table but names no column sees it whole
-
     def add(self, name: str, df: pl.DataFrame) -> None:
         self.tables[name] = df
         for index, job in enumerate(self.jobs):

@@ -219,7 +219,6 @@ def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedul
     keeps only the columns rules still to run will read."""
     texts = None
     for name, df, errors in prefetch:
-        kept = None
         parts[name].table += errors
         if df is not None:
             if name == "articles":
@@ -228,12 +227,9 @@ def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedul
                 parts[name].provenance += provenance.check_spans(df, table_metas[name], texts)
                 if name == "figures":
                     parts[name].provenance += derived.check_figures(df, texts)
-            kept = schedule.needed(name, df)
-        del df  # the columns no cross-table rule reads (the texts, mostly) are freed here,
-        prefetch.release(name)  # so the next table is read while the rules run on these
-        if kept is not None:
-            schedule.add(name, kept)
-            del kept
+            schedule.add(name, df)
+        del df
+        prefetch.release(name)
 
 
 # Characters Python's str.strip() removes: Unicode White_Space (\s in Polars' regex) and
