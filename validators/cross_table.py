@@ -27,11 +27,15 @@ def check_count(articles: pl.DataFrame | None, column: str, counted: pl.DataFram
     """articles.<column> equals the number of rows `counted` (table `table`) has for the article."""
     if articles is None or counted is None or column not in articles.columns:
         return []
-    counts = counted.group_by("article_id").agg(actual=pl.len().cast(pl.Int64))
-    rows = articles.with_row_index().join(counts, on="article_id", how="left").with_columns(pl.col("actual").fill_null(0))
+    counts = counted.lazy().group_by("article_id").agg(actual=pl.len().cast(pl.Int64))
+    rows = (
+        articles.lazy().select("article_id", column).with_row_index()
+        .join(counts, on="article_id", how="left").with_columns(pl.col("actual").fill_null(0))
+        .filter(pl.col(column) != pl.col("actual")).sort("index").select("index", column, "actual").collect()
+    )
     return [
         ValidationError("row-constraint", resource="articles", row=_row(index), field=column, cell=claimed, note=f"count-matches-{table} ({table} has {actual} rows for this article)")
-        for index, claimed, actual in rows.filter(pl.col(column) != pl.col("actual")).sort("index").select("index", column, "actual").iter_rows()
+        for index, claimed, actual in rows.iter_rows()
     ]
 
 
@@ -47,14 +51,18 @@ def check_within(tables: dict[str, pl.DataFrame], metas: dict) -> list[Validatio
 def check_within_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFrame | None, other_key: str | None) -> list[ValidationError]:
     if df is None or other is None:
         return []
-    ref = other.select(pl.col(other_key).alias(rule.key), pl.col("start").alias("_s"), pl.col("end").alias("_e"))
-    rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner")
+    ref = other.lazy().select(pl.col(other_key).alias(rule.key), pl.col("start").alias("_s"), pl.col("end").alias("_e"))
+    mine = [c for c in dict.fromkeys((rule.key, rule.start, rule.end)) if c is not None]
     inside = (pl.col(rule.start) >= pl.col("_s")) & (pl.col(rule.start) < pl.col("_e"))
     if rule.end is not None:
         inside &= pl.col(rule.end) <= pl.col("_e")
+    rows = (
+        df.lazy().select(mine).with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner")
+        .filter(~inside).sort("index").select("index", rule.key, "_s", "_e").collect()
+    )
     return [
         ValidationError("cross-table", resource=name, row=_row(index), field=rule.key, cell=key, note=f"does not hold this row's span (it spans [{s}:{e}])")
-        for index, key, s, e in rows.filter(~inside).sort("index").select("index", rule.key, "_s", "_e").iter_rows()
+        for index, key, s, e in rows.iter_rows()
     ]
 
 
@@ -70,12 +78,16 @@ def check_agrees(tables: dict[str, pl.DataFrame], metas: dict) -> list[Validatio
 def check_agrees_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFrame | None) -> list[ValidationError]:
     if df is None or other is None:
         return []
-    ref = other.select(pl.col(rule.reference).alias(rule.key), pl.col(rule.other).alias("_other")).unique(rule.key, keep="first")
-    rows = df.with_row_index().filter(pl.col(rule.key).is_not_null()).join(ref, on=rule.key, how="inner").filter(pl.col("_other").is_not_null())
-    wrong = rows.filter(pl.col(rule.column).is_null() | (pl.col(rule.column) != pl.col("_other")))
+    ref = other.select(pl.col(rule.reference).alias(rule.key), pl.col(rule.other).alias("_other")).unique(rule.key, keep="first", maintain_order=True)
+    wrong = (
+        df.lazy().select(list(dict.fromkeys((rule.key, rule.column)))).with_row_index()
+        .filter(pl.col(rule.key).is_not_null()).join(ref.lazy(), on=rule.key, how="inner").filter(pl.col("_other").is_not_null())
+        .filter(pl.col(rule.column).is_null() | (pl.col(rule.column) != pl.col("_other")))
+        .sort("index").select("index", rule.column, "_other").collect()
+    )
     return [
         ValidationError("cross-table", resource=name, row=_row(index), field=rule.column, cell=value, note=f"should be {expected!r}, the {rule.other} of {rule.resource} row {rule.key} it references")
-        for index, value, expected in wrong.sort("index").select("index", rule.column, "_other").iter_rows()
+        for index, value, expected in wrong.iter_rows()
     ]
 
 

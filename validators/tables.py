@@ -117,10 +117,13 @@ def check_foreign_key(name: str, df: pl.DataFrame, fk, target: pl.DataFrame | No
     """One foreign key of table `name`: every non-null value has a row in target (None: the target is missing)."""
     if target is None:
         return [ValidationError("foreign-key", resource=name, field=",".join(fk.fields), note=f"{fk.resource} (resource missing)")]
-    ref = target.select([pl.col(r).alias(f) for f, r in zip(fk.fields, fk.reference)])  # an anti join needs no unique()
-    present = df.with_row_index().drop_nulls(list(fk.fields))
-    missing = present.join(ref, on=list(fk.fields), how="anti", nulls_equal=False)
+    ref = target.lazy().select([pl.col(r).alias(f) for f, r in zip(fk.fields, fk.reference)])  # an anti join needs no unique()
+    missing = (
+        df.lazy().select(list(fk.fields)).with_row_index().drop_nulls(list(fk.fields))
+        .join(ref, on=list(fk.fields), how="anti", nulls_equal=False)
+        .sort("index").select(["index", *fk.fields]).collect()
+    )
     return [
         ValidationError("foreign-key", resource=name, row=_row(row[0]), field=",".join(fk.fields), cell=", ".join(map(str, row[1:])), note=f"{fk.resource}.{','.join(fk.reference)}")
-        for row in missing.sort("index").select(["index", *fk.fields]).iter_rows()
+        for row in missing.iter_rows()
     ]
