@@ -687,3 +687,11 @@ def test_no_break_space_after_the_speech_verb():
 def test_title_with_its_domain_before_an_inverted_name():
     q = only('“The river is rising fast,” said former secretary of transport Ann Lee, who toured the site.')
     assert q.speaker == "Ann Lee" and q.speaker_mention == "former secretary of transport Ann Lee"
+
+
+def test_reports_x_closing_the_sentence_is_the_outer_source():
+    t = ('“The levee will not hold another week,” said Tom Ray, director of the river authority, reports the Daily Ledger. '
+         '“We have asked for help.”')
+    a, b = extract_quotes(t)
+    assert a.speaker_mention == "the Daily Ledger" and a.cue == "reports"
+    assert b.speaker_mention == "the Daily Ledger"

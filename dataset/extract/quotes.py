@@ -1065,7 +1065,7 @@ def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -
 # Cues that name where the reporter got the whole sentence from, and so
 # outrank a speech verb inside it ("According to the pool report, Obama said
 # “...”", "..., the Times reported.").
-_SOURCING_CUES = frozenset({"according to", "reported"})
+_SOURCING_CUES = frozenset({"according to", "reported", "reports"})
 _WITH_END_RE = re.compile(r"(?<![\w’'])[Ww]ith\s+$")
 
 
@@ -1080,11 +1080,11 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
             np = _np_according(text, m.end(), sent_end)
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, m.span(), "quote-marks/according-to")
-        elif cue == "reported" and after:
+        elif cue in ("reported", "reports") and after:
             np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
-        elif cue == "reported":
+        elif cue in ("reported", "reports"):
             np = _np_before(text, close_end, m.start())
             if np is not None and np[2] != "pronoun" and text[close_end:np[0]].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
