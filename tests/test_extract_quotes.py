@@ -695,3 +695,9 @@ def test_reports_x_closing_the_sentence_is_the_outer_source():
     a, b = extract_quotes(t)
     assert a.speaker_mention == "the Daily Ledger" and a.cue == "reports"
     assert b.speaker_mention == "the Daily Ledger"
+
+
+def test_name_label_opening_a_later_sentence_of_the_paragraph():
+    t = 'Lee: "We will rebuild the bridge by spring." Ray: "The bridge cannot be rebuilt before the flood season ends."'
+    a, b = extract_quotes(t)
+    assert a.speaker_mention == "Lee" and b.speaker_mention == "Ray" and b.method == "quote-marks/speaker-label"

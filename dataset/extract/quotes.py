@@ -1196,7 +1196,7 @@ def _attr_pull_credit(text: str, para_end: int) -> _Attr | None:
 
 
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
-_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
+_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
 
 
 def _kind(text: str, start: int, end: int, para_start: int) -> str:
