@@ -701,3 +701,11 @@ def test_name_label_opening_a_later_sentence_of_the_paragraph():
     t = 'Lee: "We will rebuild the bridge by spring." Ray: "The bridge cannot be rebuilt before the flood season ends."'
     a, b = extract_quotes(t)
     assert a.speaker_mention == "Lee" and b.speaker_mention == "Ray" and b.method == "quote-marks/speaker-label"
+
+
+def test_pronoun_in_a_clause_reported_by_a_nominal_subject_stands_for_it():
+    q = only('The chief engineer said Monday that he believes the wall will hold "through the weekend."')
+    assert q.speaker_mention == "The chief engineer" and q.method == "quote-marks/reported-speech"
+    # a concessive clause is a speech act of its own
+    q = only('The chief engineer said the wall was sound, though he warned it "may not survive another storm."')
+    assert q.speaker_mention == "he"

@@ -961,7 +961,7 @@ _PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE
 
 
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
-    """The named subject of the first speech verb of a sentence, before a
+    """The named or nominal subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
     believed ...")."""
     m = _cue_search(text, sent_start, pron_at)
@@ -973,7 +973,8 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
         return None  # "..., he said, “...”": a parenthetical attribution of its own
     np = _np_before(text, sent_start, m.start())
-    if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
+    # (a nominal subject too: "The president told NPR he believes ...")
+    if np is None or np[2] not in ("name", "nominal") or (np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP) \
             or text[np[0]:np[1]].endswith(("’s", "'s")):
         return None
     return np
