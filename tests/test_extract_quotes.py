@@ -709,3 +709,12 @@ def test_pronoun_in_a_clause_reported_by_a_nominal_subject_stands_for_it():
     # a concessive clause is a speech act of its own
     q = only('The chief engineer said the wall was sound, though he warned it "may not survive another storm."')
     assert q.speaker_mention == "he"
+
+
+def test_excerpt_introduced_by_from_its_source():
+    q = only('Not every dam is at risk. From the report: “Older earthen dams failed at twice the rate of concrete ones.”')
+    assert q.speaker_mention == "the report" and q.method == "quote-marks/speaker-label"
+    q = only('What it means - More from Lee: “The river has never been this high in living memory.”')
+    assert q.speaker_mention == "Lee"
+    q = only('He was in Ohio. From Lee’s Facebook post: “We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "Lee"

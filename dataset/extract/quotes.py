@@ -1146,6 +1146,15 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         np = _np_before(text, sent_start, m.start())
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
+    src = _FROM_LABEL_RE.search(text, sent_start, open_at)
+    if src is not None:
+        # "From the report: “...”", "More from Jones: “...”": an excerpt from its source
+        s, e = src.span("np")
+        kind = "nominal" if text[s:e].split()[0].lower() in _DETERMINERS else "name"
+        poss = re.search(r"[’']s\b", text[s:e])
+        if kind == "name" and poss is not None:
+            e = s + poss.start()  # "From Bush's Facebook post:": Bush
+        return _Attr((s, e, kind), None, "quote-marks/speaker-label")
     label = _LABEL_RE.search(text, sent_start, open_at)
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
@@ -1164,6 +1173,12 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
 # An all-capitals heading running into the excerpt it labels, in a paragraph of its own.
 _HEADING_RE = re.compile(r"[ \t\u00a0]*(?P<np>[A-Z][A-Z0-9’'‘,:;&.\- ]*[A-Z0-9’'.])[ \t\u00a0]*")
+
+
+# An excerpt introduced by its source, opening its sentence: "From the
+# report: “...”", "More from Jones: “...”", "From Bush's Facebook post: “...”".
+_FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?:More |Also )?[Ff]rom "
+                            r"(?P<np>(?:[Tt]he |[Aa]n? )?[A-Za-z][\w’'.&-]*(?: [\w’'.&-]+){0,6}):\s*$", re.M)
 
 
 # A credit line under a quotation: "- Hillary Clinton." / "—President Obama, tweeting."
