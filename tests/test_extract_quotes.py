@@ -718,3 +718,10 @@ def test_excerpt_introduced_by_from_its_source():
     assert q.speaker_mention == "Lee"
     q = only('He was in Ohio. From Lee’s Facebook post: “We will rebuild every bridge in this county.”')
     assert q.speaker_mention == "Lee"
+
+
+def test_verb_first_introduction_of_a_quote_paragraph():
+    q = only('The mayor spoke for an hour. Stated Lee:\n\n“We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "Lee" and q.speaker == "Lee" and q.method == "quote-marks/colon-intro"
+    q = only('Added the senator:\n\n“We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "the senator"

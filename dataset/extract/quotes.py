@@ -1181,6 +1181,11 @@ _FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[
                             r"(?P<np>(?:[Tt]he |[Aa]n? )?[A-Za-z][\w’'.&-]*(?: [\w’'.&-]+){0,6}):\s*$", re.M)
 
 
+# A verb-first introduction of a quote paragraph: "Stated Stone:", "Added the senator:".
+_INVERTED_INTRO_RE = re.compile(r"[ \t\u00a0]*(?P<cue>" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_WORDS if w.endswith(("ed", "said", "wrote", "told"))])
+                                + r")[ \u00a0]+(?P<np>(?:(?:[Tt]he|[Aa]n?) )?(?:[\w.’'-]+ ){0,4}[\w.’'-]+):")
+
+
 # A credit line under a quotation: "- Hillary Clinton." / "—President Obama, tweeting."
 _CREDIT_LINE_RE = re.compile(r"\n\s*[-–—]\s?(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,5}" + _CAPW + r")(?:[,.]|\s*$)",
                              re.M)
@@ -1328,7 +1333,8 @@ def extract_quotes(text: str) -> list[Quote]:
         if k >= 0 and spans[k][1] > s0:
             continue  # names inside quotes are not antecedents
         words = m.group().split()
-        while words and words[0] in _CAP_STOP:
+        while words and (words[0] in _CAP_STOP or words[0].lower() in _CUE_SET):
+            # (nor a verb-first attribution: "Stated Stone")
             s0 += len(words[0]) + 1
             words = words[1:]
         if not words:
@@ -1474,7 +1480,13 @@ def extract_quotes(text: str) -> list[Quote]:
             pps = text.rfind("\n", 0, pe) + 1
             pss = _sentence_start(text, pps, pe - 1)
             if text[pe - 1:pe] == ":":
-                attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
+                inv = _INVERTED_INTRO_RE.fullmatch(text, pss, pe)
+                if inv is not None:
+                    # "Stated Stone:" / "Added the senator:": a verb-first introduction
+                    kind = "nominal" if inv.group("np").split()[0].lower() in _DETERMINERS else "name"
+                    attr = _Attr((*inv.span("np"), kind), inv.span("cue"), "")
+                else:
+                    attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
                 if attr is not None:
                     attr.method = "quote-marks/colon-intro"
             elif _QUOTE_CHARS.isdisjoint(text[pps:pe]):
