@@ -687,3 +687,41 @@ def test_no_break_space_after_the_speech_verb():
 def test_title_with_its_domain_before_an_inverted_name():
     q = only('“The river is rising fast,” said former secretary of transport Ann Lee, who toured the site.')
     assert q.speaker == "Ann Lee" and q.speaker_mention == "former secretary of transport Ann Lee"
+
+
+def test_reports_x_closing_the_sentence_is_the_outer_source():
+    t = ('“The levee will not hold another week,” said Tom Ray, director of the river authority, reports the Daily Ledger. '
+         '“We have asked for help.”')
+    a, b = extract_quotes(t)
+    assert a.speaker_mention == "the Daily Ledger" and a.cue == "reports"
+    assert b.speaker_mention == "the Daily Ledger"
+
+
+def test_name_label_opening_a_later_sentence_of_the_paragraph():
+    t = 'Lee: "We will rebuild the bridge by spring." Ray: "The bridge cannot be rebuilt before the flood season ends."'
+    a, b = extract_quotes(t)
+    assert a.speaker_mention == "Lee" and b.speaker_mention == "Ray" and b.method == "quote-marks/speaker-label"
+
+
+def test_pronoun_in_a_clause_reported_by_a_nominal_subject_stands_for_it():
+    q = only('The chief engineer said Monday that he believes the wall will hold "through the weekend."')
+    assert q.speaker_mention == "The chief engineer" and q.method == "quote-marks/reported-speech"
+    # a concessive clause is a speech act of its own
+    q = only('The chief engineer said the wall was sound, though he warned it "may not survive another storm."')
+    assert q.speaker_mention == "he"
+
+
+def test_excerpt_introduced_by_from_its_source():
+    q = only('Not every dam is at risk. From the report: “Older earthen dams failed at twice the rate of concrete ones.”')
+    assert q.speaker_mention == "the report" and q.method == "quote-marks/speaker-label"
+    q = only('What it means - More from Lee: “The river has never been this high in living memory.”')
+    assert q.speaker_mention == "Lee"
+    q = only('He was in Ohio. From Lee’s Facebook post: “We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "Lee"
+
+
+def test_verb_first_introduction_of_a_quote_paragraph():
+    q = only('The mayor spoke for an hour. Stated Lee:\n\n“We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "Lee" and q.speaker == "Lee" and q.method == "quote-marks/colon-intro"
+    q = only('Added the senator:\n\n“We will rebuild every bridge in this county.”')
+    assert q.speaker_mention == "the senator"

@@ -961,7 +961,7 @@ _PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE
 
 
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
-    """The named subject of the first speech verb of a sentence, before a
+    """The named or nominal subject of the first speech verb of a sentence, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
     believed ...")."""
     m = _cue_search(text, sent_start, pron_at)
@@ -973,7 +973,8 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
         return None  # "..., he said, “...”": a parenthetical attribution of its own
     np = _np_before(text, sent_start, m.start())
-    if np is None or np[2] != "name" or text[np[0]:np[1]].split()[0] in _CAP_STOP \
+    # (a nominal subject too: "The president told NPR he believes ...")
+    if np is None or np[2] not in ("name", "nominal") or (np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP) \
             or text[np[0]:np[1]].endswith(("’s", "'s")):
         return None
     return np
@@ -1065,7 +1066,7 @@ def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -
 # Cues that name where the reporter got the whole sentence from, and so
 # outrank a speech verb inside it ("According to the pool report, Obama said
 # “...”", "..., the Times reported.").
-_SOURCING_CUES = frozenset({"according to", "reported"})
+_SOURCING_CUES = frozenset({"according to", "reported", "reports"})
 _WITH_END_RE = re.compile(r"(?<![\w’'])[Ww]ith\s+$")
 
 
@@ -1080,11 +1081,11 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
             np = _np_according(text, m.end(), sent_end)
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, m.span(), "quote-marks/according-to")
-        elif cue == "reported" and after:
+        elif cue in ("reported", "reports") and after:
             np = _np_at(text, m.end() + 1, sent_end) if text[m.end():m.end() + 1] in _SPACES else None
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
-        elif cue == "reported":
+        elif cue in ("reported", "reports"):
             np = _np_before(text, close_end, m.start())
             if np is not None and np[2] != "pronoun" and text[close_end:np[0]].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
@@ -1145,6 +1146,15 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         np = _np_before(text, sent_start, m.start())
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
+    src = _FROM_LABEL_RE.search(text, sent_start, open_at)
+    if src is not None:
+        # "From the report: “...”", "More from Jones: “...”": an excerpt from its source
+        s, e = src.span("np")
+        kind = "nominal" if text[s:e].split()[0].lower() in _DETERMINERS else "name"
+        poss = re.search(r"[’']s\b", text[s:e])
+        if kind == "name" and poss is not None:
+            e = s + poss.start()  # "From Bush's Facebook post:": Bush
+        return _Attr((s, e, kind), None, "quote-marks/speaker-label")
     label = _LABEL_RE.search(text, sent_start, open_at)
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
@@ -1163,6 +1173,17 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
 # An all-capitals heading running into the excerpt it labels, in a paragraph of its own.
 _HEADING_RE = re.compile(r"[ \t\u00a0]*(?P<np>[A-Z][A-Z0-9’'‘,:;&.\- ]*[A-Z0-9’'.])[ \t\u00a0]*")
+
+
+# An excerpt introduced by its source, opening its sentence: "From the
+# report: “...”", "More from Jones: “...”", "From Bush's Facebook post: “...”".
+_FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?:More |Also )?[Ff]rom "
+                            r"(?P<np>(?:[Tt]he |[Aa]n? )?[A-Za-z][\w’'.&-]*(?: [\w’'.&-]+){0,6}):\s*$", re.M)
+
+
+# A verb-first introduction of a quote paragraph: "Stated Stone:", "Added the senator:".
+_INVERTED_INTRO_RE = re.compile(r"[ \t\u00a0]*(?P<cue>" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_WORDS if w.endswith(("ed", "said", "wrote", "told"))])
+                                + r")[ \u00a0]+(?P<np>(?:(?:[Tt]he|[Aa]n?) )?(?:[\w.’'-]+ ){0,4}[\w.’'-]+):")
 
 
 # A credit line under a quotation: "- Hillary Clinton." / "—President Obama, tweeting."
@@ -1196,7 +1217,7 @@ def _attr_pull_credit(text: str, para_end: int) -> _Attr | None:
 
 
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
-_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
+_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
 
 
 def _kind(text: str, start: int, end: int, para_start: int) -> str:
@@ -1312,7 +1333,8 @@ def extract_quotes(text: str) -> list[Quote]:
         if k >= 0 and spans[k][1] > s0:
             continue  # names inside quotes are not antecedents
         words = m.group().split()
-        while words and words[0] in _CAP_STOP:
+        while words and (words[0] in _CAP_STOP or words[0].lower() in _CUE_SET):
+            # (nor a verb-first attribution: "Stated Stone")
             s0 += len(words[0]) + 1
             words = words[1:]
         if not words:
@@ -1458,7 +1480,13 @@ def extract_quotes(text: str) -> list[Quote]:
             pps = text.rfind("\n", 0, pe) + 1
             pss = _sentence_start(text, pps, pe - 1)
             if text[pe - 1:pe] == ":":
-                attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
+                inv = _INVERTED_INTRO_RE.fullmatch(text, pss, pe)
+                if inv is not None:
+                    # "Stated Stone:" / "Added the senator:": a verb-first introduction
+                    kind = "nominal" if inv.group("np").split()[0].lower() in _DETERMINERS else "name"
+                    attr = _Attr((*inv.span("np"), kind), inv.span("cue"), "")
+                else:
+                    attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
                 if attr is not None:
                     attr.method = "quote-marks/colon-intro"
             elif _QUOTE_CHARS.isdisjoint(text[pps:pe]):
