@@ -423,6 +423,7 @@ class TableDiff:
     path_changed: tuple[str, str] | None = None
     bytes_changed: bool = False
     notes: list[str] = field(default_factory=list)
+    rows_renumbered: int = 0  # rows whose content is found in the other version under another key
 
     @property
     def changed(self) -> bool:
@@ -432,7 +433,8 @@ class TableDiff:
         out = {
             "status": self.status,
             "primary_key": self.primary_key,
-            "rows": {"old": self.rows_old, "new": self.rows_new, "added": self.rows_added, "removed": self.rows_removed, "changed": self.rows_changed},
+            "rows": {"old": self.rows_old, "new": self.rows_new, "added": self.rows_added, "removed": self.rows_removed, "changed": self.rows_changed,
+                     "renumbered": self.rows_renumbered},
             "changed_columns": self.changed_columns,
             "changes": [c.to_dict() for c in self.changes],
             "added": self.added,
@@ -627,6 +629,7 @@ def _diff_rows(t: TableDiff, old: pl.DataFrame, new: pl.DataFrame, old_key: list
         for row in changed.head(sample).iter_rows(named=True):  # only the listed sample is looped over
             cols = {c: (row[c], row[c + _NEW]) for c in values if row[c + _FLAG]}
             t.changes.append(RowChange({k: row[k] for k in key}, cols))
+        _note_renumbering(t, old.select(common), new.select(common), key, values)
         return
     if not common:
         t.rows_removed, t.rows_added = old.height, new.height
@@ -640,6 +643,26 @@ def _diff_rows(t: TableDiff, old: pl.DataFrame, new: pl.DataFrame, old_key: list
     t.rows_removed = int(-joined.filter(pl.col("\x00d") < 0)["\x00d"].sum())
     t.added = _keyed_rows(joined.filter(pl.col("\x00d") > 0).sort(_ROW + _NEW), common, sample)
     t.removed = _keyed_rows(joined.filter(pl.col("\x00d") < 0).sort(_ROW), common, sample)
+
+
+def _note_renumbering(t: TableDiff, old: pl.DataFrame, new: pl.DataFrame, key: list[str], values: list[str]) -> None:
+    """When keys are numbered in order, one inserted row renumbers every row after it: by key they
+    all changed. Compared by content (the columns besides the key, as multisets), say how many
+    rows kept their content under another key, and what was really added and removed."""
+    if not (t.rows_changed and (t.rows_added or t.rows_removed or t.rows_changed > 1)):
+        return
+    o = old.group_by(values).agg(pl.len().alias("\x00o"))
+    n = new.group_by(values).agg(pl.len().alias("\x00n"))
+    j = o.join(n, on=values, how="full", coalesce=True, nulls_equal=True).select(
+        pl.col("\x00o").cast(pl.Int64).fill_null(0), pl.col("\x00n").cast(pl.Int64).fill_null(0))
+    kept = int(j.select(pl.min_horizontal("\x00o", "\x00n").sum()).item())
+    same_key = old.join(new, on=list(key) + values, how="semi", nulls_equal=True).height  # unchanged under the same key
+    moved = kept - same_key
+    if moved > 0:
+        added, removed = new.height - kept, old.height - kept
+        t.rows_renumbered = moved
+        t.notes.append(f"{moved} row(s) have the same content under another {'/'.join(key)} (renumbered); "
+                       f"compared by content, {added} row(s) added and {removed} removed")
 
 
 _RESOURCE_IDENTITY = {"name", "path", "hash", "bytes", "schema"}

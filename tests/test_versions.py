@@ -266,3 +266,31 @@ def test_without_a_primary_key_rows_are_compared_whole(tiny_package, tmp_path):
     assert [row["text"] for row in table.removed] == [OLD_SENTENCE]
     assert [row["sentence_id"] for row in table.added] == ["alpha:s0000", "beta:s0001"]
     assert diff(old, new).required_bump == "minor"
+
+
+def test_an_inserted_row_that_renumbers_the_rest_is_said_to_renumber(tiny_package, tmp_path):
+    """Ids numbered in order (sentences within an article, discrepancies in the package): one row
+    inserted early shifts every later id, so by key every later row changed. The diff says how
+    many rows kept their content under another key, and what was added by content."""
+    old = copy(tiny_package, tmp_path / "old")
+    new = copy(tiny_package, tmp_path / "new")
+    df = pl.read_csv(old / "tables" / "sentences.csv", infer_schema=False)
+    rows = [df.row(0, named=True) | {"sentence_id": f"alpha:s{i:04d}", "text": f"Sentence {i}."} for i in range(5)]
+    pl.DataFrame(rows, schema=df.schema).write_csv(old / "tables" / "sentences.csv")
+    inserted = rows[:2] + [rows[0] | {"text": "Inserted."}] + rows[2:]
+    renumbered = [r | {"sentence_id": f"alpha:s{i:04d}"} for i, r in enumerate(inserted)]
+    pl.DataFrame(renumbered, schema=df.schema).write_csv(new / "tables" / "sentences.csv")
+    table = diff(old, new).tables["sentences"]
+    assert (table.rows_added, table.rows_removed, table.rows_changed) == (1, 0, 3)  # by key
+    assert table.rows_renumbered == 3
+    assert "3 row(s) have the same content under another sentence_id (renumbered); compared by content, 1 row(s) added and 0 removed" in table.notes
+    assert diff(old, new).to_dict()["tables"]["sentences"]["rows"]["renumbered"] == 3
+
+
+def test_a_corrected_value_is_not_called_renumbering(tiny_package, tmp_path):
+    new = copy(tiny_package, tmp_path / "new")
+    edit_csv(new / "tables" / "sentences.csv", 6, "text", "He left at 6 p.m. on Monday.")
+    edit_csv(new / "tables" / "sentences.csv", 3, "start", "1")
+    table = diff(tiny_package, new).tables["sentences"]
+    assert table.rows_changed == 2 and table.rows_renumbered == 0
+    assert not any("renumbered" in note for note in table.notes)
