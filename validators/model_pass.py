@@ -28,9 +28,10 @@ from pandera.constants import CHECK_OUTPUT_KEY
 
 @dataclass(frozen=True)
 class Failed:
-    """The schema parts that failed: per column, which of nullable/unique/checks; frame checks by index."""
+    """The schema parts that failed: columns (one of whose type, nullability, uniqueness or checks
+    failed; Pandera then runs all of that column) and frame-level checks, by index."""
 
-    columns: dict[str, set]  # column name -> {"nullable", "unique", "dtype", check index, ...}
+    columns: set[str]
     frame_checks: set[int]
 
     def __bool__(self) -> bool:
@@ -65,39 +66,32 @@ def failed_parts(df: pl.DataFrame, schema) -> Failed | None:
     if not _supported(schema, df):
         return None
     lf = df.lazy()
-    labels, queries, known = [], [], []
+    failed = Failed(set(), set())
+    owners, queries = [], []  # per query: the column it checks, or the index of a frame check
     for name, column in schema.columns.items():
         if not column.dtype.check(df.schema[name], PolarsData(lf.select(name), name)):  # as Pandera's check_dtype
-            known.append(name)
+            failed.columns.add(name)
         if not column.nullable:
             expr = pl.col(name).is_not_null()
             if df.schema[name].is_float():
                 expr = expr & pl.col(name).is_not_nan()
-            labels.append((("column", name), "nullable"))
+            owners.append(name)
             queries.append(lf.select(expr.all()))
         if column.unique:
-            labels.append((("column", name), "unique"))
             # Distinct hashes prove distinct values; a collision (or a real duplicate) goes to Pandera.
+            owners.append(name)
             queries.append(lf.select(pl.col(name).hash().n_unique() == pl.len()))
-        for index, check in enumerate(column.checks):
-            labels.append((("column", name), index))
+        for check in column.checks:
+            owners.append(name)
             queries.append(_check_passed(check, lf, name))
     for index, check in enumerate(schema.checks):
-        labels.append((("frame", None), index))
+        owners.append(index)
         queries.append(_check_passed(check, lf, "*"))
     lazy = [i for i, q in enumerate(queries) if isinstance(q, pl.LazyFrame)]
     results = dict(zip(lazy, pl.collect_all([queries[i] for i in lazy]))) if lazy else {}
-    failed = Failed({}, set())
-    for name in known:
-        failed.columns.setdefault(name, set()).add("dtype")
-    for i, ((scope, name), part) in enumerate(labels):
-        passed = results[i].item() if i in results else queries[i]
-        if passed:
-            continue
-        if scope == "frame":
-            failed.frame_checks.add(part)
-        else:
-            failed.columns.setdefault(name, set()).add(part)
+    for i, owner in enumerate(owners):
+        if not (results[i].item() if i in results else queries[i]):
+            (failed.frame_checks if isinstance(owner, int) else failed.columns).add(owner)
     return failed
 
 
