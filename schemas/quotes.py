@@ -16,6 +16,7 @@ QUOTE_METHODS = (
     "quote-marks/continued-paragraph",
     "quote-marks/credit-line",
     "quote-marks/cue-speaker-after",
+    "quote-marks/label",  # marked words naming a thing, spoken by nobody ('the so-called “X”', 'a group called “X”')
     "quote-marks/no-speaker",
     "quote-marks/poll",
     "quote-marks/possessive",

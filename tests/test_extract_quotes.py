@@ -735,3 +735,18 @@ def test_mistyped_quote_marks_are_repaired():
     # an opening mark typed as a closing one, with nothing open
     q = only("The mayor said the dam ”will hold through the weekend” and left.")
     assert q.text == "will hold through the weekend" and q.speaker_mention == "The mayor"
+
+
+def test_quoted_names_and_labels_have_no_speaker():
+    # a participle naming something after a noun, "so-called", "what is called"
+    for t in ('Lee said the money went to a charity called the "Bridge Builders Fund" in Ohio.',
+              'The mayor backed the so-called "river tax" on Monday.',
+              'The mayor spoke at what is called a "town hall" in the old school.',
+              'The mayor was asked about the "bad weather" comment on Monday.'):
+        q = only(t)
+        assert q.speaker is None and q.speaker_mention is None and q.method == "quote-marks/label", t
+    # the one who does the calling is still the speaker
+    q = only('The mayor called the plan a "disaster" on Monday.')
+    assert q.speaker_mention == "The mayor"
+    q = only('Lee attacked the tax, which he called a "disaster" for farmers.')
+    assert q.speaker_mention is not None

@@ -1304,6 +1304,37 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
 
 
+# Quoted words that name something rather than report speech: "the so-called
+# “X”", "a group called “X”" (a participle after a noun, no speaker doing the
+# calling), "what is called “X”", and a quoted phrase referred to as words
+# ("the “X” comment", "the “X” moniker"). Nobody is quoted saying them.
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:\bso[- ]?\s?called"
+    r"|\bwhat (?:is|are|was|were|has been|have been|had been) (?:called|known as|dubbed|described as))"
+    r"(?: the| an?)?[ \t\u00a0]*$")
+_NOUN_CALLED_RE = re.compile(
+    r"\b(?!(?:he|she|they|we|you|who|whom|which|what|that|it|is|are|was|were|be|been|being|has|have|had"
+    r"|also|each|both|all|often|once|then|now|later|first|even|still|just|never|ever)\b)"
+    r"[a-z][a-z-]*(?<!ly) (?:called|named|dubbed|nicknamed)(?: the| an?)?[ \t\u00a0]*$")
+# ('what the military called “X”': the noun is the subject of a relative clause, the caller)
+_RELATIVE_OPEN_RE = re.compile(r"\b(?:what|which|whom|who|that)\b[^,;:.!?“”\"]*$")
+_LABEL_NOUN_AFTER_RE = re.compile(
+    r"[ \t\u00a0]+(?:comments?|remarks?|moniker|nickname|label)\b")
+_LABEL_DET_RE = re.compile(r"(?<![\w’'])(?:the|a|an|his|her|their|its|that|this)[ \t\u00a0]+$", re.I)
+
+
+def _is_label(text: str, start: int, close_end: int, open_at: int, lo: int) -> bool:
+    """Whether the marked words at ``start`` name a thing instead of quoting
+    anyone ('a group called “X”', 'the “X” comment'); ``lo`` bounds the look back."""
+    before = text[max(lo, open_at - 60):open_at]
+    if _LABEL_BEFORE_RE.search(before):
+        return True
+    m = _NOUN_CALLED_RE.search(before)
+    if m is not None and not _RELATIVE_OPEN_RE.search(before, 0, m.start()):
+        return True
+    return bool(_LABEL_DET_RE.search(before)) and _LABEL_NOUN_AFTER_RE.match(text, close_end) is not None
+
+
 _AFTER_CUE_METHODS = frozenset({"quote-marks/speaker-after", "quote-marks/cue-speaker-after"})
 # Words after an attribution that make a clause of their own ("said the two
 # cases were different"), not an adverbial ("reported in 1991").
@@ -1527,6 +1558,10 @@ def extract_quotes(text: str) -> list[Quote]:
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
+        if attr is not None and kind == "partial" and not opens_sentence and (attr.cue is None or attr.cue[0] < start) \
+                and _is_label(text, start, close_end, open_at, ss):
+            # a speech verb after the quote still governs it ('a group called “X,” Lee said')
+            attr = _Attr(None, None, "quote-marks/label")
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
         if _not_a_quotation(text, start, end, attr.method, kind):
