@@ -80,14 +80,6 @@ def _mistyped_close(text: str, i: int) -> bool:
         nxt.isspace() or nxt in _CLOSE_NEXT)
 
 
-def _mistyped_open(text: str, i: int) -> bool:
-    """Whether the closing mark at ``i`` opens a quote: nothing is open, a
-    space precedes it and a word follows it ('Doing so ”appeared to')."""
-    prev = text[i - 1] if i else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    return (prev.isspace() or prev in _OPEN_PREV) and nxt.isalnum()
-
-
 def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) inner spans of double-quoted text, in order."""
     spans: list[tuple[int, int, bool]] = []
@@ -117,8 +109,6 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 role = "close"  # “It's unusual,“ said X: a closing mark typed as an opening one
         elif ch in _CLOSE_ONLY:
             role = "close"
-            if ch == "”" and open_at < 0 and _mistyped_open(text, i):
-                role = "open"  # Doing so ”appeared to be: an opening mark typed as a closing one
         else:  # straight quote: decide by neighbours, else toggle
             prev = text[i - 1] if i else "\n"
             nxt = text[i + 1] if i + 1 < n else "\n"
