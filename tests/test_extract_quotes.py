@@ -660,13 +660,13 @@ def test_pronoun_subject_of_the_clause_holding_the_quote():
     assert q.speaker == "Ann Lee"
 
 
-def test_all_capitals_digest_heading_labels_its_excerpt():
+def test_an_all_capitals_headline_above_an_excerpt_is_no_speaker():
+    """A digest headline running into a quoted excerpt says what happened, not who speaks: it is
+    no speaker ('NAME: “...”', with the colon of a speaker label, still is one)."""
     t = 'RIVER TOWNS BRACE FOR FLOODS “Residents along the lower valley were told to leave by noon.” [Wire.]'
-    q = only(t)
-    assert q.speaker_mention == "RIVER TOWNS BRACE FOR FLOODS" and q.method == "quote-marks/speaker-label"
-    # a marked title inside the heading is part of the heading, not an excerpt
-    assert all(q.speaker_mention is None or q.method != "quote-marks/speaker-label"
-               for q in extract_quotes('WE LOVE THE NEW “RIVER SONG” TRAILER\nIt opens in May.'))
+    assert only(t).speaker is None
+    q = only('ANN LEE: “Residents along the lower valley were told to leave by noon.”')
+    assert q.speaker_mention == "ANN LEE" and q.method == "quote-marks/speaker-label"
 
 
 def test_time_or_place_adverbial_before_the_verb_is_no_subject():

@@ -1170,20 +1170,9 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
         return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
-    if sent_start == 0 or text[sent_start - 1] == "\n":
-        heading = _HEADING_RE.fullmatch(text, sent_start, open_at)
-        quoted = text[open_at + 1:open_at + 40]
-        if heading is not None and sum(len(w) > 1 for w in heading.group("np").split()) >= 2 \
-                and any(c.islower() for c in re.split(r"[”\"’]", quoted, maxsplit=1)[0]):
-            # (a marked title inside the heading, "OVER THE ‘WONDER WOMAN’ TRAILER", is all capitals too)
-            # news digests: "AT LEAST 10 KILLED IN BLAST “...excerpt...” [Wire.]"
-            s, e = heading.span("np")
-            return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
     return None
 
 
-# An all-capitals heading running into the excerpt it labels, in a paragraph of its own.
-_HEADING_RE = re.compile(r"[ \t\u00a0]*(?P<np>[A-Z][A-Z0-9’'‘,:;&.\- ]*[A-Z0-9’'.])[ \t\u00a0]*")
 
 
 # An excerpt introduced by its source, opening its sentence: "From the
