@@ -87,3 +87,18 @@ def test_frames_the_pass_cannot_mirror_go_to_pandera_whole(typed_tables):
     assert model_pass.failed_parts(df, MODELS["quotes"].to_schema()) is None
     fast, whole = both(df, "quotes")
     assert fast == whole and fast
+
+
+def test_if_the_pass_breaks_pandera_answers_alone(typed_tables, monkeypatch):
+    """The pass borrows Pandera's check backend; should that change or a check raise, the
+    errors still come, from Pandera on the whole schema."""
+    df = damaged(typed_tables["quotes"], "kind", 2, "odd", 0)
+    expected = both(df, "quotes")[1]
+    assert expected and any(e["fieldName"] == "kind" for e in expected)
+
+    def broken(*args, **kwargs):
+        raise AttributeError("changed internals")
+
+    monkeypatch.setattr(model_pass, "_check_passed", broken)
+    assert model_pass.failed_parts(df, MODELS["quotes"].to_schema()) is None
+    assert [e.to_dict() for e in tables.check_model(df, MODELS["quotes"], "quotes")] == expected
