@@ -1,4 +1,5 @@
 """Spec tests for newsprov.dataset.extract.quotes (expected values hand-written)."""
+import os
 from pathlib import Path
 
 import pytest
@@ -747,3 +748,64 @@ def test_quoted_names_and_labels_have_no_speaker():
     assert q.speaker_mention == "The mayor"
     q = only('Lee attacked the tax, which he called a "disaster" for farmers.')
     assert q.speaker_mention is not None
+
+
+def test_who_follows_telling_is_told_not_the_speaker():
+    t = ("The foundation would not discuss “that person,” telling Channel 9 that it is focused on "
+         "“ending senseless violence.”")
+    qs = extract_quotes(t)
+    assert [q.text for q in qs] == ["that person,", "ending senseless violence."]
+    assert [q.speaker_mention for q in qs] == ["The foundation", "The foundation"]
+    # a question's speaker still follows "asked"
+    q = only("“Why would we wait?” asked Sen. Jane Doe of Ohio.")
+    assert q.speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Mary Smith’s aides cast the result as “a clear mandate.”", "Mary Smith’s aides"),
+    ("Smith’s campaign took the unusual step of calling the report “false.”", "Smith’s campaign"),
+    ("His office put out a statement calling the claim “absurd.”", "His office"),
+    ("Nuclear proliferation experts have called the test “a bluff.”", "Nuclear proliferation experts"),
+    ("Doe campaign officials were thrilled with the “strong turnout.”", "Doe campaign officials"),
+])
+def test_the_possessed_noun_is_the_speaker_not_its_owner(sentence, mention):
+    q = only(sentence)
+    assert q.speaker_mention == mention and q.speaker == mention
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("She’d called the plan “a disaster” on Monday.", "She"),
+    ("Smith repeatedly called the plan “a disaster.”", "Smith"),
+    ("Smith campaigned on a promise of “no new taxes.”", "Smith"),
+])
+def test_a_verb_after_the_name_is_not_part_of_the_speaker(sentence, mention):
+    assert only(sentence).speaker_mention == mention
+
+
+def test_a_surname_resolves_to_the_name_form_used_most_then_first():
+    from newsprov.dataset.extract.quotes import fullest_of
+
+    forms = {"March Rubio": (1, 50), "Marco Rubio": (3, 10), "Sen. Marco Rubio": (1, 5)}
+    assert fullest_of("Rubio", forms) == "Sen. Marco Rubio"  # the fullest form on the branch used most
+    assert fullest_of("Smith", {"Ann Smith": (1, 90), "Bob Smith": (1, 20)}) == "Bob Smith"
+    assert fullest_of("Smith", {"Ann Smith", "Bob Smith"}) == "Ann Smith"  # a plain collection: alphabetical
+    assert fullest_of("Nasrallah", {"Hassan Nasrallah": (2, 0), "Sayyed Hassan Nasrallah": (1, 9)}) == "Sayyed Hassan Nasrallah"
+
+
+def test_speakers_do_not_depend_on_the_hash_seed():
+    """Two name forms used once each: which one a surname resolves to was once left to set order."""
+    import json
+    import subprocess
+    import sys
+
+    text = ("Carly Fiorina spoke first. Her husband Frank Fiorina stayed home. Anne Lee and Tom Lee came too.\n\n"
+            "“We will win,” Fiorina said. “It is time,” Lee added.")
+    code = ("import json, sys; from newsprov.dataset.extract.quotes import extract_quotes; "
+            "print(json.dumps([q.speaker for q in extract_quotes(sys.argv[1])]))")
+    runs = {
+        subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1, runs
+    assert json.loads(runs.pop()) == ["Carly Fiorina", "Anne Lee"]  # used first

@@ -8,7 +8,7 @@ import polars as pl
 
 from newsprov.dataset.context import BuildContext
 from newsprov.dataset.extract.figures import extract_figures
-from newsprov.dataset.extract.quotes import fullest_of, reported_speaker
+from newsprov.dataset.extract.quotes import fullest_of, name_uses, reported_speaker
 from newsprov.dataset.locate import sentence_of
 from newsprov.dataset.overrides import apply, for_table
 from newsprov.schemas.base import dtypes
@@ -84,6 +84,14 @@ def _attribute_reported_speech(figures: pl.DataFrame, ctx: BuildContext) -> pl.D
             earlier = [speaker for at, speaker in known if at < said[0]]
             name = earlier[-1] if earlier and said[0] - s_start < 2 * (s_end - s_start) else None
         elif said is not None and said[3] and any(c.isupper() for c in said[3]):
-            name = fullest_of(said[3], {speaker for _, speaker in known})
+            name = fullest_of(said[3], name_uses(_ends(known)))
         found.append(canonical.get(name, name))
     return figures.with_columns(attributed_to=pl.Series(found, dtype=pl.String))
+
+
+def _ends(known: list[tuple[int, str]]) -> dict[str, set[int]]:
+    """Where each speaker of an article's quotes is named, as fullest_of weighs name forms."""
+    ends: dict[str, set[int]] = {}
+    for at, speaker in known:
+        ends.setdefault(speaker, set()).add(at)
+    return ends

@@ -24,7 +24,9 @@ Offsets are Python ``str`` indices into the text as given.
 from __future__ import annotations
 
 import bisect
+import collections
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = ["Quote", "extract_quotes"]
@@ -202,8 +204,10 @@ _CUE_SET = frozenset(_CUE_WORDS)
 # Cues whose object, not their subject, follows them ("told her supporters",
 # "called him a liar"): never inverted like "said Smith".
 _OBJECT_CUES = frozenset(
-    """told tells tell called calls urged urges praised slammed blasted mocked labeled labelled
-    dubbed branded termed deemed described describes quoted asked asks""".split())
+    """told tells tell telling called calls calling urged urges urging praised praising slammed
+    slamming blasted blasting mocked mocking labeled labelled labeling labelling dubbed dubbing
+    branded branding termed deemed described describes describing quoted quoting asked asks
+    asking""".split())
 
 _CUE_ALL = sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))
 # Case-sensitive: lowercase in running text; Title Case forms are accepted
@@ -275,7 +279,7 @@ _CAP_STOP = frozenset(
     "After Before Later Still This That These Those Both Each Some Many It He She "
     "They We I You There Here Now Instead Earlier Last Next For With Without From "
     "Although Though Since Because Asked Speaking Even Only Just Or Nor Not No "
-    "Describing Under Over Of By To Into Through".split()
+    "Describing Under Over Of By To Into Through Neither Either Whether What Why How Who Where Which".split()
 )
 # Titles and honorifics stripped from canonical names (everything up to and
 # including the last title word is dropped: "Israeli Prime Minister Benjamin
@@ -412,8 +416,9 @@ def _np_from_tokens(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, s
         word = stripped
     if not word or word[-1] in "\"”’)":
         return None
-    if word.lower() in _PRONOUNS:
-        return a, b, "pronoun"
+    core = _CONTRACTION_RE.sub("", word)  # "She’d called": She
+    if core.lower() in _PRONOUNS:
+        return a, a + len(core), "pronoun"
     if word[:1].isupper():
         # walk back over capitalised words (names with titles)
         i = len(toks) - 1
@@ -654,6 +659,10 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
         if any(c in between for c in ";:!?\"“”") or _has_sentence_end(text, lo, m.start()):
             m = None
     if m is not None and not between.strip():
+        if m.group() in _OBJECT_CUES and m.group() not in ("asked", "asks"):
+            # "“...,” telling Fox 35 that ...": who follows is told, not telling
+            # ("“...?” asked Bennett" is the inverted order of a question)
+            return None
         if m.group().lower() == "according to" or not ended:
             np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] in _SPACES else None
             if np:
@@ -812,8 +821,9 @@ _STATE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?[ \u00a0]?){1,3}(?<! ),[ \u00a0]+(
 _DATELINE_RE = re.compile(r"(?:[A-Z][A-Z. ]{1,40}, [A-Z][A-Za-z]{1,12}\.?(?: [A-Z][a-z]+)?|[A-Z][A-Za-z. ]{1,40})"
                           r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
 _SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
-_SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other".split())
+_SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other Multiple".split())
 _SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
+_CONTRACTION_RE = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")
 
 
 def _time_intro(text: str, lo: int, hi: int) -> bool:
@@ -888,10 +898,10 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
     first = word(0).lstrip("(")
     kind = "name"
-    if first in _SUBJ_PRONOUNS or first.rstrip(",") in _SUBJ_PRONOUNS or (
-            lo > sent_start and first.islower() and first.capitalize() in _SUBJ_PRONOUNS):
+    core = _CONTRACTION_RE.sub("", first.rstrip(","))  # "He’s predicting": He
+    if core in _SUBJ_PRONOUNS or (lo > sent_start and core.islower() and core.capitalize() in _SUBJ_PRONOUNS):
         # (lowercase after a conjunction or an introductory phrase: "But he wanted to know, “...”")
-        s, e = toks[0][0], toks[0][0] + len(first.rstrip(","))
+        s, e = toks[0][0], toks[0][0] + len(core)
         kind = "pronoun"
     else:
         i = 0
@@ -926,6 +936,11 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
                 break
         if kind == "name":
             j = last_cap + 1
+            if 0 < j < len(toks) or (j == 0 and word(0).lower() in _POSSESSIVES and len(toks) > 1):
+                j = max(j, 1)
+                k = _possessed_end(toks, j, word)
+                if k > j:  # "Hillary Clinton’s aides", "Trump campaign officials": not Clinton, not Trump
+                    j, kind = k, "nominal"
         if j <= (1 if kind == "nominal" else 0):
             return None
         s, e = toks[0][0], toks[j - 1][1]
@@ -941,6 +956,64 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     if not (rest[:1] in ",(—–" or rest[:2] in {" (", " —", " –", " -"} or (rest[:1] == " " and rest[1:2].islower())):
         return None
     return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
+
+
+# Plural heads of group speakers: "Nuclear proliferation experts said".
+_GROUP_NOUNS = frozenset(
+    """officials aides advisers advisors experts analysts supporters critics voters leaders
+    members lawmakers legislators senators protesters activists residents sources organizers
+    strategists donors delegates economists researchers historians lawyers attorneys
+    reporters journalists observers insiders staffers operatives allies opponents officers
+    spokesmen spokeswomen prosecutors investigators diplomats negotiators""".split())
+# Heads of a speaker noun phrase after a name used as a modifier ("Trump campaign").
+_SPEAKER_HEADS = _PERSON_NOUNS | _GROUP_NOUNS | frozenset(
+    "campaign administration team office camp staff government ministry department committee".split())
+_POSSESSIVE_END = ("’s", "'s", "s’", "s'")
+
+
+def _possessed_end(toks: list[tuple[int, int]], j: int, word) -> int:
+    """Where a subject noun phrase ends when its capitalised words are not all of it.
+
+    After a possessive ("Hillary Clinton’s aides cast ...", "His office put out ..."),
+    the possessed noun and its modifiers (at most three lowercase words) belong to the
+    phrase, a plural noun ending it. After a lone capitalised word, lowercase words
+    ending in a speaker noun do ("Trump campaign officials said", "Nuclear
+    proliferation experts have"). Verbs, adverbs, auxiliaries and function words end
+    the phrase; a word right before a determiner was a verb ("Clinton's campaign took
+    the unusual step"). Returns j when nothing follows that belongs to it.
+    """
+    last = word(j - 1)
+    possessive = last.endswith(_POSSESSIVE_END) and last.lower()[:-2] not in _CONTRACTED_SUBJ or (
+        j == 1 and last.lower() in _POSSESSIVES)
+    if not possessive and (j != 1 or not last.isalpha() or last.lower() in _PRONOUNS):
+        return j
+    k, end = j, j
+    while k < len(toks) and k < j + 3:
+        w = word(k)
+        bare = w.rstrip(",;:)")
+        if bare in _DETERMINERS or bare in _POSSESSIVES or bare in _PRONOUNS:
+            end = min(end, k - 1) if k > j else end  # the word before was a verb
+            break
+        if not re.fullmatch(r"[a-z][a-z-]*", bare) or bare in _AUX or bare in _NOT_HEAD or bare in _CUE_SET \
+                or bare in _PARTICLES or bare in _IRREGULAR_PAST or bare.endswith(("ly", "ed")):
+            break
+        plural = bare.endswith("s") and not bare.endswith("ss")
+        if plural and not bare in _GROUP_NOUNS and not (possessive and k == j):
+            break
+        k += 1
+        if possessive or bare in _SPEAKER_HEADS:
+            end = k
+        if plural or bare != w:
+            break
+    return max(end, j)
+
+
+_PARTICLES = frozenset("out up down off over back about into onto after before under through against "
+                       "among between during without within upon".split())
+_IRREGULAR_PAST = frozenset(
+    """came took sent made gave went got ran put set led held kept left met paid saw stood won wrote
+    became began brought built bought caught chose drew drove fell felt fought found flew grew heard
+    hit knew lost meant rose sold shot spent spoke struck swore taught thought threw told said""".split())
 
 
 # A pronoun subject opening a coordinate or subordinate clause: "..., and he
@@ -1235,15 +1308,45 @@ def _kind(text: str, start: int, end: int, para_start: int) -> str:
     return "partial"
 
 
-def fullest_of(canon: str | None, names: set[str]) -> str | None:
-    """The longest name form in ``names`` that ends with ``canon``."""
+def fullest_of(canon: str | None, names) -> str | None:
+    """The fullest form of ``canon`` among ``names``: a mapping of each name form to
+    (times used, where first used), or a plain collection of forms.
+
+    Forms extend ``canon`` a word at a time to the left (Nasrallah → Hassan Nasrallah →
+    Sayyed Hassan Nasrallah). Where forms disagree on the next word (Marco Rubio and,
+    from "In March Rubio said", March Rubio), the word of the forms used more often wins,
+    then the one used first, then the first in alphabetical order: never the order of a
+    set, which changes from run to run.
+    """
     if not canon:
         return canon
+    stats = names if isinstance(names, Mapping) else {n: (1, 0) for n in names}
     best = canon
-    for n in names:
-        if len(n) > len(best) and n.endswith(" " + canon) and not n[: -len(canon)].rstrip().endswith(("’s", "'s")):
-            best = n
-    return best
+    while True:
+        branches: dict[str, tuple[int, float]] = {}
+        for n, (count, first) in stats.items():
+            if len(n) > len(best) and n.endswith(" " + best) and not n[: -len(best)].rstrip().endswith(("’s", "'s")):
+                word = n[: -len(best)].split()[-1]
+                used, at = branches.get(word, (0, float("inf")))
+                branches[word] = (used + count, min(at, first))
+        if not branches:
+            return best
+        best = min(branches, key=lambda w: (-branches[w][0], branches[w][1], w)) + " " + best
+
+
+def name_uses(ends: dict[str, set[int]], headline_ends: dict[str, set[int]] | None = None,
+              said_ends: dict[str, set[int]] | None = None) -> dict[str, tuple[int, int]]:
+    """(weight, first end) of each name form for fullest_of, from where its uses end (a use
+    found both as a speech verb's subject and as a run of capitalised words counts once).
+    A use as the subject of a speech verb weighs double (a reporter attributing a quote names
+    the speaker in full: "Top Republican Party donor Sheldon Adelson said"); uses in headlines
+    weigh less than any use in the body: they only break ties."""
+    headline_ends, said_ends = headline_ends or {}, said_ends or {}
+    return {
+        form: (1000 * (len(ends.get(form, ())) + len(said_ends.get(form, ()))) + len(headline_ends.get(form, ())),
+               min(ends.get(form, set()) | headline_ends.get(form, set())))
+        for form in ends.keys() | headline_ends.keys()
+    }
 
 
 # --- quotation marks that do not quote ------------------------------------------
@@ -1332,6 +1435,12 @@ def _own_complement(text: str, pos: int, para_end: int) -> bool:
 # --- main ------------------------------------------------------------------------
 
 
+def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
+    """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][1] > pos
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """All direct quotes in ``text`` with their speaker, cue and offsets."""
     spans = _quote_spans(text)
@@ -1341,7 +1450,10 @@ def extract_quotes(text: str) -> list[Quote]:
     # Subjects of speech verbs across the article: the timeline pronouns
     # resolve against, and the pool of name forms for fullest-name resolution.
     subjects: list[tuple[int, str]] = []  # (position, canonical) of persons
-    names: set[str] = set()
+    name_ends: dict[str, set[int]] = collections.defaultdict(set)  # name form -> where its uses end
+    headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
+    said_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, as subjects of speech verbs
+    q_starts = [s for s, _, _ in spans]
     for m in _cues(text, 0, len(text)):
         ps = text.rfind("\n", 0, m.start()) + 1
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
@@ -1353,15 +1465,15 @@ def extract_quotes(text: str) -> list[Quote]:
             mention = text[np[0]:np[1]]
             canon = _canonical(mention, np[2])
             if canon:
-                names.add(canon)
+                if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
+                    said_ends[canon].add(np[1])
+                name_ends[canon].add(np[1])
                 if _is_person(mention, np[2], canon):
                     subjects.append((np[0], canon))
-    q_starts = [s for s, _, _ in spans]
     runs: list[tuple[int, str, str]] = []
     for m in _NAME_RUN_RE.finditer(text):
         s0 = m.start()
-        k = bisect.bisect_right(q_starts, s0) - 1
-        if k >= 0 and spans[k][1] > s0:
+        if _inside(spans, q_starts, s0):
             continue  # names inside quotes are not antecedents
         words = m.group().split()
         while words and (words[0] in _CAP_STOP or words[0].lower() in _CUE_SET):
@@ -1373,9 +1485,12 @@ def extract_quotes(text: str) -> list[Quote]:
         mention = " ".join(words)
         canon = _canonical(mention, "name")
         if canon and len(canon.split()) >= 2:
-            names.add(canon)
+            # (a headline capitalises every word: "Republican Donor Adelson" counts only where
+            # the body has no other form)
+            (headline_ends if _is_headline(text, s0) else name_ends)[canon].add(s0 + len(mention))
         if canon:
             runs.append((s0, mention, canon))
+    names = name_uses(name_ends, headline_ends, said_ends)
     for s0, mention, canon in runs:
         full = fullest_of(canon, names)
         if _is_person(mention, "name", full) and text[max(0, s0 - 4):s0].lower() != "the ":
