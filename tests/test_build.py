@@ -46,6 +46,23 @@ def test_two_builds_are_byte_identical(tiny_sources, tmp_path, monkeypatch):
     assert json.loads(snapshot(tmp_path / "b" / "pkg")["datapackage.json"])["created"] == "2024-08-25T00:00:00Z"
 
 
+def test_builds_do_not_depend_on_the_hash_seed(tmp_path):
+    """Python orders sets of strings by a per-process random hash: nothing built may follow that order.
+    Built in subprocesses under different PYTHONHASHSEED values, from the embedded sources."""
+    import os
+    import subprocess
+    import sys
+
+    snapshots = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / seed / "pkg"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1724544000"}
+        subprocess.run([sys.executable, "-m", "newsprov", "build", str(REPO_ROOT / "dataset" / "sources"), "--out", str(out), "-q"],
+                       env=env, check=True, capture_output=True)
+        snapshots.append(snapshot(out))
+    assert snapshots[0] and snapshots[0] == snapshots[1] == snapshots[2]
+
+
 def test_descriptor_lists_each_source_and_table_with_checksums(tiny_package):
     descriptor = json.loads((tiny_package / "datapackage.json").read_text())
     by_name = {r["name"]: r for r in descriptor["resources"]}
