@@ -809,3 +809,31 @@ def test_speakers_do_not_depend_on_the_hash_seed():
     }
     assert len(runs) == 1, runs
     assert json.loads(runs.pop()) == ["Carly Fiorina", "Anne Lee"]  # used first
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Swanson, who is a pastor in Elizabeth, Colorado, slammed the group for promoting “bad ideas” on his show.",
+     "Swanson"),
+    ("Lee, who has been feuding with party leaders this week, on Friday described his plan as “a big tent.”", "Lee"),
+])
+def test_a_relative_clause_between_subject_and_verb_is_skipped(sentence, mention):
+    assert only(sentence).speaker_mention == mention
+
+
+def test_a_speech_noun_after_a_possessive_and_an_adjective_is_no_verb():
+    t = ("Khan spoke at the convention. Khan, who is Muslim, also decried Lee’s repeated calls to ban all "
+         "visitors, noting he has “sacrificed nothing” for the country.")
+    assert only(t).speaker_mention == "Khan"
+
+
+def test_a_participle_after_an_appositive_has_the_main_clause_subject():
+    t = ("Sen. Jane Doe visited NBC’s “Today” to discuss her rival, John Roe, saying “on his worst day” he "
+         "would be “a better president” than the others.")
+    qs = extract_quotes(t)
+    assert [(q.text, q.speaker_mention) for q in qs if q.text != "Today"] == [
+        ("on his worst day", "Sen. Jane Doe"), ("a better president", "Sen. Jane Doe")]
+
+
+def test_with_a_name_shouting_is_its_speaker():
+    t = "Protesters were removed from the rally, with Lee reportedly yelling: “Get them out of here!”"
+    assert only(t).speaker_mention == "Lee"

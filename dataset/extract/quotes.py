@@ -167,7 +167,7 @@ _CUE_WORDS = (
     "promises vowed vows urged urges testified stressed stresses emphasized "
     "emphasised emphasizes pointed countered cautioned contended asserted asserts "
     "maintained maintains reported reports boasted boasts hinted declared "
-    "shouted yelled screamed exclaimed whispered confirmed confirms announced "
+    "shouted shouting yelled yelling screamed screaming exclaimed whispered confirmed confirms announced "
     "labeled labelled dubbed branded termed deemed praised slammed blasted "
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
@@ -245,16 +245,25 @@ _PREV_TOKEN_RE = re.compile(r"(?<!\S)(\S+)[ \t\u00a0]+$")
 _CONTRACTED_SUBJ = frozenset("he she it that there what who here where".split())
 
 
-def _is_noun_use(text: str, pos: int) -> bool:
-    """Whether the cue word at ``pos`` follows a determiner or a possessive."""
+def _is_noun_use(text: str, pos: int, adjective_ok: bool = True) -> bool:
+    """Whether the cue word at ``pos`` follows a determiner or a possessive, perhaps with
+    an adjective between ("Trump’s repeated calls", "his latest remarks")."""
     m = _PREV_TOKEN_RE.search(text, max(0, pos - 40), pos)
     if m is None:
         return False
     w = m.group(1)
     if w.lower() in _NOUN_DETS:
         return True
+    if adjective_ok and (w in _CUE_ADJECTIVES or (w.endswith("ed") and w.isalpha() and w.islower())):
+        return _is_noun_use(text, m.start(1), adjective_ok=False)
     # a possessive, not a contraction ("He's said" is "he has said")
     return w.endswith(("’s", "'s")) and w[:-2].lower() not in _CONTRACTED_SUBJ
+
+
+# Adjectives that come between a determiner and a speech noun: "his recent remarks".
+_CUE_ADJECTIVES = frozenset(
+    """recent latest public private frequent earlier previous repeated initial final original own
+    new first last past many several numerous angry""".split())
 
 
 def _cue_search(text: str, lo: int, hi: int):
@@ -358,6 +367,9 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     A phrase headed by a preposition of time or place is an adverbial, not the
     subject: the subject is looked for before it.
     """
+    rel = _relative_subject(text, lo, hi)
+    if rel is not None:
+        return rel
     np = _np_before_plain(text, lo, hi)
     if np is not None and np[2] != "pronoun":
         p = _PREV_WORD_RE.search(text, max(lo, np[0] - 12), np[0])
@@ -371,6 +383,36 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
             if outer is not None and all(w in _AUX for w in text[outer[1]:p.start(1)].replace(",", " ").split()):
                 return outer
     return np
+
+
+# A relative clause between a subject and its verb: "Swanson, who is a pastor in Elizabeth,
+# Colorado, slammed ...", "Trump, who has been feuding with leaders, on Friday described ...".
+_RELATIVE_RE = re.compile(r", (?:who|which) ")
+_CLAUSE_GAP_WORDS = frozenset(
+    """also then later again still now once first last on in at this that next week month year
+    morning afternoon evening night today yesterday tonight monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december""".split())
+
+
+def _relative_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase before ", who ...," when that clause runs up to the verb at ``hi``
+    (only adverbs, auxiliaries or a time between its closing comma and the verb)."""
+    rel = None
+    for m in _RELATIVE_RE.finditer(text, lo, hi):
+        rel = m
+    if rel is None:
+        return None
+    close = text.rfind(",", rel.end(), hi)
+    if close < 0:
+        return None
+    gap = text[close + 1:hi].split()
+    if len(gap) > 3 or any(not (w.lower() in _CLAUSE_GAP_WORDS or w in _AUX or _is_adverb(w)) for w in gap):
+        return None
+    if any(c in text[rel.end():close] for c in ";:!?\"“”()"):
+        return None
+    np = _np_before_plain(text, lo, rel.start())
+    return np if np is not None and np[1] == rel.start() and np[2] != "pronoun" else None
 
 
 def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -774,6 +816,8 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
             if np and text[close_end:m.start()].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
             return None
+        if m.group().endswith("ing") and text[close_end:m.start()].rstrip().endswith(","):
+            return None  # "..., Hillary Clinton, saying": the participle's subject is the main clause's
         np = _np_before(text, close_end, m.start())
         if np and text[close_end:np[0]].rstrip().rstrip("\"”").endswith(","):
             return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
