@@ -837,3 +837,13 @@ def test_a_participle_after_an_appositive_has_the_main_clause_subject():
 def test_with_a_name_shouting_is_its_speaker():
     t = "Protesters were removed from the rally, with Lee reportedly yelling: “Get them out of here!”"
     assert only(t).speaker_mention == "Lee"
+
+
+def test_a_participle_after_a_quote_is_never_the_inverted_order():
+    t = "Lee delivered a defense of “city values,” saying the city embodied the “heart of the nation.”"
+    assert [q.speaker_mention for q in extract_quotes(t)] == ["Lee", "Lee"]
+
+
+def test_a_sentence_opened_by_a_speech_participle_goes_on_from_the_speaker_before():
+    t = "Lee said of the scandal that the report “wasn’t good.” Adding, “Now, it is always how they handle it.”"
+    assert [q.speaker_mention for q in extract_quotes(t)] == ["Lee", "Lee"]

@@ -701,9 +701,9 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
         if any(c in between for c in ";:!?\"“”") or _has_sentence_end(text, lo, m.start()):
             m = None
     if m is not None and not between.strip():
-        if m.group() in _OBJECT_CUES and m.group() not in ("asked", "asks"):
-            # "“...,” telling Fox 35 that ...": who follows is told, not telling
-            # ("“...?” asked Bennett" is the inverted order of a question)
+        if m.group() in _OBJECT_CUES and m.group() not in ("asked", "asks") or m.group().endswith("ing"):
+            # "“...,” telling Fox 35 that ...": who follows is told, not telling; "“...,”
+            # saying the city ...": a participle is never inverted ("“...?” asked Bennett" is)
             return None
         if m.group().lower() == "according to" or not ended:
             np = _np_at(text, m.end() + 1, hi) if text[m.end():m.end() + 1] in _SPACES else None
@@ -1479,6 +1479,10 @@ def _own_complement(text: str, pos: int, para_end: int) -> bool:
 # --- main ------------------------------------------------------------------------
 
 
+# A sentence opened by a speech participle alone: "Adding, “...”", "Continuing: “...”".
+_PARTICIPLE_LEAD_RE = re.compile(r"(?:" + _trie_pattern([w.capitalize() for w in _CUE_WORDS if w.endswith("ing")]) + r")[,:][ \t\u00a0]*")
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -1584,6 +1588,8 @@ def extract_quotes(text: str) -> list[Quote]:
         # it goes on from the sentence before, as a quote opening it would
         lead_only = not opens_sentence and _LEADING.match(text, ss, open_at).end() >= open_at - 1 \
             and not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-,").lower() in {"then", "now"}
+        # "Adding, “...”": a participle alone goes on from the speaker before
+        lead_only = lead_only or _PARTICIPLE_LEAD_RE.fullmatch(text, ss, open_at) is not None
 
         speaker: str | None = None
         inherited = False
