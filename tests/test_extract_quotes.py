@@ -847,3 +847,20 @@ def test_a_participle_after_a_quote_is_never_the_inverted_order():
 def test_a_sentence_opened_by_a_speech_participle_goes_on_from_the_speaker_before():
     t = "Lee said of the scandal that the report “wasn’t good.” Adding, “Now, it is always how they handle it.”"
     assert [q.speaker_mention for q in extract_quotes(t)] == ["Lee", "Lee"]
+
+
+def test_the_agent_of_a_passive_naming_verb_is_the_speaker():
+    q = only("This feature of the movement has been called “strategic ambiguity” by Jane Doe, a professor, and it "
+             "makes tracing hard.")
+    assert (q.speaker, q.cue, q.method) == ("Jane Doe", "called", "quote-marks/passive-agent")
+    assert only("The plan was described as “a disaster” by the governor.").speaker_mention == "the governor"
+
+
+def test_with_a_name_promising_is_its_speaker():
+    t = "Both want more bombing, with Lee recently promising to “carpet bomb them into oblivion.”"
+    assert only(t).speaker_mention == "Lee"
+
+
+def test_who_a_source_speaks_to_is_not_the_speaker():
+    q = only("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”")
+    assert q.speaker_mention == "Another intelligence source"

@@ -164,7 +164,7 @@ _CUE_WORDS = (
     "tweeted tweets tweeting posted called calls calling described describes "
     "describing mentioned mentions suggested suggests quipped joked complained "
     "complains conceded concedes observed observes predicted predicts promised "
-    "promises vowed vows urged urges testified stressed stresses emphasized "
+    "promises promising vowed vows vowing urged urges testified stressed stresses emphasized "
     "emphasised emphasizes pointed countered cautioned contended asserted asserts "
     "maintained maintains reported reports boasted boasts hinted declared "
     "shouted shouting yelled yelling screamed screaming exclaimed whispered confirmed confirms announced "
@@ -372,6 +372,13 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return rel
     np = _np_before_plain(text, lo, hi)
     if np is not None and np[2] != "pronoun":
+        # "Another source speaking to Fox News said": who speaks is before the participle
+        part = _PARTICIPLE_TO_RE.search(text, max(lo, np[0] - 30), np[0])
+        if part is not None:
+            outer = _np_before_plain(text, lo, part.start())
+            if outer is not None and outer[2] != "pronoun" and outer[1] == part.start() - 1:
+                return outer
+    if np is not None and np[2] != "pronoun":
         p = _PREV_WORD_RE.search(text, max(lo, np[0] - 12), np[0])
         before = text[max(lo, p.start(1) - 40):p.start(1)].split() if p is not None else []
         head = text[np[0]:np[1]].split()[0]
@@ -383,6 +390,9 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
             if outer is not None and all(w in _AUX for w in text[outer[1]:p.start(1)].replace(",", " ").split()):
                 return outer
     return np
+
+
+_PARTICIPLE_TO_RE = re.compile(r"(?<=\s)(?:speaking|talking|writing|responding)[ \t\u00a0]+(?:to|with|on|in)[ \t\u00a0]+$")
 
 
 # A relative clause between a subject and its verb: "Swanson, who is a pastor in Elizabeth,
@@ -1479,6 +1489,26 @@ def _own_complement(text: str, pos: int, para_end: int) -> bool:
 # --- main ------------------------------------------------------------------------
 
 
+# A naming verb in the passive right before a quote whose agent follows it: 'has been
+# called “strategic ambiguity” by Joshua Hendrick', 'was described as “X” by the
+# governor'.
+_PASSIVE_CUE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)[ \t\u00a0]+(?:[a-z]+ly[ \t\u00a0]+)?"
+                             r"(?P<cue>called|described|labeled|labelled|dubbed|branded|termed|deemed)"
+                             r"(?:[ \t\u00a0]+as)?[ \t\u00a0]*$")
+_BY_RE = re.compile(r",?[ \t\u00a0]+by[ \t\u00a0]+")
+
+
+def _attr_passive_agent(text: str, ss: int, open_at: int, close_end: int, para_end: int) -> _Attr | None:
+    cue = _PASSIVE_CUE_RE.search(text, max(ss, open_at - 60), open_at)
+    by = _BY_RE.match(text, close_end, para_end) if cue is not None else None
+    if by is None:
+        return None
+    np = _np_at(text, by.end(), min(para_end, by.end() + 120))
+    if np is None or np[2] == "pronoun":
+        return None
+    return _Attr(np, cue.span("cue"), "quote-marks/passive-agent")
+
+
 # A sentence opened by a speech participle alone: "Adding, “...”", "Continuing: “...”".
 _PARTICIPLE_LEAD_RE = re.compile(r"(?:" + _trie_pattern([w.capitalize() for w in _CUE_WORDS if w.endswith("ing")]) + r")[,:][ \t\u00a0]*")
 
@@ -1593,7 +1623,8 @@ def extract_quotes(text: str) -> list[Quote]:
 
         speaker: str | None = None
         inherited = False
-        attr = _attr_after(text, start, end, close_end, para_end, next_open)
+        attr = _attr_passive_agent(text, ss, open_at, close_end, para_end) if closed and not opens_sentence else None
+        attr = attr or _attr_after(text, start, end, close_end, para_end, next_open)
         if attr is not None and attr.method in _AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
                 and _own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
             # "Trump claimed that “...,” one of the prosecutors said the cases
