@@ -106,7 +106,8 @@ def test_nested_single_quotes_stay_inside():
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(), max_size=300)
-       | st.text(alphabet='ab “”"‘’\'\n.,:He said Mr', max_size=200))
+       | st.text(alphabet='ab “”"‘’\'\n.,:He said Mr', max_size=200)
+       | st.lists(st.sampled_from(["''", "``", "'", " ", "a", "He said", ",", ".", "\n", "“"]), max_size=60).map("".join))
 def test_arbitrary_text_never_crashes(text):
     qs = extract_quotes(text)
     check_invariants(text, qs)
@@ -864,3 +865,34 @@ def test_with_a_name_promising_is_its_speaker():
 def test_who_a_source_speaks_to_is_not_the_speaker():
     q = only("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”")
     assert q.speaker_mention == "Another intelligence source"
+
+
+@pytest.mark.parametrize("text, quote, mention", [
+    ("Mr. Lee did not see it that way. ''That wasn't a good way to treat me,'' he complained to a friend.",
+     "That wasn't a good way to treat me,", "he"),
+    ("``We will not back down,'' said Jane Doe, the mayor.", "We will not back down,", "Jane Doe"),
+])
+def test_doubled_apostrophes_and_backquotes_are_quotation_marks(text, quote, mention):
+    """Archival plain text types “ and ” as '' (or `` to open): offsets stay those of the source."""
+    q = only(text)
+    check_invariants(text, [q])
+    assert (q.text, q.speaker_mention) == (quote, mention)
+
+
+def test_the_gold_reader_takes_doubled_apostrophes_as_marks_too(tmp_path):
+    from newsprov.dataset.extract.brat import evaluate_quotes
+
+    text = "Mr. Lee did not see it that way. ''That wasn't a good way to treat me,'' he complained.\n"
+    content = text.index("''") 
+    source = text.index(" he ") + 1
+    cue = text.index("complained")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "doc_x.ann").write_text(
+        f"T1\tContent {content} {text.index(',', content + 2) + 3}\t...\n"
+        f"T2\tSource {source} {source + 2}\the\n"
+        f"T3\tCue {cue} {cue + 10}\tcomplained\n"
+        "E1\tAttribution:T3 Source:T2 Content:T1\n", encoding="utf-8")
+    r = evaluate_quotes(tmp_path)["overall"]
+    assert (r["gold"], r["predicted"], r["matched"], r["speaker_ok"]) == (1, 1, 1, 1)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsprov.dataset.extract.quotes import extract_quotes
+from newsprov.dataset.extract.quotes import extract_quotes, standard_marks
 
 __all__ = ["Span", "Event", "Annotation", "read_ann", "gold_quotes", "evaluate_quotes", "load_pairs"]
 
@@ -83,6 +83,7 @@ def _marked_parts(text: str, a: int, b: int) -> list[Span]:
 def gold_quotes(text: str, ann: Annotation) -> list[tuple[Span, list[Span] | None]]:
     """[(quote_span, source_fragments or None)] for one document."""
     out: dict[Span, list[Span] | None] = {}
+    text = standard_marks(text)  # (''...'' and ``...'' are quotation marks too; same offsets)
     for ev in ann.events:
         content = ev.get("Content")
         if content not in ann.spans:

@@ -1519,8 +1519,39 @@ def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> 
     return k >= 0 and spans[k][1] > pos
 
 
+# Plain text from newspaper archives and treebanks types double quotation marks as two
+# apostrophes (''That wasn't a good way to treat me,'' he complained) or opens them with
+# two backquotes (``...''). Read as curly marks, a no-break space standing in for the
+# second character, so that every offset stays the offset in the source.
+_DOUBLED_RE = re.compile(r"``|''")
+_DOUBLED_OPEN_PREV = frozenset("([{—–-/")
+
+
+def standard_marks(text: str) -> str:
+    """``text`` with doubled-apostrophe and double-backquote quotation marks as “ and ”
+    (same length: each two-character mark becomes a mark and a no-break space)."""
+    if "''" not in text and "``" not in text:
+        return text
+    parts, last = [], 0
+    for m in _DOUBLED_RE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 2] if i + 2 < len(text) else "\n"
+        if m.group() == "``" or ((prev.isspace() or prev in _DOUBLED_OPEN_PREV) and not nxt.isspace()):
+            mark = "\u00a0“"  # opening: the quote starts right after it
+        elif not prev.isspace():
+            mark = "”\u00a0"  # closing: the quote ends right before it
+        else:
+            continue
+        parts += [text[last:i], mark]
+        last = m.end()
+    return "".join(parts) + text[last:]
+
+
 def extract_quotes(text: str) -> list[Quote]:
-    """All direct quotes in ``text`` with their speaker, cue and offsets."""
+    """All direct quotes in ``text`` with their speaker, cue and offsets (into ``text``)."""
+    source = text
+    text = standard_marks(text)
     spans = _quote_spans(text)
     if not spans:
         return []
@@ -1745,13 +1776,13 @@ def extract_quotes(text: str) -> list[Quote]:
             speaker = resolve(attr)
         np = attr.np
         cue = attr.cue
-        out.append(Quote(
-            start=start, end=end, text=text[start:end], kind=kind,
+        out.append(Quote(  # (every text field sliced from the source itself)
+            start=start, end=end, text=source[start:end], kind=kind,
             speaker=speaker,
-            speaker_mention=text[np[0]:np[1]] if np else None,
+            speaker_mention=source[np[0]:np[1]] if np else None,
             speaker_start=np[0] if np else None,
             speaker_end=np[1] if np else None,
-            cue=text[cue[0]:cue[1]] if cue else None,
+            cue=source[cue[0]:cue[1]] if cue else None,
             cue_start=cue[0] if cue else None,
             cue_end=cue[1] if cue else None,
             method=attr.method,
