@@ -896,3 +896,21 @@ def test_the_gold_reader_takes_doubled_apostrophes_as_marks_too(tmp_path):
         "E1\tAttribution:T3 Source:T2 Content:T1\n", encoding="utf-8")
     r = evaluate_quotes(tmp_path)["overall"]
     assert (r["gold"], r["predicted"], r["matched"], r["speaker_ok"]) == (1, 1, 1, 1)
+
+
+def test_three_apostrophes_close_a_nested_quote_and_the_quote():
+    t = "Mr. Lee described the meeting. ''I said, 'There should be no daylight,''' he recalled."
+    q = only(t)
+    check_invariants(t, [q])
+    assert q.text == "I said, 'There should be no daylight,'" and q.speaker_mention == "he"
+
+
+@pytest.mark.parametrize("text", [
+    "''People make claims,'' Mrs. Lee said. ''And it is hard to judge.\n\n''That is why I say what I will do.''\n",
+    "“People make claims,” Mrs. Lee said. “And it is hard to judge.\n\n   “That is why I say what I will do.”\n",
+])
+def test_a_quote_paragraph_continues_with_its_speaker_however_marked_or_indented(text):
+    qs = extract_quotes(text)
+    check_invariants(text, qs)
+    assert [q.speaker for q in qs] == ["Lee"] * 3
+    assert qs[-1].method == "quote-marks/continued-paragraph"

@@ -725,7 +725,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
         # a missing comma ("“...battle of niches” Grubbs said."): only a
         # subject and its cue right after the quote still attribute it
         np0 = _np_at(text, lo, m.start()) if m is not None else None
-        if np0 is None or np0[2] == "pronoun" or text[np0[1]:m.start()].strip() or text[q_start - 2:q_start - 1] not in ("\n", ""):
+        if np0 is None or np0[2] == "pronoun" or text[np0[1]:m.start()].strip() or text[text.rfind("\n", 0, q_start) + 1:q_start - 1].strip():
             return None
         return _Attr(np0, m.span(), "quote-marks/speaker-after")
     if m is None and not ended:
@@ -1534,9 +1534,13 @@ def standard_marks(text: str) -> str:
         return text
     parts, last = [], 0
     for m in _DOUBLED_RE.finditer(text):
-        i = m.start()
+        i, j = m.span()
+        if i < last:
+            continue  # (the apostrophe already taken by a three-apostrophe close)
+        if m.group() == "''" and j < len(text) and text[j] == "'" and i and not text[i - 1].isspace():
+            i, j = i + 1, j + 1  # three apostrophes closing: a nested quote's ' and then ''
         prev = text[i - 1] if i else "\n"
-        nxt = text[i + 2] if i + 2 < len(text) else "\n"
+        nxt = text[j] if j < len(text) else "\n"
         if m.group() == "``" or ((prev.isspace() or prev in _DOUBLED_OPEN_PREV) and not nxt.isspace()):
             mark = "\u00a0“"  # opening: the quote starts right after it
         elif not prev.isspace():
@@ -1544,7 +1548,7 @@ def standard_marks(text: str) -> str:
         else:
             continue
         parts += [text[last:i], mark]
-        last = m.end()
+        last = j
     return "".join(parts) + text[last:]
 
 
@@ -1634,6 +1638,8 @@ def extract_quotes(text: str) -> list[Quote]:
     starts = [s for s, _, _ in spans]
     for idx, (start, end, closed) in enumerate(spans):
         para_start = text.rfind("\n", 0, start) + 1
+        while para_start < start - 1 and text[para_start] in " \t\u00a0":
+            para_start += 1  # (an indented paragraph starts at its first mark or letter)
         para_end = text.find("\n", end)
         if para_end < 0:
             para_end = len(text)
