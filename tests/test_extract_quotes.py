@@ -914,3 +914,16 @@ def test_a_quote_paragraph_continues_with_its_speaker_however_marked_or_indented
     check_invariants(text, qs)
     assert [q.speaker for q in qs] == ["Lee"] * 3
     assert qs[-1].method == "quote-marks/continued-paragraph"
+
+
+def test_doubled_apostrophes_after_a_stray_space_still_close():
+    t = "''He built coalitions, '' said Mr. Gunnels, who works for him. ''He fights for people.''"
+    qs = extract_quotes(t)
+    check_invariants(t, qs)
+    assert [(q.text, q.speaker) for q in qs] == [("He built coalitions, ", "Gunnels"), ("He fights for people.", "Gunnels")]
+
+
+def test_a_speech_verb_in_a_closed_relative_clause_does_not_govern_the_quote():
+    t = ("Mr. Lee, who said last week that a judge was biased against him, issued a statement Tuesday saying, "
+         "“I do not feel that one is incapable of being impartial.”")
+    assert only(t).speaker_mention == "Mr. Lee"

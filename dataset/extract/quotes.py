@@ -395,6 +395,9 @@ def _np_before(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
 _PARTICIPLE_TO_RE = re.compile(r"(?<=\s)(?:speaking|talking|writing|responding)[ \t\u00a0]+(?:to|with|on|in)[ \t\u00a0]+$")
 
 
+_CLAUSE_CLOSED_RE = re.compile(r",[ \t\u00a0]+[a-z]+[ \t\u00a0]+\w")
+
+
 # A relative clause between a subject and its verb: "Swanson, who is a pastor in Elizabeth,
 # Colorado, slammed ...", "Trump, who has been feuding with leaders, on Friday described ...".
 _RELATIVE_RE = re.compile(r", (?:who|which) ")
@@ -1282,6 +1285,10 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
         np = _np_before(text, sent_start, m.start())
+        if np and text[np[0]:np[1]].lower() == "who" and _CLAUSE_CLOSED_RE.search(text, m.end(), open_at):
+            # "Mr. Trump, who said last week that ..., issued a statement saying “...”":
+            # the relative clause ends before the quote; its verb does not govern it
+            continue
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
     src = _FROM_LABEL_RE.search(text, sent_start, open_at)
@@ -1532,19 +1539,23 @@ def standard_marks(text: str) -> str:
     (same length: each two-character mark becomes a mark and a no-break space)."""
     if "''" not in text and "``" not in text:
         return text
-    parts, last = [], 0
+    parts, last, is_open, line = [], 0, False, 0
     for m in _DOUBLED_RE.finditer(text):
         i, j = m.span()
         if i < last:
             continue  # (the apostrophe already taken by a three-apostrophe close)
+        if text.rfind("\n", line, i) >= 0:
+            is_open, line = False, i  # a paragraph break closes any quote
         if m.group() == "''" and j < len(text) and text[j] == "'" and i and not text[i - 1].isspace():
             i, j = i + 1, j + 1  # three apostrophes closing: a nested quote's ' and then ''
         prev = text[i - 1] if i else "\n"
         nxt = text[j] if j < len(text) else "\n"
-        if m.group() == "``" or ((prev.isspace() or prev in _DOUBLED_OPEN_PREV) and not nxt.isspace()):
-            mark = "\u00a0“"  # opening: the quote starts right after it
-        elif not prev.isspace():
-            mark = "”\u00a0"  # closing: the quote ends right before it
+        can_open = prev.isspace() or prev in _DOUBLED_OPEN_PREV
+        can_close = not prev.isspace() or nxt.isspace()  # (", '' said": a close after a stray space)
+        if m.group() == "``" or (can_open and not nxt.isspace() and not (is_open and can_close)):
+            mark, is_open = "\u00a0“", True  # opening: the quote starts right after it
+        elif can_close:
+            mark, is_open = "”\u00a0", False  # closing: the quote ends right before it
         else:
             continue
         parts += [text[last:i], mark]
