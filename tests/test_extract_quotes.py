@@ -927,3 +927,14 @@ def test_a_speech_verb_in_a_closed_relative_clause_does_not_govern_the_quote():
     t = ("Mr. Lee, who said last week that a judge was biased against him, issued a statement Tuesday saying, "
          "“I do not feel that one is incapable of being impartial.”")
     assert only(t).speaker_mention == "Mr. Lee"
+
+
+def test_a_quote_after_introductory_phrases_only_goes_on_from_the_paragraphs_speaker():
+    t = ("“The anxiety is not whether they have a job,” Mr. Garin said. For others, on the other hand, "
+         "“you do not take job growth for granted.”")
+    assert [q.speaker_mention for q in extract_quotes(t)] == ["Mr. Garin", "Mr. Garin"]
+
+
+def test_as_someone_had_written_introduces_a_quote():
+    t = "As the columnist Louella Parsons had written years earlier, “We could not have an industry without him.”"
+    assert only(t).speaker == "Louella Parsons"

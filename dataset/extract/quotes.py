@@ -156,7 +156,7 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
 # Speech / attribution verbs of news reporting (all tenses a reporter uses).
 _CUE_WORDS = (
     "said says say saying told tells tell telling added adds adding wrote writes "
-    "writing noted notes noting remarked remarks remarking stated states stating "
+    "writing written noted notes noting remarked remarks remarking stated states stating "
     "explained explains explaining asked asks asking argued argues arguing declared "
     "declares insisted insists insisting warned warns warning claimed claims "
     "continued continues replied replies responded responds recalled recalls "
@@ -1781,6 +1781,12 @@ def extract_quotes(text: str) -> list[Quote]:
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
+        if attr is None and not opens_sentence and prev is not None and prev[0] == para_start \
+                and text[ss:open_at].rstrip().endswith(",") and _cue_search(text, ss, open_at) is None:
+            # "“...,” Mr. Garin said. For others, on the other hand, “you don't ...”": only
+            # introductory phrases before it, the quote goes on from the paragraph's speaker
+            speaker, inherited = prev[1], True
+            attr = _Attr(prev[2].np, prev[2].cue, "quote-marks/same-paragraph")
         if attr is not None and kind == "partial" and not opens_sentence and (attr.cue is None or attr.cue[0] < start) \
                 and _is_label(text, start, close_end, open_at, ss):
             # a speech verb after the quote still governs it ('a group called “X,” Lee said')
