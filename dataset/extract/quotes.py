@@ -1595,6 +1595,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 if _is_person(mention, np[2], canon):
                     subjects.append((np[0], canon))
     runs: list[tuple[int, str, str]] = []
+    headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
     for m in _NAME_RUN_RE.finditer(text):
         s0 = m.start()
         if _inside(spans, q_starts, s0):
@@ -1611,17 +1612,28 @@ def extract_quotes(text: str) -> list[Quote]:
         if canon and len(canon.split()) >= 2:
             # (a headline capitalises every word: "Republican Donor Adelson" counts only where
             # the body has no other form)
-            (headline_ends if _is_headline(text, s0) else name_ends)[canon].add(s0 + len(mention))
+            para = text.rfind("\n", 0, s0)
+            if para not in headline_paras:
+                headline_paras[para] = _is_headline(text, s0)
+            (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
         if canon:
             runs.append((s0, mention, canon))
-    names = name_uses(name_ends, headline_ends, said_ends)
-    for s0, mention, canon in runs:
-        full = fullest_of(canon, names)
-        if _is_person(mention, "name", full) and text[max(0, s0 - 4):s0].lower() != "the ":
-            subjects.append((s0, full))
+    # Name forms by their last word (a fuller form of a name ends with the same word),
+    # and each name's fullest form once found: the forms are fixed from here on.
+    by_last: dict[str, dict[str, tuple[int, int]]] = collections.defaultdict(dict)
+    for form, uses in name_uses(name_ends, headline_ends, said_ends).items():
+        by_last[form.rsplit(" ", 1)[-1]][form] = uses
+    fullest_forms: dict[str | None, str | None] = {}
 
     def fullest(canon: str | None) -> str | None:
-        return fullest_of(canon, names)
+        if canon not in fullest_forms:
+            fullest_forms[canon] = fullest_of(canon, by_last.get(canon.rsplit(" ", 1)[-1], {}) if canon else {})
+        return fullest_forms[canon]
+
+    for s0, mention, canon in runs:
+        full = fullest(canon)
+        if _is_person(mention, "name", full) and text[max(0, s0 - 4):s0].lower() != "the ":
+            subjects.append((s0, full))
 
     subjects.sort()
     sub_pos = [p for p, _ in subjects]
