@@ -938,3 +938,25 @@ def test_a_quote_after_introductory_phrases_only_goes_on_from_the_paragraphs_spe
 def test_as_someone_had_written_introduces_a_quote():
     t = "As the columnist Louella Parsons had written years earlier, “We could not have an industry without him.”"
     assert only(t).speaker == "Louella Parsons"
+
+
+def test_a_descriptor_before_a_name_after_the_quote_belongs_to_the_mention():
+    t = ("Lawyers met.\n\n“If the agency finds more records, it will search them” that answer the requests, "
+         "Justice Department trial counsel Jane Doe wrote in a filing.\n")
+    q = only(t)
+    assert (q.speaker_mention, q.speaker) == ("Justice Department trial counsel Jane Doe", "Jane Doe")
+
+
+def test_an_irregular_past_verb_ends_the_subject():
+    q = only("A 2014 House committee report found “no evidence of a stand-down order.”")
+    assert q.speaker_mention == "A 2014 House committee report"
+
+
+def test_an_indefinite_pronoun_is_a_whole_subject():
+    t = "“We lived there for years,” added one resident. Yet another said, “The town is in a five-way battle for jobs.”"
+    assert [q.speaker_mention for q in extract_quotes(t)] == ["one resident", "another"]
+
+
+def test_a_speech_verb_in_a_which_clause_does_not_govern_the_quote():
+    t = ("Lee said the announcement, which some have argued was a trick, was an “insult” to the volunteers.")
+    assert only(t).speaker_mention == "Lee"

@@ -460,6 +460,10 @@ def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None
     return _np_from_tokens(text, toks)
 
 
+# Indefinite pronouns that are whole subjects ("another said", "others argued").
+_INDEFINITE_SUBJECTS = frozenset("another others one some many several both most".split())
+
+
 def _np_from_tokens(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     if not toks:
         return None
@@ -474,6 +478,8 @@ def _np_from_tokens(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, s
     core = _CONTRACTION_RE.sub("", word)  # "She’d called": She
     if core.lower() in _PRONOUNS:
         return a, a + len(core), "pronoun"
+    if word.lower() in _INDEFINITE_SUBJECTS:
+        return a, b, "nominal"  # "Yet another said, “...”", "Others said"
     if word[:1].isupper():
         # walk back over capitalised words (names with titles)
         i = len(toks) - 1
@@ -636,6 +642,10 @@ class _Attr:
 # shot back"): any past or present-tense form, not only listed speech verbs.
 _VERBISH_RE = re.compile(r"(?:[a-z]+(?:ed|s)|shot|spoke|wrote|told|said|put|cried|went|began|read|"
                          r"fired|hit|gave|made|took|quipped)\b")
+# Verbs that end a subject noun phrase: the above and common irregular pasts ("A 2014
+# House report found “...”", "The Florida senator sought to ...").
+_SUBJECT_END_RE = re.compile(_VERBISH_RE.pattern[:-4] + r"|found|thought|felt|knew|saw|came|got|kept|left|held|"
+                             r"brought|led|ran|won|lost|sent|stood|became|meant|paid|met|heard|sought|drew|chose)\b")
 _CLOSING_MARKS = "'’\"” \u00a0"
 # Past-tense verbs that end a nominal subject ("the statement read").
 _PAST_RE = re.compile(r"[a-z]+ed|shot|spoke|wrote|told|said|put|cried|went|began|read|gave|made|took|sang")
@@ -832,6 +842,15 @@ def _attr_clause_after(text: str, close_end: int, sent_end: int) -> _Attr | None
         if m.group().endswith("ing") and text[close_end:m.start()].rstrip().endswith(","):
             return None  # "..., Hillary Clinton, saying": the participle's subject is the main clause's
         np = _np_before(text, close_end, m.start())
+        if np and np[2] == "name":
+            # a descriptor before the name: "..., Justice Department senior trial counsel
+            # Caroline Lewis Wolverton wrote": the mention is the whole phrase after the comma
+            comma = text.rfind(",", close_end, np[0])
+            words = text[comma + 1:np[0]].split() if comma >= 0 else []
+            if words and len(words) <= 8 and not any(c in text[comma + 1:np[0]] for c in ".;:!?()\"“”") and not any(
+                    w in _NOT_HEAD or w in _POSSESSIVES or w in _PARTICLES or w in _AUX or w in _CUE_SET
+                    or w.endswith(("ed", "ly")) or w in _DETERMINERS for w in words):
+                np = (np[0] - len(text[comma + 1:np[0]].lstrip()), np[1], "name")
         if np and text[close_end:np[0]].rstrip().rstrip("\"”").endswith(","):
             return _Attr(np, m.span(), "quote-marks/speaker-after-clause")
         if text[close_end:m.start()].rstrip().endswith(",") and not m.group().endswith("ing"):
@@ -986,7 +1005,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             elif kind == "name" and last_cap < j - 2:
                 break
             elif bare in _NOT_HEAD or bare in _AUX or bare in _CUE_SET or (
-                    _VERBISH_RE.fullmatch(bare) and j > i and not bare.endswith("ss")):
+                    _SUBJECT_END_RE.fullmatch(bare) and j > i and not bare.endswith("ss")):
                 break
             j += 1
             if w[-1:] in ",;:)":
@@ -1285,9 +1304,11 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
         np = _np_before(text, sent_start, m.start())
-        if np and text[np[0]:np[1]].lower() == "who" and _CLAUSE_CLOSED_RE.search(text, m.end(), open_at):
-            # "Mr. Trump, who said last week that ..., issued a statement saying “...”":
-            # the relative clause ends before the quote; its verb does not govern it
+        if (np and text[np[0]:np[1]].lower() == "who" or _RELATIVE_RE.search(text, max(sent_start, m.start() - 40), m.start())) \
+                and _CLAUSE_CLOSED_RE.search(text, m.end(), open_at):
+            # "Mr. Trump, who said last week that ..., issued a statement saying “...”", "the
+            # announcement, which some have argued was ..., was an “insult”": the relative
+            # clause ends before the quote; its verb does not govern it
             continue
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
