@@ -960,3 +960,12 @@ def test_an_indefinite_pronoun_is_a_whole_subject():
 def test_a_speech_verb_in_a_which_clause_does_not_govern_the_quote():
     t = ("Lee said the announcement, which some have argued was a trick, was an “insult” to the volunteers.")
     assert only(t).speaker_mention == "Lee"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("The State Department less than two weeks ago said for the first time that “top secret” data passed through it.",
+     "The State Department"),
+    ("Smith last week told reporters the plan was “a disaster.”", "Smith"),
+])
+def test_a_time_between_subject_and_verb_is_no_speaker(sentence, mention):
+    assert only(sentence).speaker_mention == mention

@@ -428,10 +428,28 @@ def _relative_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
     return np if np is not None and np[1] == rel.start() and np[2] != "pronoun" else None
 
 
+# A time between a subject and its verb: "The State Department less than two weeks ago said",
+# "Smith last week told".
+_TIME_TAIL_RE = re.compile(
+    r"[ \t\u00a0](?:(?:(?:less|more) than|about|nearly|almost|some|just|only)[ \t\u00a0]+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)[ \t\u00a0]+"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)[ \t\u00a0]+ago"
+    r"|[ \t\u00a0](?:(?:earlier|later)[ \t\u00a0]+)?(?:last|this|next)[ \t\u00a0]+"
+    r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter)$")
+
+
 def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     toks = [(m.start() + lo, m.end() + lo) for m in _TOKEN_RE.finditer(text[lo:hi])][-30:]
     while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])):
         toks.pop()
+    if toks:
+        tail = _TIME_TAIL_RE.search(text, max(lo, toks[-1][1] - 40), toks[-1][1])
+        if tail is not None and tail.end() == toks[-1][1]:
+            while toks and toks[-1][0] > tail.start():
+                toks.pop()
+            while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])
+                            or re.fullmatch(r"[a-z]+ed", text[toks[-1][0]:toks[-1][1]])):
+                toks.pop()  # ("a report issued earlier this year found": the participle goes too)
     if toks and text[toks[-1][1] - 1] == ")":
         # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
         j = len(toks) - 1
