@@ -18,6 +18,14 @@ def main() -> int:
     n = sum(len(extract_quotes(t)) for t in texts)
     dt = time.perf_counter() - t0
     print(f"{len(texts)} texts, {chars} chars, {n} quotes in {dt:.2f}s: {chars / dt / 1e6:.2f} M chars/s")
+    # The same texts as one paragraph without line breaks, at two sizes: time per character
+    # should not grow with the length (it once did: every quote searched back to the start).
+    flat = " ".join(t.replace("\n", " ") for t in texts)
+    for size in (len(flat) // 4, len(flat)):
+        t0 = time.perf_counter()
+        n = len(extract_quotes(flat[:size]))
+        dt = time.perf_counter() - t0
+        print(f"one paragraph of {size} chars, {n} quotes in {dt:.2f}s: {size / dt / 1e6:.2f} M chars/s")
     return 0
 
 

@@ -217,10 +217,17 @@ _CUE_RE = re.compile(
     r"\b(?:" + _trie_pattern(_CUE_ALL) + "|" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_ALL]) + r")\b")
 
 
+_MAX_HEADLINE = 600
+
+
 def _is_headline(text: str, pos: int) -> bool:
     """Whether the paragraph around ``pos`` is in headline Title Case."""
-    ps = text.rfind("\n", 0, pos) + 1
-    pe = text.find("\n", pos)
+    # (a headline has at most 30 words: a paragraph longer than _MAX_HEADLINE characters is
+    # none, found without scanning all of a long one)
+    ps = text.rfind("\n", max(0, pos - _MAX_HEADLINE), pos) + 1
+    pe = text.find("\n", pos, pos + _MAX_HEADLINE)
+    if (ps == 0 and pos > _MAX_HEADLINE) or (pe < 0 and len(text) - pos > _MAX_HEADLINE):
+        return False
     words = text[ps:pe if pe >= 0 else len(text)].split()
     if not words or len(words) > 30:
         return False
@@ -1559,6 +1566,25 @@ def _attr_passive_agent(text: str, ss: int, open_at: int, close_end: int, para_e
 _PARTICIPLE_LEAD_RE = re.compile(r"(?:" + _trie_pattern([w.capitalize() for w in _CUE_WORDS if w.endswith("ing")]) + r")[,:][ \t\u00a0]*")
 
 
+class _Paragraphs:
+    """Paragraph bounds by bisecting the newlines once found (rfind from the text's start
+    for every quote and cue was quadratic in a long text without line breaks)."""
+
+    def __init__(self, text: str):
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.n = len(text)
+
+    def start(self, pos: int) -> int:
+        """Just after the last newline before pos (as text.rfind("\\n", 0, pos) + 1)."""
+        k = bisect.bisect_left(self.newlines, pos) - 1
+        return self.newlines[k] + 1 if k >= 0 else 0
+
+    def end(self, pos: int) -> int:
+        """The first newline at or after pos, or the text's end."""
+        k = bisect.bisect_left(self.newlines, pos)
+        return self.newlines[k] if k < len(self.newlines) else self.n
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -1617,8 +1643,9 @@ def extract_quotes(text: str) -> list[Quote]:
     headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
     said_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, as subjects of speech verbs
     q_starts = [s for s, _, _ in spans]
+    paragraphs = _Paragraphs(text)
     for m in _cues(text, 0, len(text)):
-        ps = text.rfind("\n", 0, m.start()) + 1
+        ps = paragraphs.start(m.start())
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
         if m.group().lower() == "according to":
             np = _np_according(text, m.end(), min(len(text), m.end() + 80))
@@ -1651,7 +1678,7 @@ def extract_quotes(text: str) -> list[Quote]:
         if canon and len(canon.split()) >= 2:
             # (a headline capitalises every word: "Republican Donor Adelson" counts only where
             # the body has no other form)
-            para = text.rfind("\n", 0, s0)
+            para = paragraphs.start(s0)
             if para not in headline_paras:
                 headline_paras[para] = _is_headline(text, s0)
             (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
@@ -1678,7 +1705,6 @@ def extract_quotes(text: str) -> list[Quote]:
     sub_pos = [p for p, _ in subjects]
 
     def resolve(attr: _Attr) -> str | None:
-        nonlocal sub_pos
         s, e, npk = attr.np
         mention = text[s:e]
         if npk == "pronoun":
@@ -1691,20 +1717,19 @@ def extract_quotes(text: str) -> list[Quote]:
             return None
         speaker = fullest(_canonical(mention, npk))
         if speaker and _is_person(mention, npk, speaker):
-            bisect.insort(subjects, (s, speaker))
-            sub_pos = [p for p, _ in subjects]
+            k = bisect.bisect_left(subjects, (s, speaker))
+            subjects.insert(k, (s, speaker))
+            sub_pos.insert(k, s)  # (kept in step, not rebuilt: linear in long articles)
         return speaker
 
     out: list[Quote] = []
     prev: tuple[int, str | None, _Attr, int] | None = None  # (para_start, speaker, attr, quote_end)
     starts = [s for s, _, _ in spans]
     for idx, (start, end, closed) in enumerate(spans):
-        para_start = text.rfind("\n", 0, start) + 1
+        para_start = paragraphs.start(start)
         while para_start < start - 1 and text[para_start] in " \t\u00a0":
             para_start += 1  # (an indented paragraph starts at its first mark or letter)
-        para_end = text.find("\n", end)
-        if para_end < 0:
-            para_end = len(text)
+        para_end = paragraphs.end(end)
         close_end = end + 1 if closed else end
         next_open = starts[idx + 1] - 1 if idx + 1 < len(spans) else len(text)
         kind = _kind(text, start, end, para_start)
