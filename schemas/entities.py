@@ -27,8 +27,8 @@ class Entities(TableModel):
 
     alias: str = pa.Field(unique=True, str_length={"min_value": 1}, description="A name as printed for a speaker ('Hizbullah', 'Binyamin Netanyahu').")
     canonical: str = pa.Field(str_length={"min_value": 1}, description="The name it resolves to across the package; quotes.speaker holds this.")
-    kind: str = pa.Field(isin=ENTITY_KINDS, description="person (a full personal name), group (an organisation or institution), role (a described speaker: 'U.S. official'), unknown.")
-    method: str = pa.Field(isin=ENTITY_METHODS, description="speaker-name, spelling-variant (transliteration of another alias), surname (the surname of one fuller person name), or curated.")
+    kind: str = pa.Field(isin=list(ENTITY_KINDS), description="person (a full personal name), group (an organisation or institution), role (a described speaker: 'U.S. official'), unknown.")
+    method: str = pa.Field(isin=list(ENTITY_METHODS), description="speaker-name, spelling-variant (transliteration of another alias), surname (the surname of one fuller person name), or curated.")
     n_articles: int = pa.Field(ge=0, description="Articles in which a quote is attributed to this alias.")
     article_id: str = pa.Field(nullable=True, str_matches=anchored(ARTICLE_ID), description="The first article where the alias occurs in the text; null when it does not occur verbatim.")
     start: int = pa.Field(nullable=True, ge=0, description="Offset of its first occurrence there.")

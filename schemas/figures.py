@@ -45,13 +45,13 @@ class Figures(TableModel):
     value: float = pa.Field(description="The value: the number itself, the bound for bounds, the midpoint of a range, the order of magnitude for vague magnitudes.")
     value_low: float = pa.Field(nullable=True, description="Lowest value the expression admits, where a range or bound implies one.")
     value_high: float = pa.Field(nullable=True, description="Highest value the expression admits, where a range or bound implies one.")
-    value_kind: str = pa.Field(isin=VALUE_KINDS, description="exact; approximate (about, around, some, nearly); lower_bound (more than, at least); upper_bound (up to, fewer than); range (10 to 15); vague_magnitude (dozens, thousands).")
+    value_kind: str = pa.Field(isin=list(VALUE_KINDS), description="exact; approximate (about, around, some, nearly); lower_bound (more than, at least); upper_bound (up to, fewer than); range (10 to 15); vague_magnitude (dozens, thousands).")
     unit: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="What is counted or measured, singular ('percent', 'plane', 'rocket', 'year', 'USD').")
     subject: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The noun phrase the number counts ('Israeli planes', 'Katyusha rockets').")
     attributed_to: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The speaker (canonical, as in quotes) when the figure is in a quote or an attributed statement.")
     quote_id: str = pa.Field(nullable=True, str_matches=anchored(QUOTE_ID), description="The quote containing the figure, if any.")
-    flag: str = pa.Field(nullable=True, isin=FIGURE_FLAGS, description="A reviewed oddity: percent-over-100 (a percentage above 100, e.g. a rise of 150%).")
-    method: str = pa.Field(isin=FIGURE_METHODS, description="The rule that produced the row, or `curated` (set by dataset/overrides.toml).")
+    flag: str = pa.Field(nullable=True, isin=list(FIGURE_FLAGS), description="A reviewed oddity: percent-over-100 (a percentage above 100, e.g. a rise of 150%).")
+    method: str = pa.Field(isin=list(FIGURE_METHODS), description="The rule that produced the row, or `curated` (set by dataset/overrides.toml).")
 
     class Config:
         name = "figures"

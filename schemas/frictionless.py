@@ -41,6 +41,10 @@ def _constraints(column) -> dict:
         elif check.name == "in_range":
             out["minimum"], out["maximum"] = stats["min_value"], stats["max_value"]
         elif check.name == "isin":
+            if isinstance(stats["allowed_values"], str):
+                # (Pandera unpacks a tuple given to Field(isin=...): a one-value tuple becomes
+                # its string, whose characters would be the enum; pass a list)
+                raise TypeError(f"isin check of column {column.name!r} has a string, not a collection, of allowed values")
             out["enum"] = list(stats["allowed_values"])
         elif check.name == "str_matches":
             out["pattern"] = _unanchor(stats["pattern"])

@@ -25,7 +25,7 @@ class Paragraphs(TableModel):
     paragraph_index: int = pa.Field(ge=0, description="Position of the paragraph in its article, from 0.")
     start: int = pa.Field(ge=0, description="Character offset where the paragraph starts.")
     end: int = pa.Field(ge=1, description="Character offset where it ends (exclusive); trailing whitespace excluded.")
-    kind: str = pa.Field(isin=PARAGRAPH_KINDS, description="dateline (a `date` header), headline, heading (short line without final punctuation), caption (photo caption with credit), credit (agency credit line), or body.")
+    kind: str = pa.Field(isin=list(PARAGRAPH_KINDS), description="dateline (a `date` header), headline, heading (short line without final punctuation), caption (photo caption with credit), credit (agency credit line), or body.")
     text: str = pa.Field(str_length={"min_value": 1}, description="The paragraph's text, equal to source[start:end].")
 
     class Config:

@@ -68,7 +68,7 @@ class Quotes(TableModel):
     start: int = pa.Field(ge=0, description="Offset of the first quoted character (after the opening mark).")
     end: int = pa.Field(ge=1, description="Offset after the last quoted character (before the closing mark).")
     text: str = pa.Field(str_length={"min_value": 1}, description="The quoted words, equal to source[start:end].")
-    kind: str = pa.Field(isin=QUOTE_KINDS, description="full: a clause or sentence of its own; partial: a fragment inside the reporter's sentence.")
+    kind: str = pa.Field(isin=list(QUOTE_KINDS), description="full: a clause or sentence of its own; partial: a fragment inside the reporter's sentence.")
     speaker: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="Canonical name of the person or group quoted (entities.canonical); null when the text names nobody.")
     speaker_mention: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The words that name or point to the speaker for this quote ('he', 'the official', 'Mr Nasrallah').")
     speaker_start: int = pa.Field(nullable=True, ge=0, description="Offset where speaker_mention starts.")
@@ -76,7 +76,7 @@ class Quotes(TableModel):
     cue: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The attribution verb or phrase (said, told, according to, …).")
     cue_start: int = pa.Field(nullable=True, ge=0, description="Offset where the cue starts.")
     cue_end: int = pa.Field(nullable=True, ge=1, description="Offset where the cue ends.")
-    method: str = pa.Field(isin=QUOTE_METHODS, description="The rule that produced the row, or `curated` (set by dataset/overrides.toml).")
+    method: str = pa.Field(isin=list(QUOTE_METHODS), description="The rule that produced the row, or `curated` (set by dataset/overrides.toml).")
 
     class Config:
         name = "quotes"

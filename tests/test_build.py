@@ -235,3 +235,18 @@ def test_a_story_of_many_rewritten_versions_builds_into_a_valid_package(tmp_path
     result = build(sources, tmp_path / "pkg")
     assert result.tables["quote_groups"].height and result.tables["figure_groups"].height
     assert validate(tmp_path / "pkg").flatten(["type", "resource", "row"]) == []
+
+
+def test_a_percentage_over_100_is_flagged_not_refused(tmp_path):
+    """Pandera unpacks a tuple given to Field(isin=...): the one-value flag enum once became the
+    characters of 'percent-over-100', so any article with a rise of 150 percent failed to build."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Prices rose 150 percent last year, officials said.\n\nThe index fell 20 percent.\n",
+                                  encoding="utf-8")
+    build(folder, tmp_path / "pkg")
+    figures = (tmp_path / "pkg" / "tables" / "figures.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[-2] for line in figures[1:]] == ["percent-over-100", ""]
+    descriptor = json.loads((tmp_path / "pkg" / "datapackage.json").read_text())
+    fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]}
+    assert fields["flag"]["constraints"]["enum"] == ["percent-over-100"]
