@@ -969,3 +969,20 @@ def test_a_speech_verb_in_a_which_clause_does_not_govern_the_quote():
 ])
 def test_a_time_between_subject_and_verb_is_no_speaker(sentence, mention):
     assert only(sentence).speaker_mention == mention
+
+
+def test_a_verb_first_introduction_keeps_the_quote_kind():
+    """The speaker's kind once overwrote the quote's kind ("name" in the kind column)."""
+    t = "The senator was asked about the vote.\n\nAdded the senator:\n\n“We will not back down from this fight.”\n"
+    qs = extract_quotes(t)
+    assert [(q.kind, q.speaker_mention, q.method) for q in qs] == [("full", "the senator", "quote-marks/colon-intro")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lee Roe Calls Jane Doe ‘A Disgrace’ Over Comments.\n\nGov. Lee Roe described Jane Doe as a “disgrace.” "
+     "Doe asserted that “white people” should listen.\n", "Jane Doe"),
+    ("Paper Casually Conflates Ted Cruz With George Wallace.\n\nSen. Ted Cruz spoke on Monday. "
+     "“We will win this state,” Mr. Cruz said.\n", "Ted Cruz"),
+])
+def test_headline_words_do_not_become_part_of_a_name(text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker

@@ -100,3 +100,16 @@ def test_a_figure_group_row_pointing_at_a_missing_sentence(embedded_copy):
     edit_csv(embedded_copy / TABLES / "figure_groups.csv", 2, "sentence_id", "000_4b0563042a307713:s9999")
     rehash(embedded_copy, "figure_groups")
     assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["foreign-key", "figure_groups", 2, "sentence_id"]]
+
+
+def test_two_quotes_of_one_article_need_no_speaker_discrepancy():
+    """Discrepancies are between outlets: a group may hold an article's headline quote and its
+    body quote, attributed differently, with no row to record (building PolNeAR dev once failed here)."""
+    from newsprov.validators.comparison import _speakers
+
+    quotes = pl.DataFrame({"quote_id": ["a:q0", "a:q1", "b:q0"], "speaker": ["Lee", "Lee's aide", "Roe"],
+                           "article_id": ["a", "a", "b"]})
+    groups = pl.DataFrame({"group_id": ["g1"] * 3, "quote_id": ["a:q0", "a:q1", "b:q0"],
+                           "reference_quote_id": ["a:q0"] * 3, "article_id": ["a", "a", "b"]})
+    errors = _speakers(groups, quotes, None)
+    assert [(e.row, e.cell) for e in errors] == [(4, "b:q0")]  # the other outlet's member only (CSV line 4)

@@ -118,6 +118,9 @@ def _speakers(groups: pl.DataFrame, quotes: pl.DataFrame, discrepancies: pl.Data
         .join(speaker.rename({"quote_id": "reference_quote_id", "speaker": "_ref_speaker"}), on="reference_quote_id", how="inner")
         .join(quotes.select(pl.col("quote_id").alias("reference_quote_id"), pl.col("article_id").alias("_ref_article")), on="reference_quote_id", how="inner")
         .filter(pl.col("speaker").is_not_null() & pl.col("_ref_speaker").is_not_null() & (pl.col("speaker") != pl.col("_ref_speaker")))
+        # (discrepancies are between outlets: two quotes of one article, a headline's and the
+        # body's, are no disagreement to record)
+        .filter(pl.col("article_id") != pl.col("_ref_article"))
     )
     if rows.is_empty():
         return []

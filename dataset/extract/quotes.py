@@ -1415,6 +1415,11 @@ def _kind(text: str, start: int, end: int, para_start: int) -> str:
     return "partial"
 
 
+# The weight of one use of a name form in an article's body (name_uses): more than all its
+# uses in headlines together.
+BODY_USE = 1000
+
+
 def fullest_of(canon: str | None, names) -> str | None:
     """The fullest form of ``canon`` among ``names``: a mapping of each name form to
     (times used, where first used), or a plain collection of forms.
@@ -1423,7 +1428,9 @@ def fullest_of(canon: str | None, names) -> str | None:
     Sayyed Hassan Nasrallah). Where forms disagree on the next word (Marco Rubio and,
     from "In March Rubio said", March Rubio), the word of the forms used more often wins,
     then the one used first, then the first in alphabetical order: never the order of a
-    set, which changes from run to run.
+    set, which changes from run to run. A full name the body uses (weight of BODY_USE or
+    more) is not extended by words that only a headline adds ("NYTimes Casually Conflates
+    Ted Cruz"); a lone surname may be ("Pataki" → "George Pataki" from the headline).
     """
     if not canon:
         return canon
@@ -1438,6 +1445,8 @@ def fullest_of(canon: str | None, names) -> str | None:
                 branches[word] = (used + count, min(at, first))
         if not branches:
             return best
+        if " " in best and stats.get(best, (0,))[0] >= BODY_USE and all(used < BODY_USE for used, _ in branches.values()):
+            return best  # a full name the body uses is not extended by words only a headline adds
         best = min(branches, key=lambda w: (-branches[w][0], branches[w][1], w)) + " " + best
 
 
@@ -1450,7 +1459,7 @@ def name_uses(ends: dict[str, set[int]], headline_ends: dict[str, set[int]] | No
     weigh less than any use in the body: they only break ties."""
     headline_ends, said_ends = headline_ends or {}, said_ends or {}
     return {
-        form: (1000 * (len(ends.get(form, ())) + len(said_ends.get(form, ()))) + len(headline_ends.get(form, ())),
+        form: (BODY_USE * (len(ends.get(form, ())) + len(said_ends.get(form, ()))) + len(headline_ends.get(form, ())),
                min(ends.get(form, set()) | headline_ends.get(form, set())))
         for form in ends.keys() | headline_ends.keys()
     }
@@ -1585,6 +1594,28 @@ class _Paragraphs:
         return self.newlines[k] if k < len(self.newlines) else self.n
 
 
+def _name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
+    """The names in a run of capitalised words, each with where it starts: the run split at
+    speech verbs ("Chris Christie Calls Hillary Clinton", a headline, is two names; "Stated
+    Stone" is one), each part without the words that start sentences or clauses at its ends
+    ("Ted Cruz With"); such a word inside a name stays ("Saadia Even Tsur")."""
+    parts: list[list[tuple[int, str]]] = [[]]
+    for m in _TOKEN_RE.finditer(run):
+        if m.group().lower() in _CUE_SET:
+            parts.append([])
+        else:
+            parts[-1].append((start + m.start(), m.group()))
+    out = []
+    for part in parts:
+        while part and part[0][1] in _CAP_STOP:
+            part = part[1:]
+        while part and part[-1][1] in _CAP_STOP:
+            part = part[:-1]
+        if part:
+            out.append((part[0][0], [w for _, w in part]))
+    return out
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -1663,27 +1694,20 @@ def extract_quotes(text: str) -> list[Quote]:
     runs: list[tuple[int, str, str]] = []
     headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
     for m in _NAME_RUN_RE.finditer(text):
-        s0 = m.start()
-        if _inside(spans, q_starts, s0):
+        if _inside(spans, q_starts, m.start()):
             continue  # names inside quotes are not antecedents
-        words = m.group().split()
-        while words and (words[0] in _CAP_STOP or words[0].lower() in _CUE_SET):
-            # (nor a verb-first attribution: "Stated Stone")
-            s0 += len(words[0]) + 1
-            words = words[1:]
-        if not words:
-            continue
-        mention = " ".join(words)
-        canon = _canonical(mention, "name")
-        if canon and len(canon.split()) >= 2:
-            # (a headline capitalises every word: "Republican Donor Adelson" counts only where
-            # the body has no other form)
-            para = paragraphs.start(s0)
-            if para not in headline_paras:
-                headline_paras[para] = _is_headline(text, s0)
-            (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
-        if canon:
-            runs.append((s0, mention, canon))
+        for s0, words in _name_segments(m.start(), m.group()):
+            mention = " ".join(words)
+            canon = _canonical(mention, "name")
+            if canon and len(canon.split()) >= 2:
+                # (a headline capitalises every word: "Republican Donor Adelson" counts only where
+                # the body has no other form)
+                para = paragraphs.start(s0)
+                if para not in headline_paras:
+                    headline_paras[para] = _is_headline(text, s0)
+                (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
+            if canon:
+                runs.append((s0, mention, canon))
     # Name forms by their last word (a fuller form of a name ends with the same word),
     # and each name's fullest form once found: the forms are fixed from here on.
     by_last: dict[str, dict[str, tuple[int, int]]] = collections.defaultdict(dict)
@@ -1834,8 +1858,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 inv = _INVERTED_INTRO_RE.fullmatch(text, pss, pe)
                 if inv is not None:
                     # "Stated Stone:" / "Added the senator:": a verb-first introduction
-                    kind = "nominal" if inv.group("np").split()[0].lower() in _DETERMINERS else "name"
-                    attr = _Attr((*inv.span("np"), kind), inv.span("cue"), "")
+                    np_kind = "nominal" if inv.group("np").split()[0].lower() in _DETERMINERS else "name"
+                    attr = _Attr((*inv.span("np"), np_kind), inv.span("cue"), "")
                 else:
                     attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
                 if attr is not None:
