@@ -251,17 +251,3 @@ def test_a_percentage_over_100_is_flagged_not_refused(tmp_path):
     fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]}
     assert fields["flag"]["constraints"]["enum"] == ["percent-over-100"]
 
-
-POLNEAR_DEV = REPO_ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
-
-
-@pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="../shared/corpora/polnear is absent (checkout without the shared folder)")
-def test_a_folder_of_real_articles_builds_and_validates(tmp_path):
-    """84 articles by seven publishers, as a user would bring them: the build once failed on
-    them (a quote kind overwritten, a same-article speaker pair demanded a discrepancy row)."""
-    from newsprov.validators.run import validate
-
-    build(POLNEAR_DEV, tmp_path / "pkg")
-    report = validate(tmp_path / "pkg")
-    assert report.valid, report.to_text()[-2000:]
-    assert len([t for t in report.tasks if t.type == "text"]) == 84
