@@ -665,12 +665,12 @@ class _Attr:
 
 # Verb-like word right after a post-quote subject ("Oliver barked", "Trump
 # shot back"): any past or present-tense form, not only listed speech verbs.
-_VERBISH_RE = re.compile(r"(?:[a-z]+(?:ed|s)|shot|spoke|wrote|told|said|put|cried|went|began|read|"
-                         r"fired|hit|gave|made|took|quipped)\b")
+_VERBS = "shot|spoke|wrote|told|said|put|cried|went|began|read|fired|hit|gave|made|took|quipped"
+_VERBISH_RE = re.compile(r"(?:[a-z]+(?:ed|s)|" + _VERBS + r")\b")
 # Verbs that end a subject noun phrase: the above and common irregular pasts ("A 2014
 # House report found “...”", "The Florida senator sought to ...").
-_SUBJECT_END_RE = re.compile(_VERBISH_RE.pattern[:-4] + r"|found|thought|felt|knew|saw|came|got|kept|left|held|"
-                             r"brought|led|ran|won|lost|sent|stood|became|meant|paid|met|heard|sought|drew|chose)\b")
+_SUBJECT_END_RE = re.compile(r"(?:[a-z]+(?:ed|s)|" + _VERBS + r"|found|thought|felt|knew|saw|came|got|kept|left|"
+                             r"held|brought|led|ran|won|lost|sent|stood|became|meant|paid|met|heard|sought|drew|chose)\b")
 _CLOSING_MARKS = "'’\"” \u00a0"
 # Past-tense verbs that end a nominal subject ("the statement read").
 _PAST_RE = re.compile(r"[a-z]+ed|shot|spoke|wrote|told|said|put|cried|went|began|read|gave|made|took|sang")
