@@ -774,15 +774,6 @@ def test_the_possessed_noun_is_the_speaker_not_its_owner(sentence, mention):
     assert q.speaker_mention == mention and q.speaker == mention
 
 
-@pytest.mark.parametrize("sentence, mention", [
-    ("She’d called the plan “a disaster” on Monday.", "She"),
-    ("Smith repeatedly called the plan “a disaster.”", "Smith"),
-    ("Smith campaigned on a promise of “no new taxes.”", "Smith"),
-])
-def test_a_verb_after_the_name_is_not_part_of_the_speaker(sentence, mention):
-    assert only(sentence).speaker_mention == mention
-
-
 def test_a_surname_resolves_to_the_name_form_used_most_then_first():
     from newsprov.dataset.extract.quotes import fullest_of
 
@@ -812,32 +803,12 @@ def test_speakers_do_not_depend_on_the_hash_seed():
     assert json.loads(runs.pop()) == ["Carly Fiorina", "Anne Lee"]  # used first
 
 
-@pytest.mark.parametrize("sentence, mention", [
-    ("Swanson, who is a pastor in Elizabeth, Colorado, slammed the group for promoting “bad ideas” on his show.",
-     "Swanson"),
-    ("Lee, who has been feuding with party leaders this week, on Friday described his plan as “a big tent.”", "Lee"),
-])
-def test_a_relative_clause_between_subject_and_verb_is_skipped(sentence, mention):
-    assert only(sentence).speaker_mention == mention
-
-
-def test_a_speech_noun_after_a_possessive_and_an_adjective_is_no_verb():
-    t = ("Khan spoke at the convention. Khan, who is Muslim, also decried Lee’s repeated calls to ban all "
-         "visitors, noting he has “sacrificed nothing” for the country.")
-    assert only(t).speaker_mention == "Khan"
-
-
 def test_a_participle_after_an_appositive_has_the_main_clause_subject():
     t = ("Sen. Jane Doe visited NBC’s “Today” to discuss her rival, John Roe, saying “on his worst day” he "
          "would be “a better president” than the others.")
     qs = extract_quotes(t)
     assert [(q.text, q.speaker_mention) for q in qs if q.text != "Today"] == [
         ("on his worst day", "Sen. Jane Doe"), ("a better president", "Sen. Jane Doe")]
-
-
-def test_with_a_name_shouting_is_its_speaker():
-    t = "Protesters were removed from the rally, with Lee reportedly yelling: “Get them out of here!”"
-    assert only(t).speaker_mention == "Lee"
 
 
 def test_a_participle_after_a_quote_is_never_the_inverted_order():
@@ -855,16 +826,6 @@ def test_the_agent_of_a_passive_naming_verb_is_the_speaker():
              "makes tracing hard.")
     assert (q.speaker, q.cue, q.method) == ("Jane Doe", "called", "quote-marks/passive-agent")
     assert only("The plan was described as “a disaster” by the governor.").speaker_mention == "the governor"
-
-
-def test_with_a_name_promising_is_its_speaker():
-    t = "Both want more bombing, with Lee recently promising to “carpet bomb them into oblivion.”"
-    assert only(t).speaker_mention == "Lee"
-
-
-def test_who_a_source_speaks_to_is_not_the_speaker():
-    q = only("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”")
-    assert q.speaker_mention == "Another intelligence source"
 
 
 @pytest.mark.parametrize("text, quote, mention", [
@@ -923,12 +884,6 @@ def test_doubled_apostrophes_after_a_stray_space_still_close():
     assert [(q.text, q.speaker) for q in qs] == [("He built coalitions, ", "Gunnels"), ("He fights for people.", "Gunnels")]
 
 
-def test_a_speech_verb_in_a_closed_relative_clause_does_not_govern_the_quote():
-    t = ("Mr. Lee, who said last week that a judge was biased against him, issued a statement Tuesday saying, "
-         "“I do not feel that one is incapable of being impartial.”")
-    assert only(t).speaker_mention == "Mr. Lee"
-
-
 def test_a_quote_after_introductory_phrases_only_goes_on_from_the_paragraphs_speaker():
     t = ("“The anxiety is not whether they have a job,” Mr. Garin said. For others, on the other hand, "
          "“you do not take job growth for granted.”")
@@ -947,28 +902,9 @@ def test_a_descriptor_before_a_name_after_the_quote_belongs_to_the_mention():
     assert (q.speaker_mention, q.speaker) == ("Justice Department trial counsel Jane Doe", "Jane Doe")
 
 
-def test_an_irregular_past_verb_ends_the_subject():
-    q = only("A 2014 House committee report found “no evidence of a stand-down order.”")
-    assert q.speaker_mention == "A 2014 House committee report"
-
-
 def test_an_indefinite_pronoun_is_a_whole_subject():
     t = "“We lived there for years,” added one resident. Yet another said, “The town is in a five-way battle for jobs.”"
     assert [q.speaker_mention for q in extract_quotes(t)] == ["one resident", "another"]
-
-
-def test_a_speech_verb_in_a_which_clause_does_not_govern_the_quote():
-    t = ("Lee said the announcement, which some have argued was a trick, was an “insult” to the volunteers.")
-    assert only(t).speaker_mention == "Lee"
-
-
-@pytest.mark.parametrize("sentence, mention", [
-    ("The State Department less than two weeks ago said for the first time that “top secret” data passed through it.",
-     "The State Department"),
-    ("Smith last week told reporters the plan was “a disaster.”", "Smith"),
-])
-def test_a_time_between_subject_and_verb_is_no_speaker(sentence, mention):
-    assert only(sentence).speaker_mention == mention
 
 
 def test_a_verb_first_introduction_keeps_the_quote_kind():
@@ -986,3 +922,40 @@ def test_a_verb_first_introduction_keeps_the_quote_kind():
 ])
 def test_headline_words_do_not_become_part_of_a_name(text, speaker):
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+# One quote, one speaker mention: each case named for the convention of attribution it
+# checks (some guard a new rule, some that a rule does not over-reach).
+SPEAKER_MENTIONS = [
+    pytest.param("She’d called the plan “a disaster” on Monday.", "She", id="contracted-pronoun"),
+    pytest.param("Smith repeatedly called the plan “a disaster.”", "Smith", id="adverb-then-verb"),
+    pytest.param("Smith campaigned on a promise of “no new taxes.”", "Smith", id="verb-after-name"),
+    pytest.param("Swanson, who is a pastor in Elizabeth, Colorado, slammed the group for promoting “bad ideas” on his show.",
+                 "Swanson", id="relative-clause-with-a-place"),
+    pytest.param("Lee, who has been feuding with party leaders this week, on Friday described his plan as “a big tent.”",
+                 "Lee", id="relative-clause-then-a-day"),
+    pytest.param("Khan spoke at the convention. Khan, who is Muslim, also decried Lee’s repeated calls to ban all "
+                 "visitors, noting he has “sacrificed nothing” for the country.", "Khan", id="possessive-adjective-speech-noun"),
+    pytest.param("Protesters were removed from the rally, with Lee reportedly yelling: “Get them out of here!”", "Lee",
+                 id="with-name-yelling"),
+    pytest.param("Both want more bombing, with Lee recently promising to “carpet bomb them into oblivion.”", "Lee",
+                 id="with-name-promising"),
+    pytest.param("Another intelligence source speaking to Fox News said, “The agents are investigating the donations.”",
+                 "Another intelligence source", id="speaking-to-is-no-speaker"),
+    pytest.param("Mr. Lee, who said last week that a judge was biased against him, issued a statement Tuesday saying, "
+                 "“I do not feel that one is incapable of being impartial.”", "Mr. Lee", id="closed-who-clause"),
+    pytest.param("Lee said the announcement, which some have argued was a trick, was an “insult” to the volunteers.", "Lee",
+                 id="closed-which-clause"),
+    pytest.param("A 2014 House committee report found “no evidence of a stand-down order.”", "A 2014 House committee report",
+                 id="irregular-past-ends-subject"),
+    pytest.param("The State Department less than two weeks ago said for the first time that “top secret” data passed "
+                 "through it.", "The State Department", id="time-ago-between"),
+    pytest.param("Smith last week told reporters the plan was “a disaster.”", "Smith", id="last-week-between"),
+]
+
+
+@pytest.mark.parametrize("sentence, mention", SPEAKER_MENTIONS)
+def test_speaker_mention_of_a_single_quote(sentence, mention):
+    q = only(sentence)
+    check_invariants(sentence, [q])
+    assert q.speaker_mention == mention
