@@ -951,6 +951,23 @@ SPEAKER_MENTIONS = [
     pytest.param("The State Department less than two weeks ago said for the first time that “top secret” data passed "
                  "through it.", "The State Department", id="time-ago-between"),
     pytest.param("Smith last week told reporters the plan was “a disaster.”", "Smith", id="last-week-between"),
+    pytest.param("The talks began with a film, when Lee cites the union’s support for “a fair wage and a day off.”", "Lee",
+                 id="cites-is-a-speech-verb"),
+    pytest.param("The march was loud, with many marchers chanting “Four more years.”", "many marchers",
+                 id="chanting-is-a-speech-verb"),
+    pytest.param("The feud began when Mrs. Lee, in response to a joke, accused him of a “penchant for cruelty.”",
+                 "Mrs. Lee", id="accused-is-a-speech-verb"),
+    pytest.param("When Lee accused Park of being soft on crime, she said “I stood up to the gangs” in two cities.",
+                 "she", id="pronoun-after-an-intro-clause-is-its-own-speaker"),
+    pytest.param("The video came from a rally in Ohio, where the secretary of state said she was “not here to campaign.”",
+                 "the secretary of state", id="person-noun-of-phrase"),
+    pytest.param("The head of the agency told reporters it was “a mess.”", "The head of the agency", id="head-of-phrase"),
+    pytest.param("A spokesman for the city said the plan was “a mess.”", "A spokesman for the city", id="spokesman-for-phrase"),
+    pytest.param("About 50 protesters said the plan was “a mess.”", "About 50 protesters", id="counted-group-noun"),
+    pytest.param("Ann Lapp, director of the House PAC, a Democratic group, said she thinks Republicans “are doomed.”",
+                 "Ann Lapp", id="name-before-two-appositives"),
+    pytest.param("The first clash came during a speech in Ohio, when Lee supporters interrupted her, shouting “We lose!”",
+                 "Lee supporters", id="participle-after-a-clause-with-its-own-subject"),
 ]
 
 

@@ -172,7 +172,8 @@ _CUE_WORDS = (
     "mocked lamented touted echoed agreed disagreed chimed quoted indicated "
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted "
-    "alleges answered elaborated proclaimed proclaims speculated speculates reads"
+    "alleges answered elaborated proclaimed proclaims speculated speculates reads "
+    "chanted chanting chants cited cites citing accused accuses accusing"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
@@ -481,7 +482,20 @@ def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None
             got = _np_from_tokens(text, inner)
             if got and got[2] == "name":
                 return got
-        return _np_from_tokens(text, toks[: j + 1])
+        got = _np_from_tokens(text, toks[: j + 1])
+        if got is not None and got[2] != "name":
+            # a second appositive: "Alixandria Lapp, executive director of the House
+            # Majority PAC, a Democratic super PAC, said": the name before both
+            k = j - 1
+            while k >= 0 and k > j - 10 and not text[toks[k][0]:toks[k][1]].endswith(","):
+                k -= 1
+            mid = text[toks[k + 1][0]:toks[k + 1][1]].strip(_EDGE_PUNCT).lower() if k + 1 <= j else ""
+            if k >= 0 and text[toks[k][0]:toks[k][1]].endswith(",") and mid not in _NOT_HEAD and mid not in _PRONOUNS:
+                first = _np_from_tokens(text, toks[: k + 1])
+                if first is not None and first[2] == "name" and (k == 0 or text[toks[k - 1][1] - 1] in ",;:" or first[0] == toks[0][0]
+                                                                 or _np_head(text, toks[: k + 1]) == first):
+                    return first
+        return got
     return _np_from_tokens(text, toks)
 
 
@@ -490,6 +504,20 @@ _INDEFINITE_SUBJECTS = frozenset("another others one some many several both most
 
 
 def _np_from_tokens(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    np = _np_head(text, toks)
+    if np is None or np[2] == "pronoun":
+        return np
+    # "the secretary of state", "the head of the agency", "the director of the FBI":
+    # the phrase begins with the person or group the "of" phrase completes
+    k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k][0] < np[0]), 0)
+    if 0 < k and text[toks[k][0]:toks[k][1]] in _OF_LINKS and toks[k][1] < np[0]:
+        head = _of_head(text, toks[:k], text[toks[k][0]:toks[k][1]])
+        if head is not None:
+            return head[0], np[1], "nominal"
+    return np
+
+
+def _np_head(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     if not toks:
         return None
     a, b = toks[-1]
@@ -540,13 +568,39 @@ def _np_from_tokens(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, s
         lw = w.lower()
         if lw in _DETERMINERS or w.endswith("’s") or w.endswith("'s"):
             return toks[i - 1][0], b, "nominal"
+        if lw in _OF_LINKS:
+            head = _of_head(text, toks[:i - 1], lw)  # ("the secretary of state")
+            if head is not None:
+                return head[0], b, "nominal"
         if w[-1:] in ",;:\"”“)" or lw in _NOT_HEAD:
             break
         i -= 1
         steps += 1
-    if word.lower() in _PERSON_NOUNS:
+    after_prep = i > 0 and text[toks[i - 1][0]:toks[i - 1][1]].lower() in _NOT_HEAD
+    if word.lower() in _PERSON_NOUNS or (word.lower() in _GROUP_NOUNS and not after_prep):
+        # (also "About 50 protesters", "Local voters"; not "an email to his supporters")
         return toks[i][0], b, "nominal"
     return None
+
+
+# Nouns for a person or group that an "of" phrase completes: "the head of the agency";
+# "for" completes a person noun only: "a spokesman for the campaign".
+_OF_LINKS = frozenset({"of", "for"})
+_OF_HEADS = frozenset({"head", "heads"})
+
+
+def _of_head(text: str, toks: list[tuple[int, int]], link: str) -> tuple[int, int, str] | None:
+    """The noun phrase ending the tokens when its head names people ("the secretary",
+    "members", and for "of" also a group or a title: "a group", "the head"), for a
+    phrase that goes on with ``link`` ("of ...", "for ...")."""
+    if not toks:
+        return None
+    last = text[toks[-1][0]:toks[-1][1]].lower()
+    heads = _PERSON_NOUNS if link == "for" else _PERSON_NOUNS | _GROUP_NOUNS | _TITLES | _OF_HEADS
+    if last not in heads:
+        return None
+    np = _np_from_tokens(text, toks)
+    return np if np is not None and np[2] != "pronoun" and np[1] == toks[-1][1] else None
 
 
 def _np_after(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -1125,16 +1179,60 @@ _CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|although|though|while|as|when|b
 
 def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
     """The subject of the clause holding the quote when that clause, not the
-    sentence, has a pronoun subject of its own (the nearest one before the quote)."""
+    sentence, has a subject of its own: a pronoun ("..., and he pronounced the deal
+    “a disaster”") or a person or group ("..., when Sanders protesters interrupted her
+    speech, shouting “...”") -- the nearest one before the quote."""
+    cues = list(_cues(text, attr.np[1], open_at))
+    if any(not m.group().endswith("ing") for m in cues):
+        return None  # the clause is what the subject said: "X said ... that he has “...”"
     last = None
     for m in _CLAUSE_SUBJ_RE.finditer(text, attr.np[1], open_at):
         last = m
-    if last is None or any(c in text[last.end():open_at] for c in _QUOTE_CHARS):
+    # (a pronoun only with no speech verb after it: in "Bradley apologized after they
+    # came out, saying ...", "they" does not say it)
+    best = last.span(1) + ("pronoun",) if last is not None and not cues else None
+    for m in _CLAUSE_OPEN_RE.finditer(text, attr.np[1], open_at):
+        if best is not None and m.end() <= best[0]:
+            continue
+        np = _clause_np(text, m.end(), open_at)
+        if np is not None:
+            best = np
+    if best is None or any(c in text[best[1]:open_at] for c in _QUOTE_CHARS):
         return None
-    if _cue_search(text, attr.np[1], open_at) is not None:
-        return None  # the clause is what the subject said: "X said ... that he has “...”"
-    s, e = last.span(1)
-    return _Attr((s, e, "pronoun"), None, "quote-marks/sentence-subject")
+    if any(m.start() < best[0] for m in cues):
+        return None  # "X apologized, saying they were “...”": the clause is what X said
+    return _Attr(best, None, "quote-marks/sentence-subject")
+
+
+# A subordinate or coordinate clause after a comma: "..., when Sanders protesters
+# interrupted", "..., where the secretary of state said", "..., and the league denounced".
+_CLAUSE_OPEN_RE = re.compile(r"[,;][ \t\u00a0]+(?:and |but |when |where |while |as |after |because |though |although |"
+                             r"whereas |until )?(?=\S)")
+# A finite verb (optionally after an auxiliary or adverbs) ending a clause's subject.
+_FINITE_RE = re.compile(r"(?:[a-z]+ly[ \t\u00a0]+)?(?:has|have|had|was|were|is|are|would|will|could|did)?[ \t\u00a0]*"
+                        r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
+
+
+def _clause_np(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """A speaker subject opening the clause at ``lo``: a name, or a nominal headed by a
+    person or group noun, then a finite verb ("Sanders protesters interrupted")."""
+    for t in _TOKEN_RE.finditer(text, lo, min(hi, lo + 120)):
+        if t.start() == lo:
+            continue
+        if _FINITE_RE.match(text, t.start()) is None:
+            if t.group()[-1:] in ",;:" or t.group() in _NOT_HEAD:
+                return None
+            continue
+        np = _np_before_plain(text, lo, t.start())
+        if np is None or np[0] != lo or np[2] == "pronoun":
+            return None
+        head = text[np[0]:np[1]].split()[-1].lower()
+        if np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP:
+            return None
+        if np[2] == "nominal" and head not in _PERSON_NOUNS and head not in _GROUP_NOUNS and head not in _SPEAKER_HEADS:
+            return None
+        return np
+    return None
 
 
 # A pronoun after a concessive or adversative conjunction, or in a parenthetical
@@ -1157,6 +1255,8 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
         return None  # "X said ..., though he added “...”": a speech act of its own
     if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
         return None  # "..., he said, “...”": a parenthetical attribution of its own
+    if _intro_clause_end(text, sent_start, min(len(text), pron_at + 20)) == pron_at:
+        return None  # "When Sanders accused her of ..., she said “...”": the main clause's own subject
     np = _np_before(text, sent_start, m.start())
     # (a nominal subject too: "The president told NPR he believes ...")
     if np is None or np[2] not in ("name", "nominal") or (np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP) \
