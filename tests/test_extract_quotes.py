@@ -968,7 +968,32 @@ SPEAKER_MENTIONS = [
                  "Ann Lapp", id="name-before-two-appositives"),
     pytest.param("The first clash came during a speech in Ohio, when Lee supporters interrupted her, shouting “We lose!”",
                  "Lee supporters", id="participle-after-a-clause-with-its-own-subject"),
+    pytest.param("Signs were there all along -More from Lee and Park: “Data from our firm confirms it.”", "Lee and Park",
+                 id="from-label-after-a-dash"),
+    pytest.param("VOTERS WANT MORE - Ann Lee and Bo Park: “We found that, across candidates, it held.”", "Ann Lee and Bo Park",
+                 id="label-of-two-names"),
+    pytest.param("Lee, a pastor, slammed the group for promoting “bad ideas” on his radio show, Right Wing Watch first reported.",
+                 "Right Wing Watch", id="outer-source-reported-after-the-sentence"),
+    pytest.param("Park tried to tie Lee to the mayor, with one of her ads asking, “Is Lee independent enough?”",
+                 "one of her ads", id="one-of-phrase-with-participle"),
 ]
+
+
+def test_participle_after_an_earlier_quote_has_the_main_clause_subject():
+    # the verb before the earlier quote ("called") is that quote's
+    text = "Later on Sunday, Lee shared a syllabus for a class called “Perception” on his page, writing “Allow me to help.”"
+    quotes = extract_quotes(text)
+    check_invariants(text, quotes)
+    assert [(q.text, q.speaker_mention, q.cue) for q in quotes][-1] == ("Allow me to help.", "Lee", "writing")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    pytest.param("Two of the officials said it was “a mess.”", "Two of the officials", id="quantifier-kept-before-of"),
+    pytest.param("Frank Lee and Jo Park said it was “a mess.”", "Jo Park", id="two-names-before-a-verb-keep-the-nearest"),
+    pytest.param("VOTERS WANT MORE - Ann Lee and Bo Park: “We found it held.”", "Ann Lee and Bo Park", id="two-names-in-a-label"),
+])
+def test_canonical_speaker_of_a_single_quote(sentence, speaker):
+    assert only(sentence).speaker == speaker
 
 
 @pytest.mark.parametrize("sentence, mention", SPEAKER_MENTIONS)

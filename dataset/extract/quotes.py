@@ -587,6 +587,7 @@ def _np_head(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, str] | N
 # "for" completes a person noun only: "a spokesman for the campaign".
 _OF_LINKS = frozenset({"of", "for"})
 _OF_HEADS = frozenset({"head", "heads"})
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands none".split())
 
 
 def _of_head(text: str, toks: list[tuple[int, int]], link: str) -> tuple[int, int, str] | None:
@@ -596,6 +597,8 @@ def _of_head(text: str, toks: list[tuple[int, int]], link: str) -> tuple[int, in
     if not toks:
         return None
     last = text[toks[-1][0]:toks[-1][1]].lower()
+    if link == "of" and (last in _INDEFINITE_SUBJECTS or last in _NUMBER_WORDS or last.isdigit()):
+        return toks[-1][0], toks[-1][1], "nominal"  # "one of her ads", "two of the officials"
     heads = _PERSON_NOUNS if link == "for" else _PERSON_NOUNS | _GROUP_NOUNS | _TITLES | _OF_HEADS
     if last not in heads:
         return None
@@ -640,8 +643,8 @@ def _canonical(mention: str, kind: str) -> str | None:
     words = mention.split()
     if kind == "pronoun":
         return None
-    if words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    if words and words[0].lower() in _DETERMINERS and words[1:2] != ["of"]:
+        words = words[1:]  # (not in "one of her ads")
     if kind == "name":
         cut = 0
         for k, w in enumerate(words[:-1]):
@@ -652,6 +655,8 @@ def _canonical(mention: str, kind: str) -> str | None:
         # Cohen": the name is what follows the last descriptor word
         for k in range(len(words) - 2, -1, -1):
             w = words[k]
+            if w in ("and", "&"):
+                continue  # two people: "Frank Newport and Jim Harter"
             if (w[:1].islower() and w.lower() not in _NAME_PARTICLES) or w.endswith(("’s", "'s")):
                 if all(x[:1].isupper() for x in words[k + 1:]):
                     words = words[k + 1:]
@@ -1359,9 +1364,11 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
     """'..., according to X.' / '..., X reported.' / '..., reported X.' closing the sentence."""
     for m in _cues(text, close_end, sent_end):
         cue = m.group().lower()
-        if cue not in _SOURCING_CUES or not text[close_end:m.start()].rstrip().endswith(","):
+        if cue not in _SOURCING_CUES:
             continue
         after = text[m.end():sent_end].strip(" .")
+        if not text[close_end:m.start()].rstrip().endswith(",") and (after or cue not in ("reported", "reports")):
+            continue  # (only "..., X reported." has words between its comma and the cue)
         if cue == "according to":
             np = _np_according(text, m.end(), sent_end)
             if np is not None and np[2] != "pronoun":
@@ -1371,7 +1378,11 @@ def _attr_sourcing_after(text: str, close_end: int, sent_end: int) -> _Attr | No
             if np is not None and np[2] != "pronoun" and not text[np[1]:sent_end].strip(" .”\""):
                 return _Attr(np, m.span(), "quote-marks/according-to")
         elif cue in ("reported", "reports"):
-            np = _np_before(text, close_end, m.start())
+            hi = m.start()
+            w = _PREV_WORD_RE.search(text, max(close_end, hi - 8), hi)
+            if w is not None and w.group(1) == "first":
+                hi = w.start(1)  # "..., Politico first reported."
+            np = _np_before(text, close_end, hi)
             if np is not None and np[2] != "pronoun" and text[close_end:np[0]].rstrip().endswith(","):
                 return _Attr(np, m.span(), "quote-marks/according-to")
     return None
@@ -1408,7 +1419,14 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         if np and text[np[1]:np[1] + 1] == ",":
             # "According to the pool report, Obama said “...”": the source of the sentence
             return _Attr(np, cues[0].span(), "quote-marks/according-to")
+    participle = None
     for m in reversed(cues):
+        if participle is not None and any(c in text[m.end():participle.start()] for c in _QUOTE_CHARS):
+            # "Carson shared a class called “Perception” on Facebook, writing “...”": the
+            # verb before the earlier quote is that quote's; the participle has the
+            # subject of the main clause
+            subj = _attr_subject(text, full_start, participle.start())
+            return _Attr(subj.np, participle.span(), "quote-marks/speaker-before") if subj is not None else None
         if m.group().lower() == "according to":
             np = _np_according(text, m.end(), open_at)
             if np:
@@ -1422,6 +1440,8 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             if np is not None and _WITH_END_RE.search(text, max(sent_start, np[0] - 6), np[0]) and all(
                     w in _AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
                 return _Attr(np, m.span(), "quote-marks/speaker-before")
+            if participle is None and text[sent_start:m.start()].rstrip().endswith(","):
+                participle = m
             continue
         if text[full_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
@@ -1457,7 +1477,7 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
 # An excerpt introduced by its source, opening its sentence: "From the
 # report: “...”", "More from Jones: “...”", "From Bush's Facebook post: “...”".
-_FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?:More |Also )?[Ff]rom "
+_FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\s[-–—])|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?:More |Also )?[Ff]rom "
                             r"(?P<np>(?:[Tt]he |[Aa]n? )?[A-Za-z][\w’'.&-]*(?: [\w’'.&-]+){0,6}):\s*$", re.M)
 
 
@@ -1497,7 +1517,8 @@ def _attr_pull_credit(text: str, para_end: int) -> _Attr | None:
 
 
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
-_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r"):\s+", re.M)
+_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW
+                       + r"(?:[ \u00a0]+(?:and|&)[ \u00a0]+(?:" + _CAPW + r"[ \u00a0]+){0,2}" + _CAPW + r")?):\s+", re.M)
 
 
 def _kind(text: str, start: int, end: int, para_start: int) -> str:
@@ -1918,6 +1939,10 @@ def extract_quotes(text: str) -> list[Quote]:
             poss = _attr_possessive(text, ss, open_at)
             if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
                 attr = poss
+            if attr is not None and closed:
+                # "X slammed the group for promoting “...” on his show, Right Wing Watch
+                # first reported.": the outer source of the whole sentence
+                attr = _attr_sourcing_after(text, close_end, _sentence_end(text, close_end, para_end)) or attr
         if attr is None and closed:
             attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
         if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
