@@ -979,6 +979,14 @@ SPEAKER_MENTIONS = [
 ]
 
 
+def test_a_sentence_without_a_speaker_goes_on_with_the_reported_speech_before_it():
+    text = ("Lee has argued that the law was crippled from the start by its tradeoffs. As a result, there is still "
+            "“a very powerful industry that charges whatever it likes.”")
+    q = only(text)
+    check_invariants(text, [q])
+    assert (q.speaker_mention, q.cue, q.method) == ("Lee", "argued", "quote-marks/previous-sentence")
+
+
 def test_participle_after_an_earlier_quote_has_the_main_clause_subject():
     # the verb before the earlier quote ("called") is that quote's
     text = "Later on Sunday, Lee shared a syllabus for a class called “Perception” on his page, writing “Allow me to help.”"

@@ -2006,6 +2006,14 @@ def extract_quotes(text: str) -> list[Quote]:
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
+        if attr is None and not opens_sentence and ss > para_start and _cue_search(text, ss, open_at) is None:
+            # "This makes it hard, he said. Good information can still win, but only when
+            # “the truth is sexier than the lie.”": a sentence with no speaker of its own
+            # goes on with the reported speech of the sentence before
+            pss = _sentence_start(text, para_start, ss - 1)
+            attr = _attr_before(text, pss, ss - 1) or _attr_sourcing_after(text, pss, ss)
+            if attr is not None:
+                attr.method = "quote-marks/previous-sentence"
         if attr is None and not opens_sentence and prev is not None and prev[0] == para_start \
                 and text[ss:open_at].rstrip().endswith(",") and _cue_search(text, ss, open_at) is None:
             # "“...,” Mr. Garin said. For others, on the other hand, “you don't ...”": only
