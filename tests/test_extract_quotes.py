@@ -976,7 +976,13 @@ SPEAKER_MENTIONS = [
                  "Right Wing Watch", id="outer-source-reported-after-the-sentence"),
     pytest.param("Park tried to tie Lee to the mayor, with one of her ads asking, “Is Lee independent enough?”",
                  "one of her ads", id="one-of-phrase-with-participle"),
+    pytest.param("“We feel very good about our prospects for success” there and in states that vote in March, the memo stated.",
+                 "the memo", id="speech-verb-form-after-a-preposition-is-a-noun"),
 ]
+
+
+def test_a_few_words_without_a_speaker_stay_scare_quotes_after_reported_speech():
+    assert extract_quotes("Lee has argued that the law was crippled. As a result, there is still a “powerful industry.”") == []
 
 
 def test_a_sentence_without_a_speaker_goes_on_with_the_reported_speech_before_it():

@@ -243,9 +243,14 @@ def _cues(text: str, lo: int, hi: int):
             continue
         if _is_noun_use(text, m.start()):
             continue
+        if not m.group().endswith("ing"):
+            p = _PREV_WORD_RE.search(text, max(lo, m.start() - 12), m.start())
+            if p is not None and p.group(1) in _PREPOSITIONS:
+                continue  # a noun after a preposition: "in states that vote", "of remarks"
         yield m
 
 
+_PREPOSITIONS = frozenset("in of for from with by on at into across among about against between".split())
 # Determiners and possessives: a speech verb's form right after one is a
 # noun ("Trump's remarks", "his claims", "the calls"), not a verb.
 _NOUN_DETS = frozenset("the a an his her its their our my your this these those".split())
@@ -2006,10 +2011,12 @@ def extract_quotes(text: str) -> list[Quote]:
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
                 attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
-        if attr is None and not opens_sentence and ss > para_start and _cue_search(text, ss, open_at) is None:
+        if attr is None and not opens_sentence and ss > para_start and _cue_search(text, ss, open_at) is None \
+                and len(text[start:end].split()) > _MAX_SCARE_WORDS:
             # "This makes it hard, he said. Good information can still win, but only when
             # “the truth is sexier than the lie.”": a sentence with no speaker of its own
-            # goes on with the reported speech of the sentence before
+            # goes on with the reported speech of the sentence before (a few words
+            # with no speaker of their own stay scare quotes)
             pss = _sentence_start(text, para_start, ss - 1)
             attr = _attr_before(text, pss, ss - 1) or _attr_sourcing_after(text, pss, ss)
             if attr is not None:
