@@ -981,6 +981,30 @@ SPEAKER_MENTIONS = [
 ]
 
 
+@pytest.mark.parametrize("sentence, mention, cue", [
+    pytest.param("He said they were counting the rockets but noted that the “vast majority” were stopped.", "He", "noted",
+                 id="second-verb-after-but"),
+    pytest.param("When Lee later referred to the attack in Ohio and said he would “protect our citizens,” the crowd cheered.",
+                 "Lee", "said", id="second-verb-in-an-introductory-clause"),
+    pytest.param("He would be a better mayor than Park “no matter what,” one user commented.", "one user", "commented",
+                 id="commented-is-a-speech-verb"),
+    pytest.param("WASHINGTON ― This spring, Lee told friends the criticism was “a badge of honor.”", "Lee", "told",
+                 id="dateline-with-a-horizontal-bar"),
+])
+def test_speaker_and_cue_of_a_single_quote(sentence, mention, cue):
+    q = only(sentence)
+    check_invariants(sentence, [q])
+    assert (q.speaker_mention, q.cue) == (mention, cue)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Titled “A Very Merry Christmas,” the 30-second video pans around images of gifts.", id="title-then-a-clause"),
+    pytest.param("At an event billed as “Hard Hats for Lee,” Lee unveiled a plan to fix roads.", id="event-name-then-a-clause"),
+])
+def test_a_title_inside_a_sentence_is_not_attributed_to_the_clause_after_it(sentence):
+    assert extract_quotes(sentence) == []
+
+
 def test_a_few_words_without_a_speaker_stay_scare_quotes_after_reported_speech():
     assert extract_quotes("Lee has argued that the law was crippled. As a result, there is still a “powerful industry.”") == []
 

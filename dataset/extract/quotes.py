@@ -173,7 +173,7 @@ _CUE_WORDS = (
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted "
     "alleges answered elaborated proclaimed proclaims speculated speculates reads "
-    "chanted chanting chants cited cites citing accused accuses accusing"
+    "chanted chanting chants cited cites citing accused accuses accusing commented"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
@@ -984,7 +984,7 @@ _STATE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?[ \u00a0]?){1,3}(?<! ),[ \u00a0]+(
 # Wire-story datelines: "WASHINGTON (AP) — ", "PHILADELPHIA, July 25 (UPI) — ",
 # "PORTLAND, Ore. - " (a city outside the capitals carries its state).
 _DATELINE_RE = re.compile(r"(?:[A-Z][A-Z. ]{1,40}, [A-Z][A-Za-z]{1,12}\.?(?: [A-Z][a-z]+)?|[A-Z][A-Za-z. ]{1,40})"
-                          r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–-]{1,2} ")
+                          r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z. ]{1,20}\))? ?[—–―-]{1,2} ")
 _SUBJ_PRONOUNS = frozenset({"He", "She", "They", "We", "I", "It"})
 _SUBJ_DETERMINERS = frozenset("The A An This That These Those Some Many Several Two Three Both Most Other Multiple".split())
 _SUBJ_TOKEN_RE = re.compile(r"[^\s]+")
@@ -1462,6 +1462,12 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             continue
         if np:
             return _Attr(np, m.span(), "quote-marks/speaker-before")
+        if _COORD_END_RE.search(text, max(sent_start, m.start() - 12), m.start()):
+            # a second verb of the subject: "Lee praised those who left but said “...”",
+            # "When Trump referred to the attack and said he would “protect ...”"
+            np = _coordinate_subject(text, full_start, m.start())
+            if np is not None:
+                return _Attr(np, m.span(), "quote-marks/speaker-before")
     src = _FROM_LABEL_RE.search(text, sent_start, open_at)
     if src is not None:
         # "From the report: “...”", "More from Jones: “...”": an excerpt from its source
@@ -1478,6 +1484,25 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
     return None
 
 
+
+
+_COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
+
+
+def _coordinate_subject(text: str, sent_start: int, cue_at: int) -> tuple[int, int, str] | None:
+    """The subject a speech verb after "and"/"but" shares with the verb before it: the
+    sentence's subject, or the subject of the introductory clause holding both verbs
+    ("When Trump referred to ... and said ..."). Only a name or a pronoun."""
+    lo = sent_start
+    m = _SUBORD_RE.match(text, sent_start, cue_at)
+    if m is not None and m.group("w").lower() in _SUBORDINATORS and ", " not in text[m.end():cue_at]:
+        lo = m.end()
+    attr = _attr_subject(text, lo, cue_at)
+    if attr is None or attr.np[2] not in ("name", "pronoun"):
+        return None
+    if any(c in text[attr.np[1]:cue_at] for c in _QUOTE_CHARS):
+        return None
+    return attr.np
 
 
 # An excerpt introduced by its source, opening its sentence: "From the
@@ -1907,11 +1932,10 @@ def extract_quotes(text: str) -> list[Quote]:
             alt = _attr_before(text, ss, open_at)
             if alt is not None:
                 attr = alt
-        if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence \
-                and _attr_before(text, ss, open_at) is not None:
-            # a quote inside the reporter's sentence after its own speech verb
-            # ("When Lee pointed out that it is “a tax,” Ray seized on it"):
-            # that verb attributes it, not a verb of the clause that follows
+        if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence:
+            # a quote inside the reporter's sentence: a clause after it with a verb
+            # that is no speech verb is the reporter's ("When Lee pointed out that it
+            # is “a tax,” Ray seized on it", 'Titled “X,” the video pans around ...')
             attr = None
         if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
             attr = _attr_pull_credit(text, para_end)
