@@ -241,13 +241,29 @@ def _cues(text: str, lo: int, hi: int):
     for m in _CUE_RE.finditer(text, lo, hi):
         if m.group()[:1].isupper() and m.group() != "According to" and not _is_headline(text, m.start()):
             continue
-        if _is_noun_use(text, m.start()):
+        prev = _prev_token(text, m.start())
+        if prev is not None and _is_noun_use(text, m.start(), prev=prev):
             continue
-        if not m.group().endswith("ing"):
-            p = _PREV_WORD_RE.search(text, max(lo, m.start() - 12), m.start())
-            if p is not None and p.group(1) in _PREPOSITIONS:
-                continue  # a noun after a preposition: "in states that vote", "of remarks"
+        if prev is not None and prev[1] in _PREPOSITIONS and prev[0] >= lo and not m.group().endswith("ing"):
+            continue  # a noun after a preposition: "in states that vote", "of remarks"
         yield m
+
+
+def _prev_token(text: str, pos: int) -> tuple[int, str] | None:
+    """The token before ``pos`` (where it starts, its text) when spaces, not a line
+    break, separate them, looking back at most 40 characters."""
+    floor = max(0, pos - 40)
+    j = pos
+    while j > floor and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == pos:
+        return None
+    k = j
+    while k > floor and not text[k - 1].isspace():
+        k -= 1
+    if k == j or (k == floor and k > 0 and not text[k - 1].isspace()):
+        return None
+    return k, text[k:j]
 
 
 _PREPOSITIONS = frozenset("in of for from with by on at into across among about against between".split())
@@ -258,17 +274,18 @@ _PREV_TOKEN_RE = re.compile(r"(?<!\S)(\S+)[ \t\u00a0]+$")
 _CONTRACTED_SUBJ = frozenset("he she it that there what who here where".split())
 
 
-def _is_noun_use(text: str, pos: int, adjective_ok: bool = True) -> bool:
+def _is_noun_use(text: str, pos: int, adjective_ok: bool = True, prev: tuple[int, str] | None = None) -> bool:
     """Whether the cue word at ``pos`` follows a determiner or a possessive, perhaps with
-    an adjective between ("Trump’s repeated calls", "his latest remarks")."""
-    m = _PREV_TOKEN_RE.search(text, max(0, pos - 40), pos)
+    an adjective between ("Trump’s repeated calls", "his latest remarks"). ``prev`` is
+    the token before it when already known."""
+    m = prev or _prev_token(text, pos)
     if m is None:
         return False
-    w = m.group(1)
+    w = m[1]
     if w.lower() in _NOUN_DETS:
         return True
     if adjective_ok and (w in _CUE_ADJECTIVES or (w.endswith("ed") and w.isalpha() and w.islower())):
-        return _is_noun_use(text, m.start(1), adjective_ok=False)
+        return _is_noun_use(text, m[0], adjective_ok=False)
     # a possessive, not a contraction ("He's said" is "he has said")
     return w.endswith(("’s", "'s")) and w[:-2].lower() not in _CONTRACTED_SUBJ
 
