@@ -990,6 +990,12 @@ SPEAKER_MENTIONS = [
                  id="commented-is-a-speech-verb"),
     pytest.param("WASHINGTON ― This spring, Lee told friends the criticism was “a badge of honor.”", "Lee", "told",
                  id="dateline-with-a-horizontal-bar"),
+    pytest.param("Lee said he would make the sand “glow in the dark,” for instance, and Park vowed to cut taxes.", "Lee",
+                 "said", id="a-new-clause-after-the-quote-is-no-inverted-speaker"),
+    pytest.param("Her aide had warned her to act “presidential,” but Lee said he would not.", "Her aide", "warned",
+                 id="but-clause-after-the-quote-is-no-inverted-speaker"),
+    pytest.param("Still, the fact that the race “is a dead heat right now,” as Lee said on the radio on Monday, matters.",
+                 "Lee", "said", id="as-name-said-after-the-quote"),
 ])
 def test_speaker_and_cue_of_a_single_quote(sentence, mention, cue):
     q = only(sentence)
@@ -1003,6 +1009,21 @@ def test_speaker_and_cue_of_a_single_quote(sentence, mention, cue):
 ])
 def test_a_title_inside_a_sentence_is_not_attributed_to_the_clause_after_it(sentence):
     assert extract_quotes(sentence) == []
+
+
+def test_a_pronoun_stands_for_the_nearest_speaker_before_it():
+    text = "His wife had warned him to act “presidential,” but Lee said he responded: “When you have incoming, you fire.”"
+    quotes = extract_quotes(text)
+    check_invariants(text, quotes)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("His wife", "His wife"), ("Lee", "Lee")]
+
+
+def test_a_relative_clause_after_a_quote_keeps_the_paragraph_speaker():
+    text = ("“Our members are frustrated,” said Jack Lee, a spokesman for the federation, which represents small "
+            "firms. “He has been very aggressive with the rule,” which Lee thinks will cut hours.")
+    quotes = extract_quotes(text)
+    check_invariants(text, quotes)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("Jack Lee", "Jack Lee"), ("Jack Lee", "Jack Lee")]
 
 
 def test_a_few_words_without_a_speaker_stay_scare_quotes_after_reported_speech():

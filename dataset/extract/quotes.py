@@ -804,6 +804,10 @@ def _np_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return s, e, kind
 
 
+# Words that open a new clause after a quote, not an inverted attribution.
+_CLAUSE_LINK_RE = re.compile(r"(?:and|but|or|nor|yet|so|which|while|whereas|for instance|for example)\b")
+
+
 def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: int,
                 next_open: int) -> _Attr | None:
     """Attribution in the words following the closing mark."""
@@ -855,6 +859,16 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             np = _np_at(text, v.end(), hi)
             if np is not None and np[2] != "pronoun":
                 return _Attr(np, v.span(), "quote-marks/verb-speaker-after")
+    if _CLAUSE_LINK_RE.match(text, lo):
+        # '..., to act “presidential,” but Trump said ...', '“glow in the dark,” for
+        # instance, and Trump vowed ...': a clause of its own follows the quote
+        return None
+    if text.startswith("as ", lo) and m is not None:
+        # "“...,” as Cruz said on Monday": the speaker is Cruz (a pronoun's "as she put
+        # it" goes on from the sentence, and "as his father dreamed, X said" is no attribution)
+        np_as = _np_at(text, lo + 3, m.start())
+        if np_as is not None and np_as[2] != "pronoun" and not text[np_as[1]:m.start()].strip():
+            lo += 3
     np0 = _np_at(text, lo, m.start() if m is not None else hi)
     if np0 is not None:
         if ended and not (np0[2] == "pronoun" and text[np0[0]].islower()):
@@ -1271,11 +1285,17 @@ _PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE
 
 
 def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
-    """The named or nominal subject of the first speech verb of a sentence, before a
+    """The named or nominal subject of the nearest speech verb with one, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
-    believed ...")."""
-    m = _cue_search(text, sent_start, pron_at)
-    if m is None or m.group().lower() == "according to" or m.group().endswith("ing"):
+    believed ...", "His wife had warned him ..., but Trump said he responded")."""
+    m = None
+    for c in _cues(text, sent_start, pron_at):
+        if c.group().endswith("ing"):
+            continue  # ("X replied, before adding that he thinks": X's)
+        np = _np_before(text, sent_start, c.start())
+        if np is not None and np[2] != "pronoun":
+            m = c  # (a pronoun subject of its own stands for the one before it)
+    if m is None or m.group().lower() == "according to":
         return None
     w = _PREV_WORD_RE.search(text, max(sent_start, pron_at - 12), pron_at)
     if w is not None and w.group(1) in _CONCESSIVE:
