@@ -216,7 +216,7 @@ def test_any_verb_after_subject_following_quote():
 
 
 def test_inverted_unlisted_verb():
-    q = only('“Imagine that,” mused radio host Stu Burns.')
+    q = only('“Imagine that,” marveled radio host Stu Burns.')
     assert q.speaker == "Stu Burns" and q.method == "quote-marks/verb-speaker-after"
 
 
@@ -592,7 +592,7 @@ def test_subordinating_conjunction_is_no_descriptor_of_a_name_after_a_quote():
 
 
 def test_relative_clause_holding_the_quote_names_who():
-    q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who mused in the debate that the mayor was "unfit to lead" the city.')
+    q = only('The inquiry has helped rivals such as Tom Ray of Ohio, who marveled in the debate that the mayor was "unfit to lead" the city.')
     assert q.speaker_mention == "who" and q.method == "quote-marks/relative"
 
 
@@ -994,6 +994,10 @@ SPEAKER_MENTIONS = [
                  "said", id="a-new-clause-after-the-quote-is-no-inverted-speaker"),
     pytest.param("Her aide had warned her to act “presidential,” but Lee said he would not.", "Her aide", "warned",
                  id="but-clause-after-the-quote-is-no-inverted-speaker"),
+    pytest.param("She said experts backed her plans, to which O'Malley interjected: “It's just not true.”", "O'Malley",
+                 "interjected", id="interjected-is-a-speech-verb"),
+    pytest.param("Lee has railed against what he calls the “Washington cartel” and cast himself as an outsider.", "Lee",
+                 "calls", id="railed-is-a-speech-verb-the-pronoun-stands-for"),
     pytest.param("Still, the fact that the race “is a dead heat right now,” as Lee said on the radio on Monday, matters.",
                  "Lee", "said", id="as-name-said-after-the-quote"),
 ])

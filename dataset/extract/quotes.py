@@ -173,7 +173,9 @@ _CUE_WORDS = (
     "signaled signalled threatened pledged demanded demands thinks believes "
     "believed thought wondered recalls reacted responded retorted "
     "alleges answered elaborated proclaimed proclaims speculated speculates reads "
-    "chanted chanting chants cited cites citing accused accuses accusing commented"
+    "chanted chanting chants cited cites citing accused accuses accusing commented "
+    "interjected mused scoffed huffed griped fumed grumbled bragged gushed opined texted emailed chided "
+    "reiterated reiterates clarified confided assured pleaded implored inquired sniped railed"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
@@ -852,7 +854,7 @@ def _attr_after(text: str, q_start: int, q_end: int, close_end: int, para_end: i
             return None
         return _Attr(np0, m.span(), "quote-marks/speaker-after")
     if m is None and not ended:
-        # "“...,” mused Blaze co-host Stu Burguiere": inverted order with a
+        # "“...,” marveled Blaze co-host Stu Burguiere": inverted order with a
         # verb not in the cue list
         v = _VERBISH_RE.match(text, lo)
         if v is not None and text[v.end():v.end() + 1] in _SPACES:
@@ -1316,7 +1318,7 @@ _WHO_RE = re.compile(r", who ")
 
 
 def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
-    """A relative clause holding the quote: "Sen. Marco Rubio, who mused in
+    """A relative clause holding the quote: "Sen. Marco Rubio, who marveled in
     the debate that Clinton was “...”" -- the speaker is the relative "who"
     (standing for the noun before it), when the clause runs up to the quote."""
     last = None
