@@ -998,6 +998,14 @@ SPEAKER_MENTIONS = [
                  "interjected", id="interjected-is-a-speech-verb"),
     pytest.param("Lee has railed against what he calls the “Washington cartel” and cast himself as an outsider.", "Lee",
                  "calls", id="railed-is-a-speech-verb-the-pronoun-stands-for"),
+    pytest.param("Park later Thursday told Fox News: “Both men are meeting next week.”", "Park", "told",
+                 id="a-day-between-subject-and-verb"),
+    pytest.param("Mr. Lee, whose latest start-up, Parkdata, helps brands find suppliers, said Park was “a start-up kind of guy.”",
+                 "Mr. Lee", "said", id="whose-clause-between-subject-and-verb"),
+    pytest.param("At a rally in Berea, OH, Gov. John Lee (R-OH), said, “I am getting ready to rent a wagon.”",
+                 "Gov. John Lee", "said", id="party-and-state-then-a-comma"),
+    pytest.param("When Ann Lee, the campaign manager, was asked at a lunch if Park would talk, he laughed and said, “We’ll see.”",
+                 "he", "said", id="pronoun-of-a-coordinate-verb-not-the-passive-subject"),
     pytest.param("Still, the fact that the race “is a dead heat right now,” as Lee said on the radio on Monday, matters.",
                  "Lee", "said", id="as-name-said-after-the-quote"),
 ])
@@ -1013,6 +1021,11 @@ def test_speaker_and_cue_of_a_single_quote(sentence, mention, cue):
 ])
 def test_a_title_inside_a_sentence_is_not_attributed_to_the_clause_after_it(sentence):
     assert extract_quotes(sentence) == []
+
+
+def test_the_subject_of_a_passive_speech_verb_is_spoken_to():
+    q = only("In an interview published Wednesday, Lee was asked, “What is the most dangerous place you have been to?”")
+    assert q.cue != "asked"
 
 
 def test_a_pronoun_stands_for_the_nearest_speaker_before_it():

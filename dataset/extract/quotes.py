@@ -432,7 +432,7 @@ _CLAUSE_CLOSED_RE = re.compile(r",[ \t\u00a0]+[a-z]+[ \t\u00a0]+\w")
 
 # A relative clause between a subject and its verb: "Swanson, who is a pastor in Elizabeth,
 # Colorado, slammed ...", "Trump, who has been feuding with leaders, on Friday described ...".
-_RELATIVE_RE = re.compile(r", (?:who|which) ")
+_RELATIVE_RE = re.compile(r", (?:who|which|whose) ")
 _CLAUSE_GAP_WORDS = frozenset(
     """also then later again still now once first last on in at this that next week month year
     morning afternoon evening night today yesterday tonight monday tuesday wednesday thursday
@@ -482,6 +482,13 @@ def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None
             while toks and (text[toks[-1][0]:toks[-1][1]].lower() in _AUX or _is_adverb(text[toks[-1][0]:toks[-1][1]])
                             or re.fullmatch(r"[a-z]+ed", text[toks[-1][0]:toks[-1][1]])):
                 toks.pop()  # ("a report issued earlier this year found": the participle goes too)
+    if toks and text[toks[-1][0]:toks[-1][1]] in _DAYS and len(toks) > 1:
+        # a day between the subject and its verb: "Priebus later Thursday told", "Smith Thursday said"
+        toks = toks[:-1]
+        while len(toks) > 1 and text[toks[-1][0]:toks[-1][1]] in ("on", "later", "earlier", "late", "early", "this", "last"):
+            toks = toks[:-1]
+    if toks and text[toks[-1][1] - 2:toks[-1][1]] == "),":
+        toks = toks[:-1] + [(toks[-1][0], toks[-1][1] - 1)]  # "Gov. John Kasich (R-OH), said"
     if toks and text[toks[-1][1] - 1] == ")":
         # a parenthesis after the name: "Harry M. Reid (D-Nev.) told"
         j = len(toks) - 1
@@ -523,6 +530,7 @@ def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None
     return _np_from_tokens(text, toks)
 
 
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Indefinite pronouns that are whole subjects ("another said", "others argued").
 _INDEFINITE_SUBJECTS = frozenset("another others one some many several both most".split())
 
@@ -1294,6 +1302,8 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     for c in _cues(text, sent_start, pron_at):
         if c.group().endswith("ing"):
             continue  # ("X replied, before adding that he thinks": X's)
+        if _PASSIVE_BEFORE_RE.search(text, max(sent_start, c.start() - 24), c.start()) and c.group()[-2:] in ("ed", "ld"):
+            continue  # ("X was asked ..., he said"): X did not speak
         np = _np_before(text, sent_start, c.start())
         if np is not None and np[2] != "pronoun":
             m = c  # (a pronoun subject of its own stands for the one before it)
@@ -1465,6 +1475,8 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             return _Attr(np, cues[0].span(), "quote-marks/according-to")
     participle = None
     for m in reversed(cues):
+        if _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) and m.group()[-2:] in ("ed", "ld"):
+            continue  # "Trump was asked, “...”": the subject is spoken to, not speaking
         if participle is not None and any(c in text[m.end():participle.start()] for c in _QUOTE_CHARS):
             # "Carson shared a class called “Perception” on Facebook, writing “...”": the
             # verb before the earlier quote is that quote's; the participle has the
@@ -1525,6 +1537,9 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
 
 
+# A pronoun subject of a main clause after a comma or a coordinating conjunction.
+_MAIN_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|yet|so))\s+(he|she|they|we|I)\s+(?=[a-z])")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:[a-z]+ly[ \t\u00a0]+)?$")
 _COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
 
 
@@ -1532,6 +1547,11 @@ def _coordinate_subject(text: str, sent_start: int, cue_at: int) -> tuple[int, i
     """The subject a speech verb after "and"/"but" shares with the verb before it: the
     sentence's subject, or the subject of the introductory clause holding both verbs
     ("When Trump referred to ... and said ..."). Only a name or a pronoun."""
+    last = None
+    for c in _MAIN_CLAUSE_SUBJ_RE.finditer(text, sent_start, cue_at):
+        last = c
+    if last is not None and not any(ch in text[last.end(1):cue_at] for ch in (*_QUOTE_CHARS, ",", ";")):
+        return last.start(1), last.end(1), "pronoun"  # "..., he laughed and said"
     lo = sent_start
     m = _SUBORD_RE.match(text, sent_start, cue_at)
     if m is not None and m.group("w").lower() in _SUBORDINATORS and ", " not in text[m.end():cue_at]:
