@@ -1028,6 +1028,14 @@ def test_the_subject_of_a_passive_speech_verb_is_spoken_to():
     assert q.cue != "asked"
 
 
+def test_a_short_question_after_a_passive_speech_verb_is_still_a_quotation():
+    # (a passive verb names no speaker, yet what follows it is quoted speech, not a scare quote)
+    text = "Lee smiled. Then came the question he was asked: “Are you running?”"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Are you running?", None)]
+    # (a naming verb still makes a label: 'what has been called “X”' quotes nobody)
+    assert extract_quotes("Lee smiled. Then came what has been called “a bad idea.”") == []
+
+
 def test_a_pronoun_stands_for_the_nearest_speaker_before_it():
     text = "His wife had warned him to act “presidential,” but Lee said he responded: “When you have incoming, you fire.”"
     quotes = extract_quotes(text)

@@ -1539,7 +1539,22 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
 # A pronoun subject of a main clause after a comma or a coordinating conjunction.
 _MAIN_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|yet|so))\s+(he|she|they|we|I)\s+(?=[a-z])")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:[a-z]+ly[ \t\u00a0]+)?$")
+# Verbs that name a thing rather than report speech ('what has been called “X”').
+_NAMING_CUES = frozenset("called labeled labelled dubbed branded termed deemed described named".split())
+
+
+def _passive_intro(text: str, sent_start: int, open_at: int) -> bool:
+    """Whether a passive speech verb introduces the quote ("Trump was asked, “...”"): a
+    quotation even when nobody is named as its speaker."""
+    m = None
+    for m in _cues(text, max(sent_start, open_at - 60), open_at):
+        pass
+    return m is not None and not text[m.end():open_at].strip(" ,:\u00a0") and m.group()[-2:] in ("ed", "ld") \
+        and m.group() not in _NAMING_CUES \
+        and _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) is not None
+
+
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:(?:[a-z]+ly|then|also|later|again|once|first|not|never|still)[ \t\u00a0]+)?$")
 _COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
 
 
@@ -2116,7 +2131,7 @@ def extract_quotes(text: str) -> list[Quote]:
             attr = _Attr(None, None, "quote-marks/label")
         if attr is None:
             attr = _Attr(None, None, "quote-marks/no-speaker")
-        if _not_a_quotation(text, start, end, attr.method, kind):
+        if _not_a_quotation(text, start, end, attr.method, kind) and not _passive_intro(text, ss, open_at):
             continue
         if attr.np is not None and not inherited:
             speaker = resolve(attr)
