@@ -1023,6 +1023,18 @@ def test_a_title_inside_a_sentence_is_not_attributed_to_the_clause_after_it(sent
     assert extract_quotes(sentence) == []
 
 
+@pytest.mark.parametrize("text, mention, speaker, method", [
+    pytest.param("“It is well over a million,” Ann Lee said. “This is what I am up against.” She went on to say:\n\n"
+                 "“None of them will support him.”", "She", "Ann Lee", "quote-marks/colon-intro", id="went-on-to-say-colon"),
+    pytest.param("“We are going to build a wall,” Ann Lee added. Bo Park then had a question for the crowd.\n\n"
+                 "“Who is going to pay for it?”", "Bo Park", "Bo Park", "quote-marks/previous-paragraph",
+                 id="a-new-subject-after-the-last-quote"),
+])
+def test_a_reporter_sentence_after_the_last_quote_introduces_the_next_paragraph(text, mention, speaker, method):
+    q = extract_quotes(text)[-1]
+    assert (q.speaker_mention, q.speaker, q.method) == (mention, speaker, method)
+
+
 def test_the_subject_of_a_passive_speech_verb_is_spoken_to():
     q = only("In an interview published Wednesday, Lee was asked, “What is the most dangerous place you have been to?”")
     assert q.cue != "asked"

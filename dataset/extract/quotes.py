@@ -1543,6 +1543,29 @@ _MAIN_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|yet|so))\s+(he|she|they|we
 _NAMING_CUES = frozenset("called labeled labelled dubbed branded termed deemed described named".split())
 
 
+def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
+    """The speaker introduced by the last sentence of the paragraph before
+    ``para_start`` when that sentence follows the paragraph's last quote (ending at
+    ``p_end``) and is the reporter's own: its speech verb's subject, or a person or
+    pronoun subject."""
+    pe = para_start - 1
+    while pe > p_end and text[pe - 1].isspace():
+        pe -= 1
+    pps = text.rfind("\n", 0, pe) + 1
+    pss = _sentence_start(text, pps, pe - 1)
+    if pss <= p_end or any(c in text[pss:pe] for c in _QUOTE_CHARS):
+        return None
+    attr = _attr_before(text, pss, pe - 1)
+    if attr is None:
+        attr = _attr_subject(text, pss, pe - 1)
+        if attr is None or attr.np[2] not in ("name", "pronoun"):
+            return None
+    if attr.np is None:
+        return None
+    attr.method = "quote-marks/colon-intro" if text[pe - 1:pe] == ":" else "quote-marks/previous-paragraph"
+    return attr
+
+
 def _passive_intro(text: str, sent_start: int, open_at: int) -> bool:
     """Whether a passive speech verb introduces the quote ("Trump was asked, “...”"): a
     quotation even when nobody is named as its speaker."""
@@ -2064,7 +2087,13 @@ def extract_quotes(text: str) -> list[Quote]:
             same_para = p_start == para_start
             # the previous quote sits in the paragraph just before this one
             prev_para = not same_para and "\n" not in text[p_end:para_start].strip() and start - para_start <= 1
-            if same_para or prev_para:
+            lead = _lead_in(text, p_end, para_start) if prev_para else None
+            if lead is not None:
+                # "“...,” Tenney said. She went on to say:¶“...”", "“...,” Lee added. Park
+                # then had a question for him.¶“...”": a reporter's sentence after the last
+                # quote introduces the next one
+                attr = lead
+            elif same_para or prev_para:
                 speaker, inherited = p_speaker, True
                 attr = _Attr(p_attr.np, p_attr.cue,
                              "quote-marks/same-paragraph" if same_para else "quote-marks/continued-paragraph")
