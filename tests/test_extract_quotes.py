@@ -998,6 +998,8 @@ SPEAKER_MENTIONS = [
                  "interjected", id="interjected-is-a-speech-verb"),
     pytest.param("Lee has railed against what he calls the “Washington cartel” and cast himself as an outsider.", "Lee",
                  "calls", id="railed-is-a-speech-verb-the-pronoun-stands-for"),
+    pytest.param("Ann Lee won in a landslide that led her to declare that the nomination was “in sight.”", "her", "declare",
+                 id="object-before-an-infinitive-speech-verb"),
     pytest.param("Park later Thursday told Fox News: “Both men are meeting next week.”", "Park", "told",
                  id="a-day-between-subject-and-verb"),
     pytest.param("Mr. Lee, whose latest start-up, Parkdata, helps brands find suppliers, said Park was “a start-up kind of guy.”",

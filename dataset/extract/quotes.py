@@ -1473,6 +1473,14 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         if np and text[np[1]:np[1] + 1] == ",":
             # "According to the pool report, Obama said “...”": the source of the sentence
             return _Attr(np, cues[0].span(), "quote-marks/according-to")
+    obj = None
+    for obj in _OBJECT_TO_RE.finditer(text, sent_start, open_at):
+        pass
+    if obj is not None and not any(c in text[obj.end():open_at] for c in _QUOTE_CHARS) \
+            and not any(c.start() > obj.end() for c in cues):
+        # "a win that led her to declare that it was “in sight”", "prompting him to call
+        # it “a disgrace”": who is led to speak is the object before "to"
+        return _Attr((*obj.span(1), "pronoun"), obj.span(2), "quote-marks/speaker-before")
     participle = None
     for m in reversed(cues):
         if _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) and m.group()[-2:] in ("ed", "ld"):
@@ -1577,6 +1585,8 @@ def _passive_intro(text: str, sent_start: int, open_at: int) -> bool:
         and _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) is not None
 
 
+_OBJECT_TO_RE = re.compile(r"\b(him|her|them)[ \t\u00a0]+to[ \t\u00a0]+(say|declare|call|describe|tell|ask|write|add|"
+                           r"warn|insist|proclaim|brand|label|dub)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:(?:[a-z]+ly|then|also|later|again|once|first|not|never|still)[ \t\u00a0]+)?$")
 _COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
 
@@ -1980,7 +1990,7 @@ def extract_quotes(text: str) -> list[Quote]:
         s, e, npk = attr.np
         mention = text[s:e]
         if npk == "pronoun":
-            if mention.lower() in _PERSONAL_PRONOUNS:
+            if mention.lower() in _PERSONAL_PRONOUNS or mention.lower() in ("him", "her"):
                 k = bisect.bisect_left(sub_pos, s) - 1
                 if k >= 0:
                     if attr.method.endswith(("-after", "-before")):
