@@ -1037,6 +1037,18 @@ def test_a_reporter_sentence_after_the_last_quote_introduces_the_next_paragraph(
     assert (q.speaker_mention, q.speaker, q.method) == (mention, speaker, method)
 
 
+def test_a_name_after_a_newsletter_headline_does_not_take_in_the_headline():
+    text = "AT LEAST 10 KILLED IN BLAST Turkish President Ali Demir said the bomber had “Syrian roots.” [Reuters.]"
+    assert only(text).speaker_mention == "Turkish President Ali Demir"
+    q = only("ROLL TIDE Alabama beat Clemson in a game many are calling an “instant classic.” [ESPN.]")
+    assert not q.speaker_mention.startswith("ROLL")
+
+
+def test_an_acronym_inside_a_name_is_not_a_headline():
+    assert only("NATO Secretary General Jens Berg said the plan was “a mess.”").speaker_mention == \
+        "NATO Secretary General Jens Berg"
+
+
 def test_the_subject_of_a_passive_speech_verb_is_spoken_to():
     q = only("In an interview published Wednesday, Lee was asked, “What is the most dangerous place you have been to?”")
     assert q.cue != "asked"

@@ -531,6 +531,15 @@ def _np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None
 
 
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+def _is_caps_run(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether token k is all capitals and so is a neighbour: a headline's words, not an
+    acronym inside a name ("NATO Secretary General")."""
+    def caps(j: int) -> bool:
+        w = text[toks[j][0]:toks[j][1]]
+        return sum(c.isalpha() for c in w) > 1 and w.upper() == w
+    return caps(k) and ((k > 0 and caps(k - 1)) or (k + 1 < len(toks) and caps(k + 1)))
+
+
 # Indefinite pronouns that are whole subjects ("another said", "others argued").
 _INDEFINITE_SUBJECTS = frozenset("another others one some many several both most".split())
 
@@ -572,6 +581,8 @@ def _np_head(text: str, toks: list[tuple[int, int]]) -> tuple[int, int, str] | N
             w = text[toks[i - 1][0]:toks[i - 1][1]]
             if w[-1:] in ",;:\"”“)" or w.endswith("’s") or w.endswith("'s"):
                 break
+            if _is_caps_run(text, toks, i - 1):
+                break  # an all-caps headline before the name: "... ISTANBUL EXPLOSION Turkish President ..."
             if w[:1].isupper() or (w.lower() in _NAME_PARTICLES and i < len(toks) - 1):
                 i -= 1
                 continue
@@ -1071,6 +1082,9 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     d = _DATELINE_RE.match(text, lo, open_at)
     if d is not None:
         lo = d.end()
+    head = _CAPS_HEAD_RE.match(text, lo, open_at)
+    if head is not None and head.end() < open_at and text[head.end()].isupper() and text[head.end() + 1:head.end() + 2].islower():
+        lo = head.end()  # a newsletter item's all-caps headline: "ROLL TIDE Alabama beat ..."
     for _ in range(3):
         t = _SUBJ_TOKEN_RE.match(text, lo, open_at)
         if t is None:
@@ -1549,6 +1563,11 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
 _MAIN_CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|yet|so))\s+(he|she|they|we|I)\s+(?=[a-z])")
 # Verbs that name a thing rather than report speech ('what has been called “X”').
 _NAMING_CUES = frozenset("called labeled labelled dubbed branded termed deemed described named".split())
+
+
+# An all-caps headline opening a paragraph (two words at least, each of two capitals or a number).
+_CAPS_LETTERS = r"[‘’']?[A-Z][A-Z0-9’'‘.,:;&$%-]*[A-Z][A-Z0-9’'‘.,:;&$%-]*(?![a-z])"
+_CAPS_HEAD_RE = re.compile(r"(?P<np>" + _CAPS_LETTERS + r"(?:[ \u00a0]+(?:" + _CAPS_LETTERS + r"|\d[\d,.]*(?![a-z])))+)[ \u00a0]*")
 
 
 def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
