@@ -1044,6 +1044,21 @@ def test_a_name_after_a_newsletter_headline_does_not_take_in_the_headline():
     assert not q.speaker_mention.startswith("ROLL")
 
 
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Lee told Park not to use a personal server, she said on Wednesday’s broadcast of CNN’s “New Day.”",
+                 id="show-after-a-possessive"),
+    pytest.param("“It is bad,” said Ann Lee, the author of “Hacked World Order,” who studies cyber issues.", id="book-after-of"),
+    pytest.param("Asked why during an appearance Friday on “CBS This Morning,” Lee said he had not decided.", id="show-after-on"),
+])
+def test_a_title_in_its_usual_place_is_no_quotation_whoever_the_sentence_quotes(sentence):
+    assert all(q.text.rstrip(",.") not in ("New Day", "Hacked World Order", "CBS This Morning")
+               for q in extract_quotes(sentence))
+
+
+def test_title_case_words_a_speaker_says_are_still_quoted():
+    assert only("Lee said the plan was “Very Good News” for the city.").text == "Very Good News"
+
+
 def test_an_acronym_inside_a_name_is_not_a_headline():
     assert only("NATO Secretary General Jens Berg said the plan was “a mess.”").speaker_mention == \
         "NATO Secretary General Jens Berg"

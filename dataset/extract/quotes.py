@@ -1763,10 +1763,19 @@ _WEAK_METHODS = frozenset({
 def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "full") -> bool:
     """Whether marked text[start:end] is a scare quote or a title, not a quotation."""
     if method not in _WEAK_METHODS:
-        return False
+        # a title in its usual place, whoever the sentence quotes: "on CNN’s “New Day,”",
+        # "the author of “Hacked World Order,”", "an appearance on “CBS This Morning”"
+        return kind == "partial" and _TITLE_CONTEXT_RE.search(text, max(0, start - 16), max(0, start - 1)) is not None \
+            and _is_title(text, start, end, kind)
     words = text[start:end].split()
     if method == "quote-marks/no-speaker" and len(words) <= _MAX_SCARE_WORDS:
         return True
+    return _is_title(text, start, end, kind)
+
+
+def _is_title(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the marked words are a short phrase in Title Case (outside a headline)."""
+    words = text[start:end].split()
     body = text[start:end].rstrip(_CLOSING_MARKS + ",")
     if kind == "partial" and body.endswith(".") and not body.endswith(".."):
         # American style sets the reporter's full stop inside the closing
@@ -1777,6 +1786,9 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
     if not words[0][:1].isupper() or _is_headline(text, start):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+
+
+_TITLE_CONTEXT_RE = re.compile(r"(?:\b(?:on|of|in|from|titled|entitled)|[’']s)[ \t\u00a0]*$")
 
 
 # Quoted words that name something rather than report speech: "the so-called
