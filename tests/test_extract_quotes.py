@@ -1059,6 +1059,15 @@ def test_title_case_words_a_speaker_says_are_still_quoted():
     assert only("Lee said the plan was “Very Good News” for the city.").text == "Very Good News"
 
 
+def test_texts_in_turn_give_what_each_gives_alone():
+    # (cue matches are found once per text and kept for the next calls on the same text)
+    a = "“We will win,” Ann Lee said. She added that the plan was “a disaster.”"
+    b = "Bo Park told reporters: “It is over.” Later, “nothing changed,” he said."
+    alone = [extract_quotes(a), extract_quotes(b)]
+    assert [extract_quotes(a), extract_quotes(b), extract_quotes(a)] == alone + alone[:1]
+    assert alone[0] and alone[1] and alone[0] != alone[1]
+
+
 def test_an_acronym_inside_a_name_is_not_a_headline():
     assert only("NATO Secretary General Jens Berg said the plan was “a mess.”").speaker_mention == \
         "NATO Secretary General Jens Berg"

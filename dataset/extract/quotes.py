@@ -238,17 +238,45 @@ def _is_headline(text: str, pos: int) -> bool:
     return caps * 4 >= len(words) * 3
 
 
+# The cue matches of the last text seen, each with what its checks found: every quote looks
+# for cues in parts of its text many times. (A tuple swapped in whole, so a thread never
+# reads another's half.)
+_CUE_INDEX: tuple[str, list[int], list[re.Match], list[tuple[bool, int]]] | None = None
+
+
 def _cues(text: str, lo: int, hi: int):
     """Speech-cue matches in text[lo:hi], Title Case ones only in headlines."""
-    for m in _CUE_RE.finditer(text, lo, hi):
-        if m.group()[:1].isupper() and m.group() != "According to" and not _is_headline(text, m.start()):
+    global _CUE_INDEX
+    index = _CUE_INDEX
+    if index is None or index[0] is not text:
+        found = list(_CUE_RE.finditer(text))
+        index = _CUE_INDEX = (text, [m.start() for m in found], found, [_cue_check(text, m) for m in found])
+    _, starts, found, checks = index
+    for k in range(bisect.bisect_left(starts, lo), len(found)):
+        m = found[k]
+        if m.end() > hi:
+            if m.start() >= hi:
+                return
             continue
-        prev = _prev_token(text, m.start())
-        if prev is not None and _is_noun_use(text, m.start(), prev=prev):
-            continue
-        if prev is not None and prev[1] in _PREPOSITIONS and prev[0] >= lo and not m.group().endswith("ing"):
-            continue  # a noun after a preposition: "in states that vote", "of remarks"
-        yield m
+        ok, prep_at = checks[k]
+        if ok and prep_at < lo:
+            yield m
+
+
+def _cue_check(text: str, m: re.Match) -> tuple[bool, int]:
+    """Whether a cue match is a speech verb (a Title Case one only in a headline, none
+    after a determiner or possessive), and where a preposition right before it starts
+    (-1 if none): "in states that vote", "of remarks" are nouns when the preposition is
+    inside the span searched."""
+    g = m.group()
+    if g[:1].isupper() and g != "According to" and not _is_headline(text, m.start()):
+        return False, -1
+    prev = _prev_token(text, m.start())
+    if prev is not None and _is_noun_use(text, m.start(), prev=prev):
+        return False, -1
+    if prev is not None and prev[1] in _PREPOSITIONS and not g.endswith("ing"):
+        return True, prev[0]
+    return True, -1
 
 
 def _prev_token(text: str, pos: int) -> tuple[int, str] | None:
