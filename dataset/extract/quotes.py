@@ -300,7 +300,6 @@ _PREPOSITIONS = frozenset("in of for from with by on at into across among about 
 # Determiners and possessives: a speech verb's form right after one is a
 # noun ("Trump's remarks", "his claims", "the calls"), not a verb.
 _NOUN_DETS = frozenset("the a an his her its their our my your this these those".split())
-_PREV_TOKEN_RE = re.compile(r"(?<!\S)(\S+)[ \t\u00a0]+$")
 _CONTRACTED_SUBJ = frozenset("he she it that there what who here where".split())
 
 
