@@ -331,6 +331,8 @@ def _cue_search(text: str, lo: int, hi: int):
 
 # Subject pronouns that can name a speaker; he/she resolve to a person.
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# The forms of those that resolve to the person named before them ("led her to declare").
+_PERSON_PRONOUN_FORMS = _PERSONAL_PRONOUNS | {"him", "her"}
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
 # Words between a subject and its speech verb ("X also said", "X has said").
 _AUX = frozenset(
@@ -1343,7 +1345,7 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
     for c in _cues(text, sent_start, pron_at):
         if c.group().endswith("ing"):
             continue  # ("X replied, before adding that he thinks": X's)
-        if _PASSIVE_BEFORE_RE.search(text, max(sent_start, c.start() - 24), c.start()) and c.group()[-2:] in ("ed", "ld"):
+        if _is_passive(text, sent_start, c):
             continue  # ("X was asked ..., he said"): X did not speak
         np = _np_before(text, sent_start, c.start())
         if np is not None and np[2] != "pronoun":
@@ -1524,7 +1526,7 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
         return _Attr((*obj.span(1), "pronoun"), obj.span(2), "quote-marks/speaker-before")
     participle = None
     for m in reversed(cues):
-        if _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) and m.group()[-2:] in ("ed", "ld"):
+        if _is_passive(text, sent_start, m):
             continue  # "Trump was asked, “...”": the subject is spoken to, not speaking
         if participle is not None and any(c in text[m.end():participle.start()] for c in _QUOTE_CHARS):
             # "Carson shared a class called “Perception” on Facebook, writing “...”": the
@@ -1594,7 +1596,7 @@ _NAMING_CUES = frozenset("called labeled labelled dubbed branded termed deemed d
 
 # An all-caps headline opening a paragraph (two words at least, each of two capitals or a number).
 _CAPS_LETTERS = r"[‘’']?[A-Z][A-Z0-9’'‘.,:;&$%-]*[A-Z][A-Z0-9’'‘.,:;&$%-]*(?![a-z])"
-_CAPS_HEAD_RE = re.compile(r"(?P<np>" + _CAPS_LETTERS + r"(?:[ \u00a0]+(?:" + _CAPS_LETTERS + r"|\d[\d,.]*(?![a-z])))+)[ \u00a0]*")
+_CAPS_HEAD_RE = re.compile(_CAPS_LETTERS + r"(?:[ \u00a0]+(?:" + _CAPS_LETTERS + r"|\d[\d,.]*(?![a-z])))+[ \u00a0]*")
 
 
 def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
@@ -1626,14 +1628,20 @@ def _passive_intro(text: str, sent_start: int, open_at: int) -> bool:
     m = None
     for m in _cues(text, max(sent_start, open_at - 60), open_at):
         pass
-    return m is not None and not text[m.end():open_at].strip(" ,:\u00a0") and m.group()[-2:] in ("ed", "ld") \
-        and m.group() not in _NAMING_CUES \
-        and _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) is not None
+    return m is not None and not text[m.end():open_at].strip(" ,:\u00a0") and m.group() not in _NAMING_CUES \
+        and _is_passive(text, sent_start, m)
 
 
 _OBJECT_TO_RE = re.compile(r"\b(him|her|them)[ \t\u00a0]+to[ \t\u00a0]+(say|declare|call|describe|tell|ask|write|add|"
                            r"warn|insist|proclaim|brand|label|dub)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:(?:[a-z]+ly|then|also|later|again|once|first|not|never|still)[ \t\u00a0]+)?$")
+def _is_passive(text: str, sent_start: int, m: re.Match) -> bool:
+    """Whether the cue match is a participle after a form of "be" ("was asked", "is
+    quoted"): its subject is spoken to or about, not speaking."""
+    return m.group()[-2:] in ("ed", "ld") \
+        and _PASSIVE_BEFORE_RE.search(text, max(sent_start, m.start() - 24), m.start()) is not None
+
+
 _COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
 
 
@@ -2048,7 +2056,7 @@ def extract_quotes(text: str) -> list[Quote]:
         s, e, npk = attr.np
         mention = text[s:e]
         if npk == "pronoun":
-            if mention.lower() in _PERSONAL_PRONOUNS or mention.lower() in ("him", "her"):
+            if mention.lower() in _PERSON_PRONOUN_FORMS:
                 k = bisect.bisect_left(sub_pos, s) - 1
                 if k >= 0:
                     if attr.method.endswith(("-after", "-before")):
