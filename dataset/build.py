@@ -18,7 +18,7 @@ from newsprov.dataset import metadata
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
-from newsprov.dataset.publish import differing, locked, publish, staging
+from newsprov.dataset.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import builders
 from newsprov.dataset.text import SourceError, decode_source
 
@@ -194,9 +194,14 @@ def build(
     if check:
         result.differing = differing(out_files, layout.root)
         return result
-    with locked(layout.root), staging(layout.root) as stage:
-        managed = {layout.root / rel for rel in out_files}
-        stale = [p for p in layout.tables_dir.glob("*.csv") if p not in managed] if layout.tables_dir.is_dir() else []
-        publish(out_files, layout.root, stage, DESCRIPTOR, stale)
+    try:
+        if layout.prefix:  # the embedded layout: sources are inputs; the descriptor and tables are newsprov's
+            inputs = {source.path for source in sources}
+            publish(layout.root, {rel: data for rel, data in out_files.items() if rel not in inputs},
+                    owned_by_layout=(DESCRIPTOR, layout.rel("tables", "*.csv")))
+        else:
+            publish(layout.root, out_files, source_column=(layout.rel("tables", "articles.csv"), "source_path"))
+    except PublishRefused as exc:
+        raise BuildError(str(exc)) from None
     result.published = True
     return result
