@@ -255,3 +255,20 @@ def test_a_killed_build_is_finished_by_the_next_one_from_the_command_line(versio
         assert cli("build", str(src), "--out", str(root), "-q").returncode == 0
         assert files_of(root) == files_of(reference)
         assert cli("validate", str(root)).returncode == 0
+
+
+@POSIX
+def test_a_file_half_written_when_the_build_died_is_removed_by_the_next(versions, tmp_path):
+    """A kill inside a write leaves a truncated generation file: the manifest named it before
+    it was created, no descriptor names it, and the next build removes it."""
+    old, new_files, reference, _ = versions
+    root = tmp_path / "half" / "pkg"
+    plan_file = tmp_path / "plan.pickle"
+    plan_file.write_bytes(pickle.dumps({"root": root, "files": new_files, "source_column": ("tables/articles.csv", "source_path")}))
+    assert _kill_at(2, old, root, plan_file) == -signal.SIGKILL  # after the first generation file
+    (generation,) = [p for p in root.rglob("*") if GENERATION.search(p.name)]
+    generation.write_bytes(generation.read_bytes()[: generation.stat().st_size // 2])
+    assert generation.relative_to(root).as_posix() in json.loads((root / MANIFEST).read_text())["pending"]
+    assert validate(root).valid and _content(root) == _content(old)
+    publish(root, new_files, source_column=("tables/articles.csv", "source_path"))
+    assert files_of(root) == files_of(reference)
