@@ -203,3 +203,38 @@ def test_first_word_occurrences_equal_a_search_per_needle(seed):
                 expected[needle] = (aid, at)
                 break
     assert first_word_occurrences(needles, texts) == expected
+
+
+# --- validation: span checks of one long article ---------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_span_checks_of_a_long_article_equal_slicing_its_text(seed):
+    """Spans of a 300,000-character article (windows of 65,536 characters): short and long
+    spans, right and wrong, inside and outside the text, give the errors plain slicing gives."""
+    from newsprov.dataset.registry import metas
+    from newsprov.validators import provenance
+
+    rng = random.Random(seed)
+    long_text = "".join(rng.choice(["Talks ", "in ", "Cairo ", "\u201cended\u201d ", "\u00e9t\u00e9 ", "\U0001d400 ", "\n"]) for _ in range(60000))
+    texts = pl.DataFrame({"article_id": ["big", "small"], "source_text": [long_text, "A short one."]})
+    rows, expected = [], []
+    for index in range(300):
+        article, text = ("big", long_text) if rng.random() < 0.9 else ("small", "A short one.")
+        start = rng.randrange(-5, len(text) + 5)
+        end = start + rng.choice([0, 1, 7, 300, 70000, 200000])
+        piece = text[max(start, 0):max(end, 0)]
+        if rng.random() < 0.3 and piece:
+            piece = piece[:-1] + ("x" if piece[-1] != "x" else "y")
+        rows.append({"sentence_id": f"s{index}", "article_id": article, "paragraph_id": "p", "sentence_index": index,
+                     "start": start, "end": end, "text": piece})
+        if start < 0 or end > len(text) or start >= end:
+            expected.append(("span-out-of-bounds", index))
+        elif text[start:end] != piece:
+            expected.append(("span-mismatch", index))
+    df = pl.DataFrame(rows)
+    errors = provenance.check_spans(df, metas()["sentences"], texts)
+    got = [(e.type, e.row) for e in errors]
+    from newsprov.validators.tables import _row
+
+    assert sorted(got, key=lambda x: (x[1], x[0])) == sorted(((kind, _row(i)) for kind, i in expected), key=lambda x: (x[1], x[0]))
