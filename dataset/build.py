@@ -18,7 +18,7 @@ from newsprov.dataset import metadata
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
-from newsprov.dataset.publish import differing, locked, publish, staging
+from newsprov.dataset.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import builders
 from newsprov.dataset.text import SourceError, decode_source
 
@@ -97,25 +97,26 @@ def validate_table(name: str, module, df: pl.DataFrame) -> None:
         raise BuildError(f"table {name}: the built rows break the schema: {cases}") from None
 
 
-def created_stamp(previous: Path, candidate: dict, curated: str | None) -> str:
-    """`created`, chosen so that rebuilds are byte-identical.
+def created_stamp(sources: list[Source], curated: str | None) -> str | None:
+    """`created`, the same for the same sources whenever and wherever they are built.
 
     In order: the curated stamp of package.toml (the embedded dataset pins one per
-    version), SOURCE_DATE_EPOCH, the published stamp when nothing else changed, now.
+    version); SOURCE_DATE_EPOCH (the reproducible-builds convention); else the newest
+    date the sources state (dateline or sources.csv), at midnight UTC: the package cannot
+    predate its newest article, and the date is one the texts give. When no source states
+    a date, the descriptor has no `created` (it is optional): newsprov never reads the
+    clock and never invents a date.
     """
     if curated:
         return str(curated)
     if "SOURCE_DATE_EPOCH" in os.environ:
-        moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+        try:
+            moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise BuildError(f"SOURCE_DATE_EPOCH: {os.environ['SOURCE_DATE_EPOCH']!r} is not a number of seconds since 1970-01-01") from None
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    try:
-        old = json.loads(previous.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = None
-    if isinstance(old, dict) and isinstance(old.get("created"), str):
-        if {k: v for k, v in old.items() if k != "created"} == {k: v for k, v in candidate.items() if k != "created"}:
-            return old["created"]
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dates = [s.meta.dateline_date for s in sources if s.meta.dateline_date]
+    return f"{max(dates)}T00:00:00Z" if dates else None
 
 
 def check_consistency(tables: dict) -> None:
@@ -184,18 +185,23 @@ def build(
         out_files[rel] = table_csv(df)
         resources.append(desc.table_resource(name, rel, out_files[rel]))
     check_consistency(tables)
-    candidate = desc.descriptor(package_meta, "", resources)
-    candidate["created"] = created_stamp(layout.descriptor, candidate, package_meta.get("created"))
-    candidate = {k: candidate[k] for k in desc.descriptor(package_meta, "", resources)}
+    candidate = desc.descriptor(package_meta, created_stamp(sources, package_meta.get("created")), resources)
+    if candidate["created"] is None:
+        del candidate["created"]
     out_files[DESCRIPTOR] = desc.dumps(candidate)
 
     result = BuildResult(layout.root, tables, out_files)
     if check:
         result.differing = differing(out_files, layout.root)
         return result
-    with locked(layout.root), staging(layout.root) as stage:
-        managed = {layout.root / rel for rel in out_files}
-        stale = [p for p in layout.tables_dir.glob("*.csv") if p not in managed] if layout.tables_dir.is_dir() else []
-        publish(out_files, layout.root, stage, DESCRIPTOR, stale)
+    try:
+        if layout.prefix:  # the embedded layout: sources are inputs; the descriptor and tables are newsprov's
+            inputs = {source.path for source in sources}
+            publish(layout.root, {rel: data for rel, data in out_files.items() if rel not in inputs},
+                    owned_by_layout=(DESCRIPTOR, layout.rel("tables", "*.csv")))
+        else:
+            publish(layout.root, out_files, source_column=(layout.rel("tables", "articles.csv"), "source_path"))
+    except PublishRefused as exc:
+        raise BuildError(str(exc)) from None
     result.published = True
     return result

@@ -38,12 +38,54 @@ def test_two_builds_are_byte_identical(tiny_sources, tmp_path, monkeypatch):
     first = snapshot(tmp_path / "a")
     build(tiny_sources, tmp_path / "a")
     assert snapshot(tmp_path / "a") == first
-    # A fresh folder has no published stamp to keep: SOURCE_DATE_EPOCH pins `created`.
+    # SOURCE_DATE_EPOCH, when set, is `created`.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1724544000")
     build(tiny_sources, tmp_path / "b" / "pkg")
     build(tiny_sources, tmp_path / "c" / "pkg")
     assert snapshot(tmp_path / "b" / "pkg") == snapshot(tmp_path / "c" / "pkg")
     assert json.loads(snapshot(tmp_path / "b" / "pkg")["datapackage.json"])["created"] == "2024-08-25T00:00:00Z"
+
+
+def test_created_comes_from_the_sources_never_from_the_clock(tiny_sources, tmp_path, monkeypatch):
+    """Two builds of the same articles, copied to different folders at different times (the
+    clock and the files' dates are faked to 2001 and 2031): the same bytes, and `created` is the
+    newest date an article states (beta's dateline). With no stated date there is none."""
+    import datetime
+    import os
+    import shutil
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    packages = []
+    for year in (2001, 2031):
+        moment = datetime.datetime(year, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)
+
+        class Clock(datetime.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return moment if tz else moment.replace(tzinfo=None)
+
+            @classmethod
+            def utcnow(cls):
+                return moment.replace(tzinfo=None)
+
+            @classmethod
+            def today(cls):
+                return moment.replace(tzinfo=None)
+
+        monkeypatch.setattr(datetime, "datetime", Clock)
+        monkeypatch.setattr(time, "time", lambda: moment.timestamp())
+        monkeypatch.setattr(time, "time_ns", lambda: int(moment.timestamp() * 1e9))
+        sources = shutil.copytree(tiny_sources, tmp_path / str(year) / "in")
+        for path in sources.iterdir():
+            os.utime(path, (moment.timestamp(), moment.timestamp()))
+        build(sources, tmp_path / str(year) / "pkg")
+        packages.append(snapshot(tmp_path / str(year) / "pkg"))
+    assert packages[0] == packages[1]
+    assert json.loads(packages[0]["datapackage.json"])["created"] == "2024-08-26T00:00:00Z"
+    (tiny_sources / "beta.txt").write_text("No date is stated here, the ministry said.\n")
+    build(tiny_sources, tmp_path / "undated")
+    assert "created" not in json.loads((tmp_path / "undated" / "datapackage.json").read_text())
 
 
 def test_builds_do_not_depend_on_the_hash_seed(tmp_path):
@@ -74,7 +116,7 @@ def test_descriptor_lists_each_source_and_table_with_checksums(tiny_package):
     table = by_name["articles"]
     assert table["hash"] == "sha256:" + hashlib.sha256((tiny_package / table["path"]).read_bytes()).hexdigest()
     assert table["schema"]["primaryKey"] == ["article_id"]
-    assert descriptor["version"] == "0.1.0" and descriptor["created"].endswith("Z")
+    assert descriptor["version"] == "0.1.0" and descriptor["created"] == "2024-08-26T00:00:00Z"  # beta's dateline
 
 
 def test_articles_record_what_the_text_states(tiny_package):
@@ -154,7 +196,7 @@ def test_a_crash_while_writing_leaves_the_package_untouched(tiny_sources, tmp_pa
     with pytest.raises(OSError):
         build(tiny_sources, out)
     assert snapshot(out) == before
-    assert not list(out.glob(".newsprov-staging-*"))
+    assert not [p for p in out.rglob("*") if ".newsprov-" in p.name and p.name != ".newsprov-manifest.json"]  # nothing left over
 
 
 def test_check_names_every_differing_file(tiny_sources, tmp_path):

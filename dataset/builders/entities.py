@@ -8,6 +8,7 @@ import polars as pl
 
 from newsprov.dataset.builders.quotes import extracted
 from newsprov.dataset.context import BuildContext
+from newsprov.dataset.locate import first_word_occurrences
 from newsprov.dataset.extract.names import kind_of, spelling_groups, surname_targets
 from newsprov.dataset.overrides import OverrideError, for_table
 from newsprov.schemas.entities import Entities
@@ -36,10 +37,11 @@ def build(ctx: BuildContext) -> pl.DataFrame:
     for row in rows.values():
         row["kind"] = rows[row["canonical"]]["kind"]  # one entity, one kind
     texts = [(s.article_id, s.text) for s in ctx.sources]
+    occurrences = first_word_occurrences(rows, texts)
     out = []
     for alias in sorted(rows):
         row = rows[alias]
-        where = _first_occurrence(alias, texts)
+        where = _first_occurrence(alias, occurrences)
         out.append({**row, "n_articles": len(articles.get(alias, ())), **where})
     return pl.DataFrame(out, schema=dtypes(SCHEMA)).select(list(dtypes(SCHEMA)))
 
@@ -61,21 +63,8 @@ def _apply_curated(rows: dict[str, dict], ctx: BuildContext) -> None:
             raise OverrideError(f"{o.where}: canonical {target!r} must itself be an entity that resolves to itself")
 
 
-def _first_occurrence(alias: str, texts: list[tuple[str, str]]) -> dict:
-    for article_id, text in texts:
-        at = _find_word(text, alias)
-        if at >= 0:
-            return {"article_id": article_id, "start": at, "end": at + len(alias), "mention": alias}
+def _first_occurrence(alias: str, occurrences: dict[str, tuple[str, int]]) -> dict:
+    if alias in occurrences:
+        article_id, at = occurrences[alias]
+        return {"article_id": article_id, "start": at, "end": at + len(alias), "mention": alias}
     return {"article_id": None, "start": None, "end": None, "mention": None}
-
-
-def _find_word(text: str, needle: str) -> int:
-    """First occurrence of needle not inside a longer word."""
-    at = text.find(needle)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(needle)] if at + len(needle) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return at
-        at = text.find(needle, at + 1)
-    return -1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict
 
 import polars as pl
@@ -9,7 +10,7 @@ import polars as pl
 from newsprov.dataset.context import BuildContext
 from newsprov.dataset.extract.figures import extract_figures
 from newsprov.dataset.extract.quotes import fullest_of, name_uses, reported_speaker
-from newsprov.dataset.locate import sentence_of
+from newsprov.dataset.locate import first_containing, sentence_of
 from newsprov.dataset.overrides import apply, for_table
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.figures import Figures, PERCENT_UNITS
@@ -36,24 +37,19 @@ def build(ctx: BuildContext) -> pl.DataFrame:
 
 def _attribute(figures: pl.DataFrame, quotes: pl.DataFrame) -> pl.DataFrame:
     """quote_id of the quote holding each figure; attributed_to its speaker, else that of a quote in the same sentence."""
-    q = quotes.select("article_id", pl.col("start").alias("q_start"), pl.col("end").alias("q_end"), "quote_id", pl.col("speaker").alias("q_speaker"))
-    inside = (
-        figures.with_row_index("_i")
-        .join(q, on="article_id", how="inner")
-        .filter((pl.col("q_start") <= pl.col("start")) & (pl.col("end") <= pl.col("q_end")))
-        .group_by("_i").agg(pl.col("quote_id").first(), pl.col("q_speaker").first())
-    )
+    held = quotes.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_q"), "quote_id", pl.col("speaker").alias("q_speaker"))
     same_sentence = (
         quotes.filter(pl.col("speaker").is_not_null() & pl.col("sentence_id").is_not_null())
         .group_by("sentence_id").agg(pl.col("speaker").sort().first().alias("s_speaker"))
     )
     return (
         figures.with_row_index("_i")
-        .join(inside, on="_i", how="left")
+        .with_columns(_q=first_containing(figures, quotes))
+        .join(held, on="_q", how="left")
         .join(same_sentence, on="sentence_id", how="left")
         .sort("_i")
         .with_columns(attributed_to=pl.coalesce("attributed_to", "q_speaker", "s_speaker"))
-        .drop("_i", "q_speaker", "s_speaker")
+        .drop("_i", "_q", "q_speaker", "s_speaker")
     )
 
 
@@ -71,6 +67,8 @@ def _attribute_reported_speech(figures: pl.DataFrame, ctx: BuildContext) -> pl.D
     for article_id, at, speaker in quotes.select("article_id", "speaker_start", "speaker").iter_rows():
         speakers.setdefault(article_id, []).append((at, speaker))
     canonical = dict(ctx.table("entities").select("alias", "canonical").iter_rows())
+    starts = {article_id: [at for at, _ in known] for article_id, known in speakers.items()}
+    uses: dict[str, dict] = {}  # per article, computed once: the name forms its quotes use
     found = []
     for article_id, sentence_id, start, end, current in figures.select("article_id", "sentence_id", "start", "end", "attributed_to").iter_rows():
         if current is not None or sentence_id is None:
@@ -81,10 +79,12 @@ def _attribute_reported_speech(figures: pl.DataFrame, ctx: BuildContext) -> pl.D
         known = speakers.get(article_id, [])
         name = None
         if said is not None and said[2] == "pronoun":
-            earlier = [speaker for at, speaker in known if at < said[0]]
-            name = earlier[-1] if earlier and said[0] - s_start < 2 * (s_end - s_start) else None
+            earlier = bisect.bisect_left(starts.get(article_id, []), said[0])  # speakers named before the pronoun
+            name = known[earlier - 1][1] if earlier and said[0] - s_start < 2 * (s_end - s_start) else None
         elif said is not None and said[3] and any(c.isupper() for c in said[3]):
-            name = fullest_of(said[3], name_uses(_ends(known)))
+            if article_id not in uses:
+                uses[article_id] = name_uses(_ends(known))
+            name = fullest_of(said[3], uses[article_id])
         found.append(canonical.get(name, name))
     return figures.with_columns(attributed_to=pl.Series(found, dtype=pl.String))
 

@@ -116,11 +116,25 @@ def _name_sim(a, b) -> float | None:
     return s if s >= NAME_SIM else None
 
 
+def _next_article(recs: list[dict]) -> list[int]:
+    """For members sorted by article, the index where the next article's members begin."""
+    out, end = [0] * len(recs), len(recs)
+    for i in range(len(recs) - 1, -1, -1):
+        if i + 1 < len(recs) and recs[i + 1]["article_id"] != recs[i]["article_id"]:
+            end = i + 1
+        out[i] = end
+    return out
+
+
 def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str, str],
                   quotes: pl.DataFrame | None = None, quote_groups: pl.DataFrame | None = None,
                   figures: pl.DataFrame | None = None, figure_groups: pl.DataFrame | None = None) -> pl.DataFrame:
     """All discrepancy kinds available from the given frames (module doc)."""
-    infos = {s.sid: s for s in prepare(sentences)}
+    aligned = links.filter(pl.col("other_sentence_id").is_not_null())
+    rewritten = aligned.filter((pl.col("relation") == "rewritten") & pl.col("diff").is_not_null() & (pl.col("diff") != ""))
+    needed = pl.concat([rewritten["sentence_id"], rewritten["other_sentence_id"]]).unique()
+    # Only the sentences of rewritten pairs are read word by word.
+    infos = {s.sid: s for s in prepare(sentences.filter(pl.col("sentence_id").is_in(needed.implode())))}
     out: dict[tuple, str] = {}
 
     def add(kind, aid, s, e, oaid, os_, oe, detail):
@@ -137,7 +151,6 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
             out[key] = detail
 
     # --- sentence diffs: name spelling, framing, reversal ------------------
-    aligned = links.filter(pl.col("other_sentence_id").is_not_null())
     for sid, osid, sim, rel, diff in aligned.select(
             "sentence_id", "other_sentence_id", "similarity", "relation", "diff").iter_rows():
         if rel != "rewritten" or not diff or sid not in infos or osid not in infos:
@@ -145,9 +158,10 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
         x, y = infos[sid], infos[osid]
         xn, yn = set(x.norms), set(y.norms)
         xneg, yneg = _negs(x.norms), _negs(y.norms)
+        xtokens, ytokens = x.tokens, y.tokens
         for tag, _at, _bt, a0, a1, b0, b1 in json.loads(diff):
-            xt = [t for t in x.tokens if a0 <= t.start and t.end <= a1]
-            yt = [t for t in y.tokens if b0 <= t.start and t.end <= b1]
+            xt = [t for t in xtokens if a0 <= t.start and t.end <= a1]
+            yt = [t for t in ytokens if b0 <= t.start and t.end <= b1]
             # name spelling: best near-identical capitalised partner
             for t in xt:
                 if not _name_like(t) or t.norm in yn:
@@ -225,14 +239,22 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
             omissions([qinfo[r["quote_id"]] for r in recs if r["quote_id"] in qinfo], f"quote_group={gid}")
 
     # --- figures ----------------------------------------------------------
+    claims: dict[str, tuple | None] = {}
+
+    def claim_of(f: dict) -> tuple | None:
+        if f["figure_id"] not in claims:
+            text = texts[f["article_id"]]
+            claims[f["figure_id"]] = claim_word(text, f["start"], f["end"], *sent_span.get(f.get("sentence_id"), (0, len(text))))
+        return claims[f["figure_id"]]
+
     if figures is not None and figure_groups is not None and figure_groups.height:
         finfo = {r["figure_id"]: r for r in figures.to_dicts()}
         for (gid,), g in figure_groups.group_by(["group_id"], maintain_order=True):
             recs = [finfo[f] for f in g.sort("article_id", "start")["figure_id"] if f in finfo]
+            next_article = _next_article(recs)
             for i, f in enumerate(recs):
-                for h in recs[i + 1:]:
-                    if f["article_id"] == h["article_id"]:
-                        continue
+                for k in range(next_article[i], len(recs)):  # members of later articles only
+                    h = recs[k]
                     vals = lambda r: (r["value"], r.get("value_low"), r.get("value_high"))
                     if vals(f) != vals(h):
                         add("figure_value", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
@@ -243,11 +265,9 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
                     if f["value_kind"] != h["value_kind"]:
                         add("figure_qualifier", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
                             h["end"], f"group={gid}; qualifiers={f['value_kind']}/{h['value_kind']}")
-                    tf, th = texts.get(f["article_id"]), texts.get(h["article_id"])
-                    if tf is None or th is None:
+                    if f["article_id"] not in texts or h["article_id"] not in texts:
                         continue
-                    cf = claim_word(tf, f["start"], f["end"], *sent_span.get(f.get("sentence_id"), (0, len(tf))))
-                    ch = claim_word(th, h["start"], h["end"], *sent_span.get(h.get("sentence_id"), (0, len(th))))
+                    cf, ch = claim_of(f), claim_of(h)
                     if cf and ch and ch[0] in ANTONYM.get(cf[0], ()):
                         add("reversal", f["article_id"], cf[1], cf[2], h["article_id"], ch[1], ch[2],
                             f"antonyms={cf[0]}/{ch[0]}")

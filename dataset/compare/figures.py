@@ -37,6 +37,7 @@ Columns (sorted by ``group_id``, ``article_id``, ``start``):
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 import polars as pl
@@ -122,15 +123,7 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
     sent_span: dict[str, tuple[int, int]] = {}
     if sentences is not None:
         sent_span = {s: (a, b) for s, a, b in sentences.select("sentence_id", "start", "end").iter_rows()}
-    claims: dict[int, tuple | None] = {}
-    if texts is not None:
-        for i, f in enumerate(recs):
-            text = texts.get(f["article_id"])
-            if text is None:
-                claims[i] = None
-                continue
-            s0, s1 = sent_span.get(f["sentence_id"], _guess_sentence(text, f["start"], f["end"]))
-            claims[i] = claim_word(text, f["start"], f["end"], s0, s1)
+    claims = _Claims(recs, texts, sent_span)
     pairs = set()
     for sid, osid in links.filter(pl.col("other_sentence_id").is_not_null()).select(
             "sentence_id", "other_sentence_id").iter_rows():
@@ -172,10 +165,11 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
     for n, members in enumerate(groups, 1):
         gid = f"f{n:04d}"
         diffs = {i: [] for i in members}
-        for x in members:
-            for y in members:
-                if recs[x]["article_id"] == recs[y]["article_id"] or x == y:
-                    continue
+        runs = _article_runs([recs[i]["article_id"] for i in members])
+        for p, x in enumerate(members):
+            a, b = runs[p]  # members of x's own article are members[a:b]
+            for q in itertools.chain(range(a), range(b, len(members))):
+                y = members[q]
                 f, g = recs[x], recs[y]
                 if not _same_value(f, g):
                     diffs[x].append("value")
@@ -196,6 +190,36 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
                          "differs": ";".join(aspects) or None, "claim": c[0] if c else None})
     out = pl.DataFrame(rows, schema=_SCHEMA) if rows else pl.DataFrame(schema=_SCHEMA)
     return out.sort("group_id", "article_id", "start")
+
+
+def _article_runs(articles: list[str]) -> list[tuple[int, int]]:
+    """For a list sorted by article, the (start, end) of each item's own article's run."""
+    out, a = [], 0
+    for i in range(1, len(articles) + 1):
+        if i == len(articles) or articles[i] != articles[a]:
+            out += [(a, i)] * (i - a)
+            a = i
+    return out
+
+
+class _Claims:
+    """The claim word next to each figure, read when first asked for (only group members are)."""
+
+    def __init__(self, recs: list[dict], texts: dict[str, str] | None, sent_span: dict):
+        self.recs, self.texts, self.sent_span, self.found = recs, texts, sent_span, {}
+
+    def get(self, i: int) -> tuple | None:
+        if self.texts is None:
+            return None
+        if i not in self.found:
+            f = self.recs[i]
+            text = self.texts.get(f["article_id"])
+            if text is None:
+                self.found[i] = None
+            else:
+                s0, s1 = self.sent_span.get(f["sentence_id"]) or _guess_sentence(text, f["start"], f["end"])
+                self.found[i] = claim_word(text, f["start"], f["end"], s0, s1)
+        return self.found[i]
 
 
 def _context_words(rec: dict, texts: dict[str, str] | None, sent_span: dict) -> set[str]:
@@ -225,7 +249,7 @@ def _match_paraphrased(recs: list[dict], uf: _UF, texts: dict[str, str] | None, 
             blocks[f["value"], f["value_low"], f["value_high"], _unit(f["unit"])].append(i)
     candidates = []
     for members in blocks.values():
-        if len(members) < 2 or len(members) > PARAPHRASE_MAX_BLOCK:
+        if len(members) < 2 or len(members) > PARAPHRASE_MAX_BLOCK or len({recs[i]["article_id"] for i in members}) < 2:
             continue
         words = {i: _context_words(recs[i], texts, sent_span) for i in members}
         for x in members:

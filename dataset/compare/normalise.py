@@ -74,7 +74,7 @@ def normalise_text(s: str, casefold: bool = True) -> str:
 
 # A word: letters/digits, continued across ' ’ - – . , when a letter/digit
 # follows (so "Israel’s", "10-month", "U.S", "150,000", "pre-emptive").
-_WORD_RE = re.compile(r"[^\W_]+(?:(?:['\u2019\-\u2010\u2011\u2013]|\.(?=[^\W_])|,(?=\d{3}))[^\W_]+)*")
+WORD_RE = _WORD_RE = re.compile(r"[^\W_]+(?:(?:['\u2019\-\u2010\u2011\u2013]|\.(?=[^\W_])|,(?=\d{3}))[^\W_]+)*")
 
 
 @dataclass(frozen=True)

@@ -44,13 +44,15 @@ searched, including ones that also quote the words elsewhere.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import defaultdict
 
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from newsprov.dataset.compare.normalise import STOPWORDS, tokenize, word_key
+from newsprov.dataset.compare.normalise import STOPWORDS, WORD_RE, normalise_text, tokenize, word_key
 
 __all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "quote_groups", "contains_run"]
 
@@ -126,41 +128,111 @@ class _UF:
             self.p[max(a, b)] = min(a, b)
 
 
+def _components(norms: list[tuple], articles: list[str]) -> list[list[int]]:
+    """Quotes (indices) joined by links, per component spanning two articles or more.
+
+    A quote probes the postings of its rarest content keys (frequencies counted over
+    quotes) for quotes of articles after its own (by article_id), and links those
+    ``_linked`` accepts. The work is done per distinct wording, not per quote, with the
+    same result: quotes of one wording link to each other across articles (when they
+    have words), and wording u links to wording v when u's probe finds v, ``_linked``
+    accepts them and u occurs in an article before one v occurs in. So a quotation
+    repeated a thousand times in one article costs what one does.
+    """
+    wordings: dict[tuple, int] = {}
+    of_quote = [wordings.setdefault(nm, len(wordings)) for nm in norms]
+    arts: list[set[str]] = [set() for _ in wordings]
+    for w, aid in zip(of_quote, articles):
+        arts[w].add(aid)
+    forms = list(wordings)
+    feats = [{word_key(x) for x in nm if x not in STOPWORDS} or set(nm) for nm in forms]
+    df: dict[str, int] = defaultdict(int)
+    for w in of_quote:
+        for k in feats[w]:
+            df[k] += 1
+    first, last = [min(a) for a in arts], [max(a) for a in arts]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for w, f in enumerate(feats):
+        for k in f:
+            if df[k] >= 2:
+                postings[k].append(w)
+    for k, ws in postings.items():  # latest article first: a probe stops at its own article
+        ws.sort(key=lambda v: last[v], reverse=True)
+    uf = _UF(len(forms))
+    for w, f in enumerate(feats):
+        probe = sorted((df[k], k) for k in f if k in postings)[: max(3, math.ceil(0.6 * len(f)))]
+        seen = set()
+        for _, k in probe:
+            for v in postings[k]:
+                if not first[w] < last[v]:
+                    break  # a quote probes only quotes of articles after its own (see above)
+                if v == w or v in seen:
+                    continue
+                seen.add(v)
+                if _linked(forms[w], forms[v]) is not None:
+                    uf.union(w, v)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, w in enumerate(of_quote):
+        if feats[w]:
+            members[uf.find(w)].append(i)
+        else:  # a quote without words links to nothing, even to its own wording
+            members[-1 - i].append(i)
+    return [m for m in members.values() if len({articles[i] for i in m}) >= 2]
+
+
+def _unquoted(searched: dict[tuple, list[tuple[int, str]]], texts: dict[str, str],
+              quote_spans: dict[str, list[tuple[int, int]]]) -> dict[int, dict[tuple[str, int], tuple[int, str]]]:
+    """Where each searched wording occurs outside quotation marks: group -> (article, start) -> (end, quote_id).
+
+    One pass over each text's words, for all wordings at once (a wording is recognised at
+    its last word by comparing the words just read), so the cost is linear in the texts,
+    not in texts times groups. At each start the longest match of a group is kept.
+    """
+    by_last: dict[str, list[tuple[tuple, int, str]]] = defaultdict(list)
+    for w, targets in searched.items():
+        for n, qid in targets:
+            by_last[w[-1]].append((w, n, qid))
+    found: dict[int, dict[tuple[str, int], tuple[int, str]]] = defaultdict(dict)
+    if not by_last:
+        return found
+    longest = max(len(w) for w in searched)
+    for aid in sorted(texts):
+        text = texts[aid]
+        spans = sorted(quote_spans.get(aid, ()))
+        opens = [qs for qs, _ in spans]
+        reach = list(itertools.accumulate((qe for _, qe in spans), max))  # furthest end of quotes opened so far
+        norms: list[str] = []
+        starts: list[int] = []
+        for m in WORD_RE.finditer(text):
+            norm = normalise_text(m.group())
+            norms.append(norm)
+            starts.append(m.start())
+            if len(norms) > 2 * longest:  # keep the last words only
+                del norms[:longest], starts[:longest]
+            for w, n, qid in by_last.get(norm, ()):
+                k = len(norms) - len(w)
+                if k < 0 or tuple(norms[k:]) != w:
+                    continue
+                s, e = starts[k], m.end()
+                p = bisect.bisect_left(opens, e)  # quotes opening before the run ends
+                if p and reach[p - 1] > s:
+                    continue  # overlaps a quote of this article
+                if (s > 0 and text[s - 1] in _QUOTE_CHARS) or (e < len(text) and text[e] in _QUOTE_CHARS):
+                    continue
+                cur = found[n].get((aid, s))
+                if cur is None or e > cur[0]:
+                    found[n][(aid, s)] = (e, qid)
+    return found
+
+
 def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Cross-article quote groups and unquoted reuse of their words."""
     q = quotes.select("quote_id", "article_id", "start", "end", "text").sort("article_id", "start", "quote_id")
     rows = list(q.iter_rows())
     norms = [tuple(t.norm for t in tokenize(r[4])) for r in rows]
-    # blocking: rarest content keys (all words for quotes without content words)
-    feats = []
-    for nm in norms:
-        keys = {word_key(w) for w in nm if w not in STOPWORDS} or set(nm)
-        feats.append(keys)
-    df: dict[str, int] = defaultdict(int)
-    for f in feats:
-        for k in f:
-            df[k] += 1
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        for k in f:
-            if df[k] >= 2:
-                postings[k].append(i)
-    uf = _UF(len(rows))
-    for i, f in enumerate(feats):
-        probe = sorted((df[k], k) for k in f if k in postings)[: max(3, math.ceil(0.6 * len(f)))]
-        seen = set()
-        for _, k in probe:
-            for j in postings[k]:
-                if j <= i or j in seen or rows[j][1] == rows[i][1]:
-                    continue
-                seen.add(j)
-                if _linked(norms[i], norms[j]) is not None:
-                    uf.union(i, j)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(rows)):
-        comps[uf.find(i)].append(i)
+    comps = _components(norms, [r[1] for r in rows])
     groups = []
-    for members in comps.values():
+    for members in comps:
         arts = {rows[i][1] for i in members}
         if len(arts) < 2:
             continue
@@ -173,12 +245,9 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
         groups.append((rows[ref][1], rows[ref][2], ref, sorted(members, key=lambda i: (rows[i][1], rows[i][2])), len(arts)))
     groups.sort()
     g_rows, u_rows = [], []
-    token_cache: dict[str, list] = {}
-    quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for r in rows:
-        quote_spans[r[1]].append((r[2], r[3]))
-    for n, (_, _, ref, members, n_arts) in enumerate(groups, 1):
-        gid = f"q{n:04d}"
+    searched: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # wording -> (group, its quote_id)
+    for n, (_, _, ref, members, n_arts) in enumerate(groups):
+        gid = f"q{n + 1:04d}"
         for i in members:
             rel = "reference" if i == ref else _relation(rows[i][4], norms[i], rows[ref][4], norms[ref])
             g_rows.append({"group_id": gid, "quote_id": rows[i][0], "article_id": rows[i][1], "start": rows[i][2],
@@ -189,39 +258,22 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
         for i in members:
             if len(norms[i]) >= UNQUOTED_MIN_WORDS and norms[i] not in wordings:
                 wordings[norms[i]] = rows[i][0]
-        if not wordings:
-            continue
-        found: dict[tuple[str, int], tuple[int, str]] = {}
-        for aid in sorted(texts):
-            text = texts[aid]
-            if aid not in token_cache:
-                toks = tokenize(text)
-                first: dict[str, list[int]] = defaultdict(list)
-                for k, t in enumerate(toks):
-                    first[t.norm].append(k)
-                token_cache[aid] = (toks, first)
-            toks, first = token_cache[aid]
-            for w, qid in wordings.items():
-                for k in first.get(w[0], ()):
-                    if tuple(t.norm for t in toks[k:k + len(w)]) != w:
-                        continue
-                    s, e = toks[k].start, toks[k + len(w) - 1].end
-                    if any(s < qe and qs < e for qs, qe in quote_spans.get(aid, ())):
-                        continue
-                    if (s > 0 and text[s - 1] in _QUOTE_CHARS) or (e < len(text) and text[e] in _QUOTE_CHARS):
-                        continue
-                    cur = found.get((aid, s))
-                    if cur is None or e > cur[0]:
-                        found[(aid, s)] = (e, qid)
+        for w, qid in wordings.items():
+            searched[w].append((n, qid))
+    quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in rows:
+        quote_spans[r[1]].append((r[2], r[3]))
+    found = _unquoted(searched, texts, quote_spans)
+    for n in sorted(found):
         kept = []
-        for (aid, s), (e, qid) in sorted(found.items()):
+        for (aid, s), (e, qid) in sorted(found[n].items()):
             if kept and kept[-1][0] == aid and s < kept[-1][2]:  # overlapping run of the same group
                 if e > kept[-1][2]:
                     kept[-1] = (aid, kept[-1][1], e, qid)
                 continue
             kept.append((aid, s, e, qid))
         for aid, s, e, qid in kept:
-            u_rows.append({"group_id": gid, "article_id": aid, "start": s, "end": e, "text": texts[aid][s:e], "quote_id": qid})
+            u_rows.append({"group_id": f"q{n + 1:04d}", "article_id": aid, "start": s, "end": e, "text": texts[aid][s:e], "quote_id": qid})
     g = pl.DataFrame(g_rows, schema=_G_SCHEMA) if g_rows else pl.DataFrame(schema=_G_SCHEMA)
     u = pl.DataFrame(u_rows, schema=_U_SCHEMA) if u_rows else pl.DataFrame(schema=_U_SCHEMA)
     return g.sort("group_id", "article_id", "start"), u.sort("group_id", "article_id", "start")

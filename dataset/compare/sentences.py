@@ -82,12 +82,13 @@ import json
 import math
 import re
 import zlib
+from array import array
 from collections import defaultdict
 
 import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
-from newsprov.dataset.compare.normalise import STOPWORDS, tokenize, word_key
+from newsprov.dataset.compare.normalise import STOPWORDS, WORD_RE, Token, normalise_text, word_key
 
 __all__ = [
     "ALIGN_MIN",
@@ -169,9 +170,15 @@ _SCHEMA = {
 
 
 class SentenceInfo:
-    """Pre-tokenised sentence (internal, shared with other compare modules)."""
+    """Pre-tokenised sentence (internal, shared with other compare modules).
 
-    __slots__ = ("sid", "aid", "index", "start", "text", "tokens", "norms", "ids", "content", "features")
+    Kept compact, since a build holds one per sentence of the corpus: token offsets in
+    arrays, word forms and features as tuples of strings shared through the vocabulary
+    (not one Token object and one string per word); ``tokens`` rebuilds Token objects
+    for the one sentence that needs them.
+    """
+
+    __slots__ = ("sid", "aid", "index", "start", "text", "starts", "ends", "norms", "ids", "content", "features")
 
     def __init__(self, sid, aid, index, start, text, vocab):
         self.sid = sid
@@ -179,19 +186,52 @@ class SentenceInfo:
         self.index = index
         self.start = start
         self.text = text
-        self.tokens = tokenize(text, start)
-        self.norms = tuple(t.norm for t in self.tokens)
-        self.ids = [vocab.setdefault(n, len(vocab)) for n in self.norms]
+        starts, ends, norms = array("q"), array("q"), []
+        for m in WORD_RE.finditer(text):
+            starts.append(m.start() + start)
+            ends.append(m.end() + start)
+            norms.append(vocab.word(normalise_text(m.group())))
+        self.starts, self.ends, self.norms = starts, ends, tuple(norms)
+        self.ids = array("q", (vocab.ids[n] for n in self.norms))
         keys = [word_key(n) for n in self.norms if n not in STOPWORDS]
-        self.content = [vocab.setdefault("\x00" + k, len(vocab)) for k in keys]
-        feats = set(keys)
-        feats.update(f"{a} {b}" for a, b in zip(keys, keys[1:]))
-        self.features = feats
+        self.content = array("q", (vocab.id("\x00" + k) for k in keys))
+        feats = {vocab.feature(k) for k in keys}
+        feats.update(vocab.feature(f"{a} {b}") for a, b in zip(keys, keys[1:]))
+        self.features = tuple(feats)
+
+    @property
+    def tokens(self) -> list[Token]:
+        at = self.start
+        return [Token(s, e, self.text[s - at:e - at], n) for s, e, n in zip(self.starts, self.ends, self.norms)]
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.norms)
+
+
+class Vocabulary:
+    """Ids of word forms and content keys, and one shared copy of each word and feature string."""
+
+    __slots__ = ("ids", "strings")
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.strings: dict[str, str] = {}
+
+    def id(self, key: str) -> int:
+        return self.ids.setdefault(key, len(self.ids))
+
+    def word(self, norm: str) -> str:
+        self.id(norm)
+        return self.strings.setdefault(norm, norm)
+
+    def feature(self, feature: str) -> str:
+        return self.strings.setdefault(feature, feature)
 
 
 def prepare(sentences: pl.DataFrame) -> list[SentenceInfo]:
     """Tokenise sentences, sorted by article_id then sentence_index."""
-    vocab: dict[str, int] = {}
+    vocab = Vocabulary()
     df = sentences.select("sentence_id", "article_id", "sentence_index", "start", "text").sort(
         "article_id", "sentence_index", "sentence_id"
     )
@@ -258,19 +298,20 @@ def candidate_pairs(infos: list[SentenceInfo]) -> set[tuple[int, int]]:
         for f in s.features:
             df[f] += 1
     probes = _probes(infos, df)
+    partners = sorted(article_partners(infos, probes, df))
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(infos):
         by_article[s.aid].append(i)
     index: dict[str, dict[str, list[int]]] = {}
-    for aid, members in by_article.items():
+    for aid in sorted({aid for pair in partners for aid in pair}):  # only articles with a partner
         postings = defaultdict(list)
-        for i in members:
+        for i in by_article[aid]:
             for f in infos[i].features:
                 if 2 <= df[f] <= MAX_POSTING:
                     postings[f].append(i)
         index[aid] = postings
     pairs: set[tuple[int, int]] = set()
-    for a, b in sorted(article_partners(infos, probes, df)):
+    for a, b in partners:
         for x, y in ((a, b), (b, a)):
             postings = index[y]
             for i in by_article[x]:
@@ -316,13 +357,13 @@ def word_diff(x: SentenceInfo, y: SentenceInfo) -> list[list]:
 def _span(s: SentenceInfo, i: int, j: int) -> tuple[int, int]:
     """Source span of tokens i..j-1; empty span at the gap when i == j."""
     if j > i:
-        return s.tokens[i].start, s.tokens[j - 1].end
-    if i < len(s.tokens):
-        p = s.tokens[i].start
+        return s.starts[i], s.ends[j - 1]
+    if i < len(s.starts):
+        p = s.starts[i]
         if i > 0:  # put the insertion point right after the previous word
-            p = s.tokens[i - 1].end
+            p = s.ends[i - 1]
         return p, p
-    p = s.tokens[-1].end if s.tokens else s.start
+    p = s.ends[-1] if s.ends else s.start
     return p, p
 
 
@@ -333,7 +374,7 @@ def _row(x: SentenceInfo, other_aid: str, y: SentenceInfo | None, score: float) 
         "sentence_id": x.sid,
         "other_article_id": other_aid,
         "sentence_index": x.index,
-        "n_words": len(x.tokens),
+        "n_words": x.n_tokens,
     }
     if y is None:
         return base | {"other_sentence_id": None, "similarity": round(score, 4), "relation": "unaligned",
@@ -361,11 +402,13 @@ def _row(x: SentenceInfo, other_aid: str, y: SentenceInfo | None, score: float) 
 
 
 def _count(s: SentenceInfo, a: int, b: int) -> int:
-    return sum(1 for t in s.tokens if t.start >= a and t.end <= b) if b > a else 0
+    return sum(1 for ts, te in zip(s.starts, s.ends) if ts >= a and te <= b) if b > a else 0
 
 
 def sentence_links(sentences: pl.DataFrame) -> pl.DataFrame:
     """Align sentences across every related article pair (see module doc)."""
+    if sentences["article_id"].n_unique() < 2:
+        return pl.DataFrame(schema=_SCHEMA)  # one article has no pair to align
     infos = prepare(sentences)
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(infos):
@@ -434,9 +477,10 @@ def article_links(sentences: pl.DataFrame, articles: pl.DataFrame, links: pl.Dat
     """Reuse shares and shared wire credit per article pair (see module doc)."""
     schema = {"article_id": pl.String, "other_article_id": pl.String, "reused_share": pl.Float64,
               "reused_share_other": pl.Float64, "n_aligned": pl.Int64, "shared_wire": pl.String}
-    words = {sid: len(tokenize(t)) for sid, t in sentences.select("sentence_id", "text").iter_rows()}
-    total: dict[str, int] = defaultdict(int)
-    for sid, aid in sentences.select("sentence_id", "article_id").iter_rows():
+    linked = pl.concat([links["article_id"], links["other_article_id"]]).unique()
+    words, total = {}, defaultdict(int)  # words of each sentence, of articles that have links only
+    for sid, aid, t in sentences.filter(pl.col("article_id").is_in(linked.implode())).select("sentence_id", "article_id", "text").iter_rows():
+        words[sid] = sum(1 for _ in WORD_RE.finditer(t))
         total[aid] += words[sid]
     credits = {}
     if "wire_credits" in articles.columns:
