@@ -11,7 +11,9 @@ import pytest
 from newsprov.dataset.build import BuildError, build
 from newsprov.dataset.layout import REPO_ROOT, Layout
 
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+from conftest import SHARED
+
+SEEDS = SHARED / "seeds"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

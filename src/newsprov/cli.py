@@ -207,6 +207,36 @@ def eval_quotes(
         typer.echo(f"| {name} | " + " | ".join(cells) + " |")
 
 
+SPEAKER_COLUMNS = (("annotated", "annotated", "d"), ("covered", "covered", "d"), ("correct", "correct", "d"), ("coverage", "coverage", "f"), ("accuracy", "accuracy", "f"), ("end_to_end", "end-to-end", "f"))
+
+
+@eval_app.command("speakers")
+def eval_speakers(
+    gold: Path = typer.Option(..., "--gold", help="A BASIL-layout folder: text/*.txt and annotations.jsonl (quote=yes spans with a speaker label)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="The package whose quotes are scored (default: one built from the gold texts in a temporary folder)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores (and every wrong or missed speaker) as JSON."),
+) -> None:
+    """Named speakers' surname accuracy and coverage, for persons and all named labels, per outlet."""
+    from newsprov.dataset.build import BuildError
+    from newsprov.dataset.extract.speaker_eval import GoldError, evaluate_speakers
+    from newsprov.dataset.load import DatasetError
+
+    try:
+        scores = evaluate_speakers(gold, datapackage)
+    except (GoldError, BuildError, DatasetError, OSError) as exc:
+        _fail(str(exc) if isinstance(exc, (GoldError, BuildError)) else f"{datapackage or gold}: {exc}")
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    rows = [("named persons", scores["persons"]), ("all named speakers", scores["named"])]
+    rows += [(f"persons, {outlet}", row) for outlet, row in scores["persons_per_outlet"].items()]
+    typer.echo("| speakers | " + " | ".join(label for _, label, _ in SPEAKER_COLUMNS) + " |")
+    typer.echo("|---" * (len(SPEAKER_COLUMNS) + 1) + "|")
+    for name, row in rows:
+        cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in SPEAKER_COLUMNS]
+        typer.echo(f"| {name} | " + " | ".join(cells) + " |")
+
+
 @eval_app.command("figures")
 def eval_figures(
     gold: Path = typer.Option(..., "--gold", help="JSON list of gold figures: article, start, end, value, value_kind, unit."),
