@@ -138,3 +138,30 @@ def test_the_article_tells_a_place_and_a_common_word_from_a_name():
     assert name_kind("Texas", evidence) is None
     assert name_kind("Close", evidence) is None
     assert name_kind("Hale", evidence) == "person"  # a title before it somewhere in the article
+
+
+def test_an_apposition_or_a_naming_phrase_makes_a_name_an_organisations():
+    evidence = Evidence("Fair Way, a moderate Democratic group in Washington, disagreed. A coalition of groups called "
+                        "Protect Our Pensions has railed against cuts.")
+    assert name_kind("Fair Way", evidence) == "organisation"
+    assert name_kind("Protect Our Pensions", evidence) == "organisation"
+    assert name_kind("Fair Way") == "person"  # (nothing else tells)
+
+
+def test_two_people_named_together_are_a_group_and_a_name_cut_from_a_longer_one_is_none():
+    assert name_kind("Frank Lee and Jo Park") == "group"
+    assert speakers("Ed Wolf, the founder of Freedom to Marry, a gay rights group, said that now “there is a chance to win.”")[0][0] != "Marry"
+
+
+@pytest.mark.parametrize("name", ["Ames Straw Poll", "Veterans War Memorial Building", "Affordable Care Act", "DC", "U.S."])
+def test_events_laws_buildings_and_place_abbreviations_are_no_speakers(name):
+    assert name_kind(name) is None
+
+
+def test_a_headline_label_naming_an_ad_is_the_ads_author():
+    text = "Hale TV Ad: I Can Defend Our “Faith and Families from Washington”\n\nJim Hale released the ad on Tuesday."
+    assert speaker_of(text, "Faith") == ("Jim Hale", "person")
+
+
+def test_a_capitalised_description_opening_a_sentence_is_written_in_lower_case():
+    assert speaker_of("Critics said the plan was “dead on arrival in the Senate.”", "dead") == ("critics", "group")

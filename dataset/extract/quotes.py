@@ -30,8 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newsprov.dataset.extract.speakers import (
-    HEADER_WORDS, OFFICE_NOUNS, ORG_NAME_HEADS, PERSON_NOUNS, Evidence, Timeline, clean_name, expand_title, name_kind,
-    document_author, nominal_kind, role_matches, strip_possessive,
+    DOCUMENT_NOUNS, HEADER_WORDS, OFFICE_NOUNS, ORG_NAME_HEADS, PERSON_NOUNS, Evidence, Timeline, clean_name, expand_title, name_kind,
+    document_author, nominal_kind, role_matches, singular, strip_possessive,
 )
 
 __all__ = ["Quote", "extract_quotes"]
@@ -2167,9 +2167,20 @@ def extract_quotes(text: str) -> list[Quote]:
         if npk in ("name", "org") and strip_possessive(mention.split()[-1]) != mention.split()[-1]:
             return None, "unresolved"  # "said Clinton’s top aide Jake Sullivan": the possessor does not speak
         initial = _sentence_initial(text, s)
+        words = mention.split()
+        if npk == "name" and strip_possessive(words[-1]).lower() in DOCUMENT_NOUNS and len(words) > 1:
+            author = _document_author(mention)  # "Perry TV Ad: ...": the ad's author
+            if author is None:
+                return None, "unresolved"
+            mention = author
         canon = _canonical(mention, npk, evidence, initial)
         if not canon:
             return None, "unresolved"
+        if npk == "name" and " " not in canon and _NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
+            return None, "unresolved"  # "the founder of Freedom to Marry", "Freedom’s Lighthouse": a piece of a name
+        if npk == "name" and headline_paras.get(paragraphs.start(s)) and not any(
+                fullest(canon) in forms for forms in (name_ends, said_ends)) and canon.split()[-1] not in by_last:
+            return None, "unresolved"  # a headline's capitals name nothing the body names
         if npk == "nominal" and initial and evidence.common(canon.split()[0]):
             canon = canon[:1].lower() + canon[1:]  # "Close aides" opening a sentence: close aides
         if npk == "nominal":
@@ -2205,6 +2216,9 @@ def extract_quotes(text: str) -> list[Quote]:
             return None, "unresolved"
         if npk == "org" and kind in ("person", "unresolved"):
             kind = "organisation"  # "the Hill": a name with an article is no person's
+        if kind in ("group", "role") and " " not in speaker and initial and (
+                evidence.common(speaker) or singular(speaker.lower()) in PERSON_NOUNS):
+            speaker = speaker.lower()  # "Critics said": critics, capitalised only to open the sentence
         if kind == "person":
             timeline.add(s, speaker, kind, True)
         return speaker, kind
@@ -2502,12 +2516,23 @@ _LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[
 _LONE_SUBJECT_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z][\w-]*(?=[ \u00a0]+[a-z]+\b)")
 
 
+# What makes a capitalised word part of a longer name before it: "Freedom to Marry", "Bank of
+# America", "Freedom’s Lighthouse".
+_NAME_PART_BEFORE_RE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0]+(?:to|of|for|and|the|de)|[’']s)[ \u00a0]+$")
+
+
 def _mention_kind(mention: str, kind: str) -> str:
-    """A description that ends in a name is the name's ('Secretary of State Hillary Clinton')."""
+    """A description that ends in a name is the name's ('Secretary of State Hillary Clinton', 'the
+    NAACP President Benjamin Todd Jealous'); 'The Arizona Republican' is a description."""
     words = mention.split()
     if kind == "nominal" and len(words) > 1 and words[-1][:1].isupper() and not words[-1].isupper() \
             and any(w[:1].isupper() for w in words[:-1]) and strip_possessive(words[-1]) == words[-1]:
         return "name"
+    if kind == "org" and len(words) > 1:
+        if words[-1].lower() in PERSON_NOUNS:
+            return "nominal"
+        if any(w.lower().rstrip(".") in _TITLES for w in words[1:-1]):
+            return "name"
     return kind
 
 

@@ -194,8 +194,10 @@ def _join_name_variants(names: list[str], kinds: dict[str, Counter], groups: _Gr
     for forms in by_ends.values():
         if len(forms) < 2:
             continue
-        middles = {f: tuple(w[0].upper() for w in f.split()[1:-1] if w.lower() not in _SUFFIXES and w.lower() not in NAME_PARTICLES)
-                   for f in forms}
+        middles = {}
+        for f in forms:
+            raw = [w for w in f.split() if w.lower() not in _SUFFIXES]
+            middles[f] = tuple(w[0].upper() for w in raw[1:-1] if w.lower() not in NAME_PARTICLES)
         fuller = {m for m in middles.values() if m}
         if len(fuller) > 1 and not _compatible(fuller):
             continue  # George W. Bush and George H. W. Bush: "George Bush" could be either

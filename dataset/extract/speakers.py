@@ -55,13 +55,28 @@ PERSON_NOUNS = frozenset(
     dean provost trustee treasurer auditor inspector regulator monitor administrator coordinator
     organizer director-general secretary-general vice-president president-elect governor-elect
     senator-elect congressman-elect incumbent challenger contender frontrunner front-runner
-    predecessor successor nephew niece cousin uncle aunt grandmother grandfather relative""".split()
+    predecessor successor nephew niece cousin uncle aunt grandmother grandfather relative republican
+    democrat""".split()
 )
 # Collectives and plural-only nouns for people.
 GROUP_NOUNS = frozenset(
     """people public crowd audience family families couple couples staff crew jury panel residents
     others both many several most some two three four few majority minority electorate""".split()
 )
+# Last words of names that are no speaker: events, laws, documents of state, buildings and
+# places ("Ames Straw Poll", "Affordable Care Act", "U.S. Constitution", "Trump Tower").
+# (Not words that are also common surnames: Park, Hall, Street, Lake, Tower, Brooks.)
+NON_SPEAKER_HEADS = frozenset(
+    """poll debate convention summit festival games cup series act bill amendment constitution
+    treaty accord accords agreement plan building square avenue boulevard airport memorial museum
+    stadium arena plaza islands river mountains valley county city province region district
+    village""".split()
+)
+POST_MODIFIER_PREPOSITIONS = frozenset("of from for with in at on by to about".split())
+# Place abbreviations that are no speaker ("the mayor of Washington, DC, suggested").
+PLACE_ABBREVIATIONS = frozenset("dc us usa uk".split())
+# Function words written capitalised inside a title or headline, never inside a person's name.
+INNER_FUNCTION_WORDS = frozenset("on in at of for to by with from the and a an is are".split())
 QUANTIFIERS = frozenset("others both many several most some two three four few".split())
 # Nouns for an institution, as the head of a described speaker ("the campaign said").
 ORG_NOUNS = frozenset(
@@ -78,6 +93,7 @@ ORG_NOUNS = frozenset(
 # Capitalised last words of organisation names ("Fox News", "Republican Party").
 ORG_NAME_HEADS = frozenset(
     """news times post journal register tribune herald press gazette chronicle observer guardian
+    examiner inquirer bulletin dispatch courier sentinel record standard
     telegraph mail star sun globe daily weekly magazine review report network radio tv television
     channel media wire party committee council commission department ministry agency administration
     office bureau institute institution foundation association union coalition center centre
@@ -138,7 +154,7 @@ TITLE_NOUNS = {
 OFFICE_NOUNS = frozenset(
     """governor senator representative president mayor candidate nominee chairman secretary minister
     premier chancellor ambassador sheriff justice judge commissioner ceo founder leader speaker
-    billionaire mogul tycoon businessman businesswoman""".split()
+    billionaire mogul tycoon businessman businesswoman republican democrat""".split()
 )
 # Departments after "Secretary of": "Secretary of State Hillary Clinton" is Hillary Clinton.
 OFFICE_WORDS = frozenset(
@@ -150,7 +166,8 @@ OFFICE_WORDS = frozenset(
 NAME_PARTICLES = frozenset("de del della van von der den al bin bint la le du da dos di ibn st. st".split())
 POSSESSIVE_END = ("’s", "'s", "’", "'")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")
-_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[\w-]+\.(?:com|org|net|gov|edu)")
+# (three lower-case letters before the inner capital: FactCheck, HuffPost; not McCarthy, DeMint, LaBolt)
+_CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z][A-Za-z]*|[\w-]+\.(?:com|org|net|gov|edu)")
 
 
 def strip_possessive(word: str) -> str:
@@ -200,6 +217,12 @@ def nominal_kind(phrase: str) -> str | None:
     adjective left alone: 'the report', 'same time', 'snarky')."""
     words = [w.strip(".,;:!?\"“”‘’()") for w in phrase.split()]
     words = [w for w in words if w]
+    if words and words[-1].lower() in INNER_FUNCTION_WORDS:
+        return None  # a phrase cut short: "the Office of the"
+    for k, w in enumerate(words[1:], 1):
+        if w in POST_MODIFIER_PREPOSITIONS:
+            words = words[:k]  # the head is before its modifiers: "statement from the committee"
+            break
     if not words:
         return None
     head = words[-1].lower()
@@ -220,7 +243,8 @@ def nominal_kind(phrase: str) -> str | None:
 
 class Evidence:
     """What an article's text says about its capitalised words: which it also prints in lower
-    case, which follow place prepositions, which carry a title or honorific."""
+    case, which follow place prepositions, which carry a title or honorific, which it calls an
+    organisation in an apposition or a naming phrase."""
 
     _LOWER = re.compile(r"(?<![\w’'.-])([a-z][a-z’'-]*[a-z]|[a-z])(?![\w’'-])")
     _PLACE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around|within|[Ii]n|(?:moved|moving|went|traveled|"
@@ -232,8 +256,15 @@ class Evidence:
                             r"Congresswoman|Representative|Justice|Judge|Mayor|Secretary|Minister|Lt|Col|Capt|Sgt|Adm)\.?"
                             r"[ \u00a0]+(?:[A-Z][\w’'-]*[ \u00a0]+){0,3}([A-Z][\w-]*)")
 
+    _ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS | {"organisation", "organization", "group", "coalition"}, key=len, reverse=True)) + r")"
+    _NAME = r"([A-Z][\w.’'&-]*(?:[ \u00a0]+(?:of|for|on|to|and|the|[A-Z][\w.’'&-]*)){0,5}(?<![ .]))"
+    # "Third Way, a moderate Democratic group", "a coalition of groups called Strengthen Social Security"
+    _ORG_APPOSITION = re.compile(_NAME + r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b")
+    _ORG_CALLED = re.compile(r"\b" + _ORG_NOUN + r"s?(?:[ \u00a0]+of[ \u00a0]+[a-z]+)?[ \u00a0]+(?:called|named|known[ \u00a0]+as)[ \u00a0]+" + _NAME)
+
     def __init__(self, text: str):
         self.text = text
+        self.organisations = frozenset(m.group(1) for rx in (self._ORG_APPOSITION, self._ORG_CALLED) for m in rx.finditer(text))
         self.lower = frozenset(m.group(1) for m in self._LOWER.finditer(text))
         self.places = frozenset((m.group(1) or m.group(2)).rstrip(".") for m in self._PLACE.finditer(text))
         self.titled = frozenset(m.group(1) for m in self._HONORIFIC.finditer(text))
@@ -273,18 +304,25 @@ def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = F
     last = lowered[-1]
     if len(words) == 1 and (last in HEADER_WORDS or last in DAYS or last in MONTHS or last in FUNCTION_WORDS):
         return None
-    if last in STATE_ABBREVIATIONS and (len(words) == 1 or name.endswith(".")):
+    if (last in STATE_ABBREVIATIONS and (len(words) == 1 or name.endswith("."))) or last.replace(".", "") in PLACE_ABBREVIATIONS:
         return None
-    if evidence is not None and evidence.place(name):
-        return None
+    if last in NON_SPEAKER_HEADS or (evidence is not None and evidence.place(name)):
+        return None  # an event, a law, a building, a place: "Ames Straw Poll", "Affordable Care Act"
+    if ("and" in words or "&" in words) and last not in ORG_NAME_HEADS:
+        parts = " ".join(words).replace(" & ", " and ").split(" and ")
+        kinds = [name_kind(p, evidence) for p in parts]
+        return "group" if all(k == "person" for k in kinds) else None  # "Frank Newport and Jim Harter"
+    if evidence is not None and name in evidence.organisations:
+        return "organisation"  # "Third Way, a moderate Democratic group"
+    if any(w.lower() in INNER_FUNCTION_WORDS for w in words[1:]):
+        # a title of a work, a headline: "Hotline On Call", "Court Hears Argument In Wal-Mart"
+        return "organisation" if last in ORG_NAME_HEADS else None
     if last in ORG_NAME_HEADS or (len(words) == 1 and (_ACRONYM.fullmatch(words[0]) or _CAMEL.fullmatch(words[0]))):
         return "organisation"
-    if any(_ACRONYM.fullmatch(w) and len(w) > 2 for w in words[:-1]) and len(words) >= 2 and last in ORG_NAME_HEADS:
-        return "organisation"
-    if last in PERSON_NOUNS or TITLE_NOUNS.get(last) in PERSON_NOUNS or _person_noun(last):
-        return "role"  # a title without a name: "DNC Communications Director"
-    if GROUP_NAME_END.search(last) and not person_hint:
-        return "group"
+    if last in PERSON_NOUNS or TITLE_NOUNS.get(last) in PERSON_NOUNS:
+        return "role"  # a title without a name: "DNC Communications Director", "New York Democrat"
+    if (GROUP_NAME_END.search(last) or singular(last) in PERSON_NOUNS) and not person_hint:
+        return "group"  # "Democrats", "African American Pastors"
     if len(words) == 1:
         if evidence is not None and evidence.common(words[0]) and not person_hint:
             return None
