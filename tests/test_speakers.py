@@ -165,3 +165,23 @@ def test_a_headline_label_naming_an_ad_is_the_ads_author():
 
 def test_a_capitalised_description_opening_a_sentence_is_written_in_lower_case():
     assert speaker_of("Critics said the plan was “dead on arrival in the Senate.”", "dead") == ("critics", "group")
+
+
+def test_a_state_after_a_city_and_where_a_person_comes_from_are_places():
+    evidence = Evidence("Clinton, during a town hall meeting in Columbus, Ohio, spoke. The senator from Vermont said so.")
+    assert name_kind("Ohio", evidence) is None and name_kind("Vermont", evidence) is None
+
+
+def test_a_title_case_headline_names_only_what_the_body_capitalises():
+    text = ("9 Offensive Things Jim Hale Has Said About Voters\n\n"
+            "A year ago it seemed unlikely that Jim Hale would win. “They are lazy,” Hale said in May.\n\n"
+            "“They are worse,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jim Hale", "Jim Hale"]
+
+
+@pytest.mark.parametrize("name", ["ROLL TIDE Alabama", "To Ben Carson", "Wherever Ann Reyes"])
+def test_headline_capitals_and_a_leading_preposition_are_not_a_name(name):
+    from newsprov.dataset.extract.quotes import _canonical
+
+    canon = _canonical(name, "name")
+    assert canon in ("Ben Carson", "Ann Reyes") or name_kind(canon) is None

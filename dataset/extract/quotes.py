@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from newsprov.dataset.extract.speakers import (
     DOCUMENT_NOUNS, HEADER_WORDS, OFFICE_NOUNS, ORG_NAME_HEADS, PERSON_NOUNS, Evidence, Timeline, clean_name, expand_title, name_kind,
-    document_author, nominal_kind, role_matches, singular, strip_possessive,
+    describes, document_author, nominal_kind, role_matches, singular, strip_possessive,
 )
 
 __all__ = ["Quote", "extract_quotes"]
@@ -736,7 +736,7 @@ def _canonical(mention: str, kind: str, evidence: Evidence | None = None, senten
     if kind == "name":
         cut = 0
         for k, w in enumerate(words[:-1]):
-            if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES:
+            if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES or describes(w):
                 cut = k + 1
         if not (cut and words[-1].lower() in ORG_NAME_HEADS):  # ("Justice Department" is no Justice)
             words = words[cut:]
@@ -1951,6 +1951,27 @@ def _name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evidence) -> list[tuple[int, list[str]]]:
+    """A Title Case headline's capitalised runs cut to the words the body capitalises mid-sentence:
+    "Offensive Things Donald Trump Said" names Donald Trump."""
+    out = []
+    for start, words in segments:
+        at, run, run_start = start, [], start
+        for w in words:
+            at = text.find(w, at)
+            if strip_possessive(w) in evidence.midsentence or (run and w in _NAME_PARTICLES):
+                if not run:
+                    run_start = at
+                run.append(w)
+            elif run:
+                out.append((run_start, run))
+                run = []
+            at += len(w)
+        if run:
+            out.append((run_start, run))
+    return out
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -2004,13 +2025,23 @@ def extract_quotes(text: str) -> list[Quote]:
 
     # Subjects of speech verbs across the article: the timeline pronouns
     # resolve against, and the pool of name forms for fullest-name resolution.
-    evidence = Evidence(text)
+    headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
+    paragraphs = _Paragraphs(text)
+
+    def in_headline(pos: int) -> bool:
+        para = paragraphs.start(pos)
+        if para not in headline_paras:
+            headline_paras[para] = _is_headline(text, pos)
+        return headline_paras[para]
+
+    evidence = Evidence(text, in_headline)
+    # (a text all in Title Case has no body to tell names by: its capitals are all there is)
+    has_body = bool(evidence.midsentence)
     said_subjects: list[tuple[int, str, str, str]] = []  # (position, mention, kind, canonical)
     name_ends: dict[str, set[int]] = collections.defaultdict(set)  # name form -> where its uses end
     headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
     said_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, as subjects of speech verbs
     q_starts = [s for s, _, _ in spans]
-    paragraphs = _Paragraphs(text)
     for m in _cues(text, 0, len(text)):
         ps = paragraphs.start(m.start())
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
@@ -2018,6 +2049,13 @@ def extract_quotes(text: str) -> list[Quote]:
             np = _np_according(text, m.end(), min(len(text), m.end() + 80))
         else:
             np = _np_before(text, max(ss, m.start() - 200), m.start())
+        if np and np[2] != "pronoun" and has_body and in_headline(np[0]):
+            cut = _body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence)
+            if cut and np[2] == "name":
+                last = cut[-1][1][-1]
+                np = (cut[-1][0], text.rfind(last, cut[-1][0], np[1]) + len(last), np[2])
+            else:
+                np = None
         if np and np[2] != "pronoun":
             mention = text[np[0]:np[1]]
             npk = _mention_kind(mention, np[2])
@@ -2028,11 +2066,13 @@ def extract_quotes(text: str) -> list[Quote]:
                 name_ends[canon].add(np[1])
                 said_subjects.append((np[0], mention, npk, canon))
     runs: list[tuple[int, str, str]] = []
-    headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
     for m in _NAME_RUN_RE.finditer(text):
         if _inside(spans, q_starts, m.start()):
             continue  # names inside quotes are not antecedents
-        for s0, words in _name_segments(m.start(), m.group()):
+        segments = _name_segments(m.start(), m.group())
+        if has_body and in_headline(m.start()):
+            segments = _body_names(text, segments, evidence)
+        for s0, words in segments:
             mention = " ".join(words)
             # ("Secretary of State Hillary Clinton": the run after "of" opens with the department)
             office = _TITLE_OF_RE.search(text, max(0, s0 - 30), s0) is not None
@@ -2040,10 +2080,7 @@ def extract_quotes(text: str) -> list[Quote]:
             if canon and len(canon.split()) >= 2:
                 # (a headline capitalises every word: "Republican Donor Adelson" counts only where
                 # the body has no other form)
-                para = paragraphs.start(s0)
-                if para not in headline_paras:
-                    headline_paras[para] = _is_headline(text, s0)
-                (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
+                (headline_ends if in_headline(s0) else name_ends)[canon].add(s0 + len(mention))
             if canon:
                 runs.append((s0, mention, canon))
     # Name forms by their last word (a fuller form of a name ends with the same word),
@@ -2058,9 +2095,9 @@ def extract_quotes(text: str) -> list[Quote]:
             fullest_forms[canon] = fullest_of(canon, by_last.get(canon.rsplit(" ", 1)[-1], {}) if canon else {})
         return fullest_forms[canon]
 
-    def name_kind_of(mention: str, name: str) -> str | None:
+    def name_kind_of(mention: str, name: str, strict: bool = False) -> str | None:
         first = mention.split()[0].lower()
-        return name_kind(name, evidence, person_hint=first in _HONORIFICS or first.rstrip(".") in _HONORIFICS)
+        return name_kind(name, evidence, person_hint=first in _HONORIFICS or first.rstrip(".") in _HONORIFICS, strict=strict)
 
     timeline = Timeline()
     for s0, mention, npk, canon in said_subjects:
@@ -2178,9 +2215,8 @@ def extract_quotes(text: str) -> list[Quote]:
             return None, "unresolved"
         if npk == "name" and " " not in canon and _NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
             return None, "unresolved"  # "the founder of Freedom to Marry", "Freedom’s Lighthouse": a piece of a name
-        if npk == "name" and headline_paras.get(paragraphs.start(s)) and not any(
-                fullest(canon) in forms for forms in (name_ends, said_ends)) and canon.split()[-1] not in by_last:
-            return None, "unresolved"  # a headline's capitals name nothing the body names
+        if npk == "name" and has_body and in_headline(s) and not all(w in evidence.midsentence or w in _NAME_PARTICLES for w in canon.split()):
+            return None, "unresolved"  # a headline's capitals name nothing the body names ("Clinton Cash Debunks Hillary")
         if npk == "nominal" and initial and evidence.common(canon.split()[0]):
             canon = canon[:1].lower() + canon[1:]  # "Close aides" opening a sentence: close aides
         if npk == "nominal":
@@ -2211,7 +2247,7 @@ def extract_quotes(text: str) -> list[Quote]:
             else:
                 return fullest(canon), kind
         speaker = fullest(canon)
-        kind = name_kind_of(mention, speaker)
+        kind = name_kind_of(mention, speaker, strict=attr.cue is None)
         if kind is None:
             return None, "unresolved"
         if npk == "org" and kind in ("person", "unresolved"):

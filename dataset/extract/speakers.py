@@ -56,7 +56,9 @@ PERSON_NOUNS = frozenset(
     organizer director-general secretary-general vice-president president-elect governor-elect
     senator-elect congressman-elect incumbent challenger contender frontrunner front-runner
     predecessor successor nephew niece cousin uncle aunt grandmother grandfather relative republican
-    democrat""".split()
+    democrat alderman alderwoman assemblyman assemblywoman councilman councilwoman archbishop filmmaker
+    journalist dj co-anchor whip recorder advocate editor-in-chief secretary-treasurer celebrity
+    challenger comptroller auditor clerk""".split()
 )
 # Collectives and plural-only nouns for people.
 GROUP_NOUNS = frozenset(
@@ -72,6 +74,13 @@ NON_SPEAKER_HEADS = frozenset(
     stadium arena plaza islands river mountains valley county city province region district
     village""".split()
 )
+# Prepositions a capitalised run may open with ("Despite George Will", "Amid Calls").
+LEADING_PREPOSITIONS = frozenset("despite amid amidst during after before since with without by for from on in at to "
+                                 "against among about over under following unlike like wherever whenever while when where "
+                                 "if as because although though unless until once".split())
+# Words before a name that say who the person is, not what they are called: "Actress
+# Rosario Dawson", "Alderman X", "Filmmaker X", "14-year-old X" (the name follows the last one).
+DESCRIPTOR_END = re.compile(r"\d+-year-old|[\w-]+-(?:based|born|raised|bred)")
 POST_MODIFIER_PREPOSITIONS = frozenset("of from for with in at on by to about".split())
 # Place abbreviations that are no speaker ("the mayor of Washington, DC, suggested").
 PLACE_ABBREVIATIONS = frozenset("dc us usa uk".split())
@@ -128,7 +137,8 @@ FUNCTION_WORDS = frozenset(
     later still this that these those both each some many it he she they we i you there here now
     instead earlier last next for with without from although though since because asked speaking
     even only just or nor not no describing under over of by to into through neither either whether
-    what why how who where which former other another such""".split()
+    what why how who where which former other another such someone anyone everyone somebody anybody
+    everybody nobody""".split()
 )
 # Party labels set before a name in news style ("Democrat Elizabeth Warren").
 PARTY_LABELS = frozenset("democrat democratic republican gop independent libertarian conservative liberal".split())
@@ -247,11 +257,20 @@ class Evidence:
     organisation in an apposition or a naming phrase."""
 
     _LOWER = re.compile(r"(?<![\w’'.-])([a-z][a-z’'-]*[a-z]|[a-z])(?![\w’'-])")
-    _PLACE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around|within|[Ii]n|(?:moved|moving|went|traveled|"
+    _PLACE = re.compile(
+                        # "in Columbus, Ohio,": a city and its state or country (both are places)
+                        r"\b(?:[Ii]n|from|near)[ \u00a0]+([A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*)?),[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?=[,.;])|"
+                        r"\b(?:in|across|throughout|near|outside|inside|around|within|[Ii]n|(?:moved|moving|went|traveled|"
                         r"travelled|returned|flew|fled|headed|relocated|trip|back|way)[ \u00a0]+to)[ \u00a0]+(?:the[ \u00a0]+)?"
                         r"((?:(?:[A-Z]\.|St\.|Ft\.|Mt\.|[A-Z][\w’'-]*)[ \u00a0]){0,2}[A-Z][\w-]*)(?![\w’'-]|[ \u00a0]+[A-Z]|[’']s)"
                         # "Gov. Rick Perry of Texas", "the University of Iowa": a name's place
-                        r"|\b[A-Z][a-z]+[ \u00a0]+of[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?![\w’'-]|[ \u00a0]+[A-Z]|[’']s)")
+                        r"|\b[A-Z][a-z]+[ \u00a0]+of[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?![\w’'-]|[ \u00a0]+[A-Z]|[’']s)"
+                        # "the senator from Vermont", "refugees from Iraq": where a person comes from
+                        r"|\b(?:senator|senators|governor|congressman|congresswoman|representative|lawmaker|lawmakers|delegate|delegates|"
+                        r"resident|residents|native|natives|refugee|refugees|immigrant|immigrants|voter|voters|people|man|woman|family|"
+                        r"families|troops|soldiers)[ \u00a0]+from[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?![\w’'-]|[ \u00a0]+[A-Z]|[’']s)")
+    # A capitalised word after a lower-case word or a comma: capitalised because it is a name.
+    _MIDCAP = re.compile(r"(?:[^\s.!?:“”\"‘’(\[][ \u00a0]+[“\"‘(]?|[?!,][”\"’]+[ \u00a0]+)([A-Z][\w’'-]*[\w])")
     _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Sheriff|Senator|Governor|President|Congressman|"
                             r"Congresswoman|Representative|Justice|Judge|Mayor|Secretary|Minister|Lt|Col|Capt|Sgt|Adm)\.?"
                             r"[ \u00a0]+(?:[A-Z][\w’'-]*[ \u00a0]+){0,3}([A-Z][\w-]*)")
@@ -262,11 +281,15 @@ class Evidence:
     _ORG_APPOSITION = re.compile(_NAME + r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b")
     _ORG_CALLED = re.compile(r"\b" + _ORG_NOUN + r"s?(?:[ \u00a0]+of[ \u00a0]+[a-z]+)?[ \u00a0]+(?:called|named|known[ \u00a0]+as)[ \u00a0]+" + _NAME)
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, is_headline=None):
+        """``is_headline(pos)``: whether the paragraph at pos is a Title Case headline, whose
+        capitals say nothing of which words are names."""
         self.text = text
         self.organisations = frozenset(m.group(1) for rx in (self._ORG_APPOSITION, self._ORG_CALLED) for m in rx.finditer(text))
         self.lower = frozenset(m.group(1) for m in self._LOWER.finditer(text))
-        self.places = frozenset((m.group(1) or m.group(2)).rstrip(".") for m in self._PLACE.finditer(text))
+        self.midsentence = frozenset(m.group(1) for m in self._MIDCAP.finditer(text)
+                                     if is_headline is None or not is_headline(m.start(1)))
+        self.places = frozenset(g.rstrip(".") for m in self._PLACE.finditer(text) for g in m.groups() if g)
         self.titled = frozenset(m.group(1) for m in self._HONORIFIC.finditer(text))
 
     def common(self, word: str) -> bool:
@@ -283,12 +306,13 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = False) -> str | None:
+def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = False, strict: bool = False) -> str | None:
     """person, organisation, group, role or 'unresolved' for a capitalised name; None when it is
     no speaker: a place, a fragment of a sentence, a header word, a possessive left alone.
 
     ``person_hint``: the text marks the name as a person's (an honorific before it, a pronoun
-    resolved to it).
+    resolved to it). ``strict``: no speech verb vouches for the name (the subject of any verb,
+    a label), so a single word must also be capitalised somewhere a sentence does not open.
     """
     words = name.split()
     if not words:
@@ -301,6 +325,8 @@ def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = F
         return None  # lower-case words in a name: a piece of a sentence ("comments signal Ryan")
     if any(is_possessive(w) for w in words):
         return None
+    if sum(1 for w in words if len(w) > 3 and w.isupper() and w.isalpha()) >= 2 or any(c in name for c in "—–\"“”‘’"):
+        return None  # a newsletter's all-caps headline run into a name: "ROLL TIDE Alabama"
     last = lowered[-1]
     if len(words) == 1 and (last in HEADER_WORDS or last in DAYS or last in MONTHS or last in FUNCTION_WORDS):
         return None
@@ -324,12 +350,13 @@ def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = F
     if (GROUP_NAME_END.search(last) or singular(last) in PERSON_NOUNS) and not person_hint:
         return "group"  # "Democrats", "African American Pastors"
     if len(words) == 1:
-        if evidence is not None and evidence.common(words[0]) and not person_hint:
-            return None
+        if evidence is not None and not person_hint and (
+                evidence.common(words[0]) or (strict and strip_possessive(words[0]) not in evidence.midsentence)):
+            return None  # a common word capitalised where a sentence opens: "Close", "Therefore", "Optimism"
         if person_hint or (evidence is not None and words[0] in evidence.titled):
             return "person"
         return "unresolved"
-    if all(w.lower() in NAME_PARTICLES or (_ACRONYM.fullmatch(w) and len(w) <= 3) for w in words[:-1]) and not person_hint:
+    if all(w in NAME_PARTICLES or (_ACRONYM.fullmatch(w) and len(w) <= 3) for w in words[:-1]) and not person_hint:
         return "unresolved"
     return "person"
 
@@ -341,8 +368,15 @@ def clean_name(words: list[str], evidence: Evidence | None = None, sentence_init
     header word ('Updated'), days and months at either end, and a capitalised common word
     opening a sentence ('Senior White House')."""
     words = list(words)
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(",") and k > 0:
+            words = words[:k + 1]  # "Gwenda Blair, Donald ...": the name before the comma
+            words[-1] = w.rstrip(",")
+            break
     if words:
         words[-1] = strip_possessive(words[-1])
+    while len(words) > 1 and words[0].lower() in LEADING_PREPOSITIONS:
+        words = words[1:]  # "Despite George Will"
     if words and words[0].lower() in ("of", "for"):
         k = 1
         while k < len(words) - 1 and words[k].lower() in OFFICE_WORDS:
@@ -353,8 +387,13 @@ def clean_name(words: list[str], evidence: Evidence | None = None, sentence_init
         words = words[1:]
     while len(words) > 1 and (words[-1].lower() in DAYS or words[-1].lower() in ("today", "yesterday", "tonight")):
         words = words[:-1]
-    if len(words) >= 3 and words[0].lower() in PARTY_LABELS:
+    if len(words) >= 3 and (words[0].lower() in PARTY_LABELS or singular(words[0].lower()) in PARTY_LABELS):
         words = words[1:]
+    if evidence is not None and len(words) >= 4:
+        for n in (2, 1):  # "Ted Cruz South Carolina": a place after the name
+            if " ".join(words[-n:]) in evidence.places:
+                words = words[:-n]
+                break
     if len(words) >= 2 and sentence_initial and evidence is not None and evidence.common(words[0]) \
             and words[0].lower() not in PARTY_LABELS:
         words = words[1:]
@@ -375,6 +414,20 @@ def document_author(words: list[str]) -> list[str] | None:
         return None
     head[-1] = strip_possessive(head[-1])
     return head
+
+
+def describes(word: str) -> bool:
+    """Whether a word before a name describes the person ('Actress', 'Billionaire', 'Whip',
+    '14-year-old', 'Texas-based'): a person noun, singular or plural, or such a compound."""
+    w = word.lower().rstrip(".,")
+    if w in NOT_DESCRIPTORS:
+        return False
+    return w in PERSON_NOUNS or singular(w) in PERSON_NOUNS or w in TITLE_NOUNS or DESCRIPTOR_END.fullmatch(w) is not None \
+        or w.split("-")[-1] in PERSON_NOUNS
+
+
+# Person nouns that are also first names or parts of names ("Dean Baquet", "Major Garrett").
+NOT_DESCRIPTORS = frozenset("dean major star earl duke king prince rich grant will chase".split())
 
 
 def expand_title(word: str) -> str:
