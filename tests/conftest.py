@@ -43,7 +43,7 @@ def embedded_copy(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.copy(REPO_ROOT / "datapackage.json", root)
-    for sub in ("sources", "tables"):
+    for sub in ("sources", "tables", "reports"):
         shutil.copytree(REPO_ROOT / "dataset" / sub, root / "dataset" / sub)
     shutil.copy(REPO_ROOT / "dataset" / "sources.csv", root / "dataset")
     shutil.copy(REPO_ROOT / "dataset" / "package.toml", root / "dataset")

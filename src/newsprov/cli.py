@@ -37,21 +37,28 @@ def build(
     out: Optional[Path] = typer.Option(None, "--out", help="Package folder to write (required with SOURCES_DIR)."),
     check: bool = typer.Option(False, "--check", help="Rebuild in a temporary place; exit 1 naming every file that differs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1, publishing nothing, if any derived row breaks a rule (by default such rows are left out, warned about and listed in build-report.json)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.build import BuildError, build as run_build, discover
+    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
     from newsprov.dataset.publish import BuildLocked
 
     bar = None
     try:
         if sources_dir is not None:
             bar = _progress(len(discover(sources_dir)), quiet, "reading sources")
-        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None)
+        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict)
+    except StrictBuildError as exc:
+        for row in exc.dropped:
+            typer.echo(f"newsprov: {row.warning()}", err=True)
+        _fail(str(exc), EXIT_INVALID)
     except (BuildError, BuildLocked, OSError) as exc:
         _fail(str(exc))
     finally:
         if bar:
             bar.__exit__(None, None, None)
+    for row in result.dropped:  # (also with --quiet: a row left out is never silent)
+        typer.echo(f"newsprov: {row.warning()}", err=True)
     if check:
         for rel in result.differing:
             typer.echo(f"differs: {rel}")
