@@ -724,6 +724,15 @@ _NP_AFTER_RE = re.compile(
 def _canonical(mention: str, kind: str, evidence: Evidence | None = None, sentence_initial: bool = False) -> str | None:
     """Mention text with determiners and titles removed (and, for names, what
     speakers.clean_name strips: possessives, party labels, departments after a title)."""
+    if evidence is None:
+        return _canonical_form(mention, kind, None, sentence_initial)
+    key = ("canonical", mention, kind, sentence_initial)
+    if key not in evidence.memo:
+        evidence.memo[key] = _canonical_form(mention, kind, evidence, sentence_initial)
+    return evidence.memo[key]
+
+
+def _canonical_form(mention: str, kind: str, evidence: Evidence | None, sentence_initial: bool) -> str | None:
     words = mention.split()
     if kind == "pronoun":
         return None
@@ -1959,7 +1968,7 @@ def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evid
         at, run, run_start = start, [], start
         for w in words:
             at = text.find(w, at)
-            if strip_possessive(w) in evidence.midsentence or (run and w in _NAME_PARTICLES):
+            if evidence.midsentence(strip_possessive(w)) or (run and w in _NAME_PARTICLES):
                 if not run:
                     run_start = at
                 run.append(w)
@@ -2036,7 +2045,7 @@ def extract_quotes(text: str) -> list[Quote]:
 
     evidence = Evidence(text, in_headline)
     # (a text all in Title Case has no body to tell names by: its capitals are all there is)
-    has_body = bool(evidence.midsentence)
+    has_body = evidence.has_body
     said_subjects: list[tuple[int, str, str, str]] = []  # (position, mention, kind, canonical)
     name_ends: dict[str, set[int]] = collections.defaultdict(set)  # name form -> where its uses end
     headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
@@ -2115,25 +2124,26 @@ def extract_quotes(text: str) -> list[Quote]:
         if name_kind_of(mention, full) == "person":
             timeline.add(s0, full, "person", _subject_position(text, s0, s0 + len(mention)))
     for m in _LONE_NAME_RE.finditer(text):
-        # a surname alone where the article names the person in full ("asked Trump if he ...")
-        s0 = m.start()
-        if m.group() in _CAP_STOP or _inside(spans, q_starts, s0):
-            continue
+        # a surname alone where the article names the person in full ("asked Trump if he ..."), or
+        # as a sentence's subject when a title marks it a person's ("Ryan also hammered Obama")
+        s0, word = m.start(), strip_possessive(m.group())
+        if (word not in by_last and word not in evidence.titled) or m.group() in _CAP_STOP or _inside(spans, q_starts, s0):
+            continue  # (only a word some fuller name ends with, or a titled one, can be a person's)
         canon = _canonical(m.group(), "name", evidence, _sentence_initial(text, s0))
         full = fullest(canon) if canon else None
-        if full and " " in full and name_kind(full, evidence) == "person":
-            timeline.add(s0, full, "person", _subject_position(text, s0, m.end()))
-    for m in _LONE_SUBJECT_RE.finditer(text):
-        # a surname alone as a sentence's subject ("Ryan also hammered Obama")
-        s0 = m.start()
-        if m.group() in _CAP_STOP or _inside(spans, q_starts, s0) or not _subject_position(text, s0, m.end()) \
-                or not _verb_next(text[m.end():].split(None, 1)[0] if m.end() < len(text) else ""):
+        if not full or name_kind(full, evidence) != "person":
             continue
-        canon = _canonical(m.group(), "name", evidence, _sentence_initial(text, s0))
-        full = fullest(canon) if canon else None
-        if full and name_kind(full, evidence) == "person":
+        subject = _subject_position(text, s0, m.end())
+        if " " in full:
+            timeline.add(s0, full, "person", subject)
+        elif subject and (nxt := _NEXT_WORD_RE.match(text, m.end())) is not None and _verb_next(nxt.group(1)):
             timeline.add(s0, full, "person", True)
-    titled = _titled_names(text, runs, evidence)
+    titled_found: list = []  # (found when a description is first resolved: most articles need none)
+
+    def titled() -> list:
+        if not titled_found:
+            titled_found.append(_titled_names(text, runs, evidence))
+        return titled_found[0]
 
     def role_person(s: int, mention: str, canon: str) -> str | None:
         """The person a definite description ('the Texas governor') stands for: the one
@@ -2143,11 +2153,11 @@ def extract_quotes(text: str) -> list[Quote]:
         head, mods = words[-1], words[:-1]
         if not mention.split()[0].lower() == "the":
             return None
-        found = {fullest(name) for name, title in titled if role_matches(head, mods, title)}
+        found = {fullest(name) for name, title in titled() if role_matches(head, mods, title)}
         if len(found) == 1:
             return found.pop()
         office = expand_title(head)
-        if found or office not in OFFICE_NOUNS or any(expand_title(w) == office for _, title in titled for w in title):
+        if found or office not in OFFICE_NOUNS or any(expand_title(w) == office for _, title in titled() for w in title):
             return None
         if re.search(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}" + re.escape(head) + r"\b", text[:s]):
             return None  # introduced as "a governor": someone else
@@ -2215,7 +2225,7 @@ def extract_quotes(text: str) -> list[Quote]:
             return None, "unresolved"
         if npk == "name" and " " not in canon and _NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
             return None, "unresolved"  # "the founder of Freedom to Marry", "Freedom’s Lighthouse": a piece of a name
-        if npk == "name" and has_body and in_headline(s) and not all(w in evidence.midsentence or w in _NAME_PARTICLES for w in canon.split()):
+        if npk == "name" and has_body and in_headline(s) and not all(evidence.midsentence(w) or w in _NAME_PARTICLES for w in canon.split()):
             return None, "unresolved"  # a headline's capitals name nothing the body names ("Clinton Cash Debunks Hillary")
         if npk == "nominal" and initial and evidence.common(canon.split()[0]):
             canon = canon[:1].lower() + canon[1:]  # "Close aides" opening a sentence: close aides
@@ -2511,16 +2521,23 @@ _ROLE_NOUN_PATTERN = _trie_pattern(sorted(PERSON_NOUNS | {w.rstrip(".") for w in
 _NAME_PATTERN = r"(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW
 # "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
 # lower-case title before a name.
-_LOWER_TITLE_RE = re.compile(r"(?<![\w’'.-])(?P<title>(?:" + _CAPW + r"[ \u00a0]+){0,3}(?:[a-z][\w-]*[ \u00a0]+){0,2}(?:"
-                             + _ROLE_NOUN_PATTERN + r"))[ \u00a0]+(?P<name>" + _NAME_PATTERN + r")")
-# "Rick Perry, the Texas governor," / "the Texas governor, Rick Perry,": an apposition.
-_APPOSITION_RE = re.compile(r"(?P<name>" + _NAME_PATTERN + r"),[ \u00a0]+(?:the|a|an)[ \u00a0]+(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?(?:"
-                            + _ROLE_NOUN_PATTERN + r"))\b(?![ \u00a0]+of\b)")
-_APPOSITION_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?(?:" + _ROLE_NOUN_PATTERN
-                                   + r")),[ \u00a0]+(?P<name>" + _NAME_PATTERN + r")(?=[,.])")
+# "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
+# lower-case title before a name (found at the title noun; the words before it read backwards).
+_ROLE_NOUN_SET = frozenset(PERSON_NOUNS | {w.rstrip(".") for w in _TITLES if w.isalpha()})
+_TITLE_BEFORE_NAME_RE = re.compile(r"(?<![\w’'.-])[a-z][\w-]*(?=[ \u00a0]+[A-Z])")
+_TITLE_LEAD_RE = re.compile(r"(?:(?<![\w’'.-])" + _CAPW + r"[ \u00a0]+){0,3}(?:(?<![\w’'.-])[a-z][\w-]*[ \u00a0]+){0,2}$")
+_NAME_AT_RE = re.compile(r"[ \u00a0]+(?P<name>" + _NAME_PATTERN + r")")
+# "Rick Perry, the Texas governor," / "the Texas governor, Rick Perry,": an apposition (found at
+# its comma and article).
+_APPOSITION_COMMA_RE = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+")
+_APPOSITION_TITLE_RE = re.compile(r"(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?(?:" + _ROLE_NOUN_PATTERN + r"))\b(?![ \u00a0]+of\b)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w’'.-])" + _NAME_PATTERN + r"$")
+_TITLE_COMMA_RE = re.compile(r"(?<![\w’'.-])[a-z][\w-]*,[ \u00a0]+(?=[A-Z])")
+_THE_TITLE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?[\w.’'-]+)$")
+_NAME_AFTER_COMMA_RE = re.compile(r"(?P<name>" + _NAME_PATTERN + r")(?=[,.])")
 # "The congressman also expressed ...", "The Texas governor continues": a described person
 # opening a sentence as its subject.
-_ROLE_SUBJECT_RE = re.compile(r"(?P<np>\b[Tt]he[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
+_ROLE_SUBJECT_RE = re.compile(r"(?P<np>\bThe[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
                               + r"))(?=[ \u00a0]+[a-z])")
 
 
@@ -2534,22 +2551,34 @@ def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidenc
             title = words[:-len(name)]
             if any(w.lower().rstrip(".") in _TITLES for w in title):
                 out.append((canon, title))
-    for m in _LOWER_TITLE_RE.finditer(text):
-        canon = _canonical(m.group("name"), "name", evidence)
+    for m in _TITLE_BEFORE_NAME_RE.finditer(text):
+        if m.group() not in _ROLE_NOUN_SET:
+            continue
+        name = _NAME_AT_RE.match(text, m.end())
+        lead = _TITLE_LEAD_RE.search(text, max(0, m.start() - 80), m.start())
+        canon = _canonical(name.group("name"), "name", evidence) if name else None
         if canon and len(canon.split()) >= 2:
-            out.append((canon, m.group("title").split()))
-    for rx in (_APPOSITION_RE, _APPOSITION_BEFORE_RE):
-        for m in rx.finditer(text):
-            canon = _canonical(m.group("name"), "name", evidence)
-            if canon:
-                out.append((canon, m.group("title").split()))
+            out.append((canon, (text[lead.start():m.start()] if lead else "").split() + [m.group()]))
+    for m in _APPOSITION_COMMA_RE.finditer(text):
+        title = _APPOSITION_TITLE_RE.match(text, m.end())
+        name = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) if title else None
+        canon = _canonical(name.group(), "name", evidence) if name else None
+        if canon:
+            out.append((canon, title.group("title").split()))
+    for m in _TITLE_COMMA_RE.finditer(text):
+        if m.group().split(",")[0] not in _ROLE_NOUN_SET:
+            continue
+        the = _THE_TITLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + len(m.group().split(",")[0]))
+        name = _NAME_AFTER_COMMA_RE.match(text, m.end()) if the else None
+        canon = _canonical(name.group("name"), "name", evidence) if name else None
+        if canon:
+            out.append((canon, the.group("title").split()))
     return out
 
 
 # A capitalised word neither after nor before another.
 _LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
-# A capitalised word before a verb: a lone surname as a subject ("Ryan also hammered").
-_LONE_SUBJECT_RE = re.compile(r"(?<![\w’'.-])[A-Z][a-z][\w-]*(?=[ \u00a0]+[a-z]+\b)")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
 
 
 # What makes a capitalised word part of a longer name before it: "Freedom to Marry", "Bank of

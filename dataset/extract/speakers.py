@@ -256,7 +256,7 @@ class Evidence:
     case, which follow place prepositions, which carry a title or honorific, which it calls an
     organisation in an apposition or a naming phrase."""
 
-    _LOWER = re.compile(r"(?<![\w’'.-])([a-z][a-z’'-]*[a-z]|[a-z])(?![\w’'-])")
+
     _PLACE = re.compile(
                         # "in Columbus, Ohio,": a city and its state or country (both are places)
                         r"\b(?:[Ii]n|from|near)[ \u00a0]+([A-Z][\w.-]*(?:[ \u00a0][A-Z][\w.-]*)?),[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?=[,.;])|"
@@ -277,24 +277,94 @@ class Evidence:
 
     _ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS | {"organisation", "organization", "group", "coalition"}, key=len, reverse=True)) + r")"
     _NAME = r"([A-Z][\w.’'&-]*(?:[ \u00a0]+(?:of|for|on|to|and|the|[A-Z][\w.’'&-]*)){0,5}(?<![ .]))"
-    # "Third Way, a moderate Democratic group", "a coalition of groups called Strengthen Social Security"
-    _ORG_APPOSITION = re.compile(_NAME + r",[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b")
-    _ORG_CALLED = re.compile(r"\b" + _ORG_NOUN + r"s?(?:[ \u00a0]+of[ \u00a0]+[a-z]+)?[ \u00a0]+(?:called|named|known[ \u00a0]+as)[ \u00a0]+" + _NAME)
+    # "Third Way, a moderate Democratic group" (found at its comma and article, the name read
+    # backwards), "a coalition of groups called Strengthen Social Security" (found at "called")
+    _COMMA_ARTICLE = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]+")
+    _ORG_AFTER = re.compile(r"(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b")
+    _NAME_BEFORE = re.compile(r"(?<![\w’'.&-])" + _NAME + r"$")
+    _CALLED = re.compile(r"[ \u00a0]+(?:called|named|known[ \u00a0]+as)[ \u00a0]+(?=[A-Z])")
+    _ORG_BEFORE = re.compile(r"\b" + _ORG_NOUN + r"s?(?:[ \u00a0]+of[ \u00a0]+[a-z]+)?$")
+    _NAME_AT = re.compile(_NAME)
 
     def __init__(self, text: str, is_headline=None):
         """``is_headline(pos)``: whether the paragraph at pos is a Title Case headline, whose
         capitals say nothing of which words are names."""
         self.text = text
-        self.organisations = frozenset(m.group(1) for rx in (self._ORG_APPOSITION, self._ORG_CALLED) for m in rx.finditer(text))
-        self.lower = frozenset(m.group(1) for m in self._LOWER.finditer(text))
-        self.midsentence = frozenset(m.group(1) for m in self._MIDCAP.finditer(text)
-                                     if is_headline is None or not is_headline(m.start(1)))
+        self.memo: dict = {}  # what the article's names were found to be (name_kind, canonical forms)
+        organisations = set()
+        for m in self._COMMA_ARTICLE.finditer(text):
+            if self._ORG_AFTER.match(text, m.end()):
+                name = self._NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                if name:
+                    organisations.add(name.group(1))
+        for m in self._CALLED.finditer(text):
+            if self._ORG_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                organisations.add(self._NAME_AT.match(text, m.end()).group(1))
+        self.organisations = frozenset(organisations)
+        self.is_headline = is_headline
+        # (which words are printed in lower case, or capitalised mid-sentence, is asked of few
+        # words per article: each is looked up when first asked, not every word collected)
+        self.has_body = self._has_body()
         self.places = frozenset(g.rstrip(".") for m in self._PLACE.finditer(text) for g in m.groups() if g)
         self.titled = frozenset(m.group(1) for m in self._HONORIFIC.finditer(text))
 
+    def _has_body(self) -> bool:
+        """Whether some word outside a Title Case headline is capitalised mid-sentence (else the
+        text's capitals are all there is to tell names by)."""
+        pos = 0
+        while (m := self._MIDCAP.search(self.text, pos)) is not None:
+            if self.is_headline is None or not self.is_headline(m.start(1)):
+                return True
+            line_end = self.text.find("\n", m.start(1))
+            if line_end < 0:
+                return False
+            pos = line_end  # (the rest of a headline paragraph is headline too)
+        return False
+
     def common(self, word: str) -> bool:
         """Whether a capitalised word is a common word: the article prints it in lower case."""
-        return word.lower() in self.lower and word[1:].islower()
+        if not word[1:].islower():
+            return False
+        key = ("lower", word)
+        if key not in self.memo:
+            self.memo[key] = any(True for _ in self._occurrences(word.lower(), "’'.-"))
+        return self.memo[key]
+
+    def midsentence(self, word: str) -> bool:
+        """Whether the article capitalises the word somewhere a sentence does not open (outside
+        a Title Case headline): capitalised because it is a name."""
+        key = ("mid", word)
+        if key not in self.memo:
+            text = self.text
+            found = False
+            for i in self._occurrences(word, "’'-"):
+                if self.is_headline is not None and self.is_headline(i):
+                    continue
+                j = i - 1 if i and text[i - 1] in "“\"‘(" else i
+                k = j
+                while k > 0 and text[k - 1] in " \u00a0":
+                    k -= 1
+                if k < j and k > 0 and not text[k - 1].isspace() and text[k - 1] not in ".!?:“”\"‘’([":
+                    found = True  # after a word or a comma: "said Trump", "Donald Trump", ", Trump"
+                elif i == j and k < i:
+                    q = k
+                    while q > 0 and text[q - 1] in "”\"’":
+                        q -= 1
+                    found = q < k and q > 0 and text[q - 1] in "?!,"  # "“Why?” Trump asked"
+                if found:
+                    break
+            self.memo[key] = found
+        return self.memo[key]
+
+    def _occurrences(self, word: str, joiners: str):
+        """Where ``word`` occurs as a whole word (not inside a longer one, nor joined by ``joiners``)."""
+        text, n, at = self.text, len(word), self.text.find(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + n] if at + n < len(text) else " "
+            if not (before.isalnum() or before == "_" or before in joiners) and not (after.isalnum() or after == "_" or after in "’'-"):
+                yield at
+            at = text.find(word, at + 1)
 
     def place(self, name: str) -> bool:
         """A name the article uses as a place and never with a title ('in New York')."""
@@ -307,6 +377,17 @@ def _capitalised(word: str) -> bool:
 
 
 def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = False, strict: bool = False) -> str | None:
+    """person, organisation, group, role or 'unresolved' for a capitalised name; None when it is
+    no speaker (see _name_kind), remembered per article."""
+    if evidence is None:
+        return _name_kind(name, None, person_hint, strict)
+    key = ("kind", name, person_hint, strict)
+    if key not in evidence.memo:
+        evidence.memo[key] = _name_kind(name, evidence, person_hint, strict)
+    return evidence.memo[key]
+
+
+def _name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = False, strict: bool = False) -> str | None:
     """person, organisation, group, role or 'unresolved' for a capitalised name; None when it is
     no speaker: a place, a fragment of a sentence, a header word, a possessive left alone.
 
@@ -351,7 +432,7 @@ def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = F
         return "group"  # "Democrats", "African American Pastors"
     if len(words) == 1:
         if evidence is not None and not person_hint and (
-                evidence.common(words[0]) or (strict and strip_possessive(words[0]) not in evidence.midsentence)):
+                evidence.common(words[0]) or (strict and not evidence.midsentence(strip_possessive(words[0])))):
             return None  # a common word capitalised where a sentence opens: "Close", "Therefore", "Optimism"
         if person_hint or (evidence is not None and words[0] in evidence.titled):
             return "person"
