@@ -185,3 +185,29 @@ def test_headline_capitals_and_a_leading_preposition_are_not_a_name(name):
 
     canon = _canonical(name, "name")
     assert canon in ("Ben Carson", "Ann Reyes") or name_kind(canon) is None
+
+
+def test_a_headline_run_names_only_what_the_body_names_ending_where_a_body_name_ends():
+    text = ("Jim Hale Twitter Photo Scandal: Congressman Breaks His Silence\n\n"
+            "A day after telling reporters that he was done, Congressman Jim Hale (D-N.Y.) broke his silence Wednesday "
+            "about a photo sent from his Twitter account.\n\n"
+            "“This was a prank,” he told reporters.")
+    assert speaker_of(text, "This was") == ("Jim Hale", "person")
+
+
+def test_compound_modifiers_and_an_organisations_director_are_not_misnamed():
+    assert name_kind("Kansas City-area") is None
+    evidence = Evidence("Ann Cole, the group’s executive director, said so. Log Cabin, a gay rights group, agreed.")
+    assert name_kind("Ann Cole", evidence) == "person" and name_kind("Log Cabin", evidence) == "organisation"
+
+
+def test_a_party_named_at_a_sentence_start_keeps_its_capital():
+    text = "The bill angered Democrats in the House. Democrats said the bill was “a betrayal of every worker in the state.”"
+    assert speaker_of(text, "a betrayal") == ("Democrats", "group")
+
+
+def test_a_headline_run_is_cut_after_the_last_word_ending_a_name_the_body_uses():
+    from newsprov.dataset.extract.quotes import _known_names
+
+    text = "Jim Hale Twitter Photo Scandal"
+    assert _known_names(text, [(0, text.split())], {"Hale", "Reyes"}) == [(0, ["Jim", "Hale"])]

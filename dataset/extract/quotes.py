@@ -1981,6 +1981,25 @@ def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evid
     return out
 
 
+def _known_names(text: str, segments: list[tuple[int, list[str]]], known_last: set[str]) -> list[tuple[int, list[str]]]:
+    """A headline's runs cut after each word that ends a name the body uses ("Anthony Weiner Twitter
+    Photo Scandal" names Anthony Weiner: the body says "Congressman Anthony Weiner"); words after the
+    last such word are left out."""
+    out = []
+    for start, words in segments:
+        at, first = start, 0
+        positions = []
+        for w in words:
+            at = text.find(w, at)
+            positions.append(at)
+            at += len(w)
+        for i, w in enumerate(words):
+            if strip_possessive(w) in known_last:
+                out.append((positions[first], words[first:i + 1]))
+                first = i + 1
+    return out
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -2051,36 +2070,21 @@ def extract_quotes(text: str) -> list[Quote]:
     headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
     said_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, as subjects of speech verbs
     q_starts = [s for s, _, _ in spans]
-    for m in _cues(text, 0, len(text)):
-        ps = paragraphs.start(m.start())
-        ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
-        if m.group().lower() == "according to":
-            np = _np_according(text, m.end(), min(len(text), m.end() + 80))
-        else:
-            np = _np_before(text, max(ss, m.start() - 200), m.start())
-        if np and np[2] != "pronoun" and has_body and in_headline(np[0]):
-            cut = _body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence)
-            if cut and np[2] == "name":
-                last = cut[-1][1][-1]
-                np = (cut[-1][0], text.rfind(last, cut[-1][0], np[1]) + len(last), np[2])
-            else:
-                np = None
-        if np and np[2] != "pronoun":
-            mention = text[np[0]:np[1]]
-            npk = _mention_kind(mention, np[2])
-            canon = _canonical(mention, npk, evidence, _sentence_initial(text, np[0]))
-            if canon:
-                if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
-                    said_ends[canon].add(np[1])
-                name_ends[canon].add(np[1])
-                said_subjects.append((np[0], mention, npk, canon))
     runs: list[tuple[int, str, str]] = []
-    for m in _NAME_RUN_RE.finditer(text):
-        if _inside(spans, q_starts, m.start()):
-            continue  # names inside quotes are not antecedents
-        segments = _name_segments(m.start(), m.group())
-        if has_body and in_headline(m.start()):
-            segments = _body_names(text, segments, evidence)
+
+    def add_said(np: tuple[int, int, str]) -> None:
+        """A speech verb's subject: a name form, weighed as said (and a pronoun's antecedent)."""
+        mention = text[np[0]:np[1]]
+        npk = _mention_kind(mention, np[2])
+        canon = _canonical(mention, npk, evidence, _sentence_initial(text, np[0]))
+        if canon:
+            if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
+                said_ends[canon].add(np[1])
+            name_ends[canon].add(np[1])
+            said_subjects.append((np[0], mention, npk, canon))
+
+    def add_runs(segments: list[tuple[int, list[str]]]) -> None:
+        """Runs of capitalised words: name forms, and the names a pronoun may stand for."""
         for s0, words in segments:
             mention = " ".join(words)
             # ("Secretary of State Hillary Clinton": the run after "of" opens with the department)
@@ -2092,6 +2096,36 @@ def extract_quotes(text: str) -> list[Quote]:
                 (headline_ends if in_headline(s0) else name_ends)[canon].add(s0 + len(mention))
             if canon:
                 runs.append((s0, mention, canon))
+
+    # (the body first: what it names is what a Title Case headline's capitals may be taken for)
+    headline_nps, headline_runs = [], []
+    for m in _cues(text, 0, len(text)):
+        ps = paragraphs.start(m.start())
+        ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
+        if m.group().lower() == "according to":
+            np = _np_according(text, m.end(), min(len(text), m.end() + 80))
+        else:
+            np = _np_before(text, max(ss, m.start() - 200), m.start())
+        if np and np[2] != "pronoun" and has_body and in_headline(np[0]):
+            headline_nps.append(np)
+        elif np and np[2] != "pronoun":
+            add_said(np)
+
+    for m in _NAME_RUN_RE.finditer(text):
+        if _inside(spans, q_starts, m.start()):
+            continue  # names inside quotes are not antecedents
+        if has_body and in_headline(m.start()):
+            headline_runs.append(m)
+            continue
+        add_runs(_name_segments(m.start(), m.group()))
+    known_last = {form.rsplit(" ", 1)[-1] for form in name_ends} | {form.rsplit(" ", 1)[-1] for form in said_ends}
+    for np in headline_nps:
+        cut = _known_names(text, _body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence), known_last)
+        if cut and np[2] == "name":
+            last = cut[-1][1][-1]
+            add_said((cut[-1][0], text.rfind(last, cut[-1][0], np[1]) + len(last), np[2]))
+    for m in headline_runs:
+        add_runs(_known_names(text, _body_names(text, _name_segments(m.start(), m.group()), evidence), known_last))
     # Name forms by their last word (a fuller form of a name ends with the same word),
     # and each name's fullest form once found: the forms are fixed from here on.
     by_last: dict[str, dict[str, tuple[int, int]]] = collections.defaultdict(dict)
@@ -2131,8 +2165,8 @@ def extract_quotes(text: str) -> list[Quote]:
             continue  # (only a word some fuller name ends with, or a titled one, can be a person's)
         canon = _canonical(m.group(), "name", evidence, _sentence_initial(text, s0))
         full = fullest(canon) if canon else None
-        if not full or name_kind(full, evidence) != "person":
-            continue
+        if not full or name_kind(full, evidence) != "person" or _COMPOUND_MODIFIER_RE.match(full):
+            continue  # ("Medicare" of "Romney-Ryan Medicare" names no one)
         subject = _subject_position(text, s0, m.end())
         if " " in full:
             timeline.add(s0, full, "person", subject)
@@ -2263,7 +2297,7 @@ def extract_quotes(text: str) -> list[Quote]:
         if npk == "org" and kind in ("person", "unresolved"):
             kind = "organisation"  # "the Hill": a name with an article is no person's
         if kind in ("group", "role") and " " not in speaker and initial and (
-                evidence.common(speaker) or singular(speaker.lower()) in PERSON_NOUNS):
+                evidence.common(speaker) or (singular(speaker.lower()) in PERSON_NOUNS and not evidence.midsentence(speaker))):
             speaker = speaker.lower()  # "Critics said": critics, capitalised only to open the sentence
         if kind == "person":
             timeline.add(s, speaker, kind, True)
@@ -2579,6 +2613,8 @@ def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidenc
 # A capitalised word neither after nor before another.
 _LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
+# Two names joined by a hyphen before a noun: a compound modifier ("Romney-Ryan Medicare", "Israel-Hamas war").
+_COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
 
 
 # What makes a capitalised word part of a longer name before it: "Freedom to Marry", "Bank of

@@ -280,7 +280,7 @@ class Evidence:
     # "Third Way, a moderate Democratic group" (found at its comma and article, the name read
     # backwards), "a coalition of groups called Strengthen Social Security" (found at "called")
     _COMMA_ARTICLE = re.compile(r",[ \u00a0]+(?:a|an|the)[ \u00a0]+")
-    _ORG_AFTER = re.compile(r"(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b")
+    _ORG_AFTER = re.compile(r"(?:[\w’'-]+[ \u00a0]+){0,4}?" + _ORG_NOUN + r"s?\b(?![’'])")  # (not "the group’s director")
     _NAME_BEFORE = re.compile(r"(?<![\w’'.&-])" + _NAME + r"$")
     _CALLED = re.compile(r"[ \u00a0]+(?:called|named|known[ \u00a0]+as)[ \u00a0]+(?=[A-Z])")
     _ORG_BEFORE = re.compile(r"\b" + _ORG_NOUN + r"s?(?:[ \u00a0]+of[ \u00a0]+[a-z]+)?$")
@@ -406,6 +406,8 @@ def _name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = 
         return None  # lower-case words in a name: a piece of a sentence ("comments signal Ryan")
     if any(is_possessive(w) for w in words):
         return None
+    if any("-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-")[0].lower() not in NAME_PARTICLES for w in words):
+        return None  # a compound modifier, no name: "Kansas City-area", "Texas-based"
     if sum(1 for w in words if len(w) > 3 and w.isupper() and w.isalpha()) >= 2 or any(c in name for c in "—–\"“”‘’"):
         return None  # a newsletter's all-caps headline run into a name: "ROLL TIDE Alabama"
     last = lowered[-1]
