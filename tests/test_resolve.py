@@ -108,3 +108,19 @@ def test_any_mix_of_names_gives_entities_without_chains_whatever_the_order(specs
     rng.shuffle(shuffled)
     again = resolve(names(*shuffled))
     assert {a: (e.canonical, e.kind, e.method) for a, e in again.items()} == {a: (e.canonical, e.kind, e.method) for a, e in got.items()}
+
+
+def test_a_build_joins_an_honorific_surname_and_a_middle_initial_to_the_full_names(tmp_path):
+    from newsprov.dataset.build import build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    articles = {"a.txt": "Steele under fire\n\nRepublican chairman Michael Steele spoke. “It was a mistake,” Michael Steele said.\n",
+                "b.txt": "Party reacts\n\n“I will not resign,” Mr. Steele said on Sunday.\n",
+                "c.txt": "Trump speaks\n\n“We will win,” Donald J. Trump said.\n",
+                "d.txt": "Trump again\n\n“We will win big,” Donald Trump said.\n"}
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    quotes = build(folder, tmp_path / "pkg").tables["quotes"]
+    assert dict(quotes.select("article_id", "speaker").iter_rows()) == {
+        "a": "Michael Steele", "b": "Michael Steele", "c": "Donald J. Trump", "d": "Donald J. Trump"}
