@@ -83,7 +83,7 @@ def seed_templates(ds) -> dict:
     inside = [(pl.col(c).is_null() | ((pl.col(c) >= pl.col("ps")) & (pl.col(c) <= pl.col("pe")))) for c in ("speaker_start", "speaker_end", "cue_start", "cue_end")]
     q = q.filter(pl.all_horizontal(inside))
     rel = [(pl.col(c) - pl.col("ps")).alias(c) for c in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")]
-    q = q.select("paragraph_id", pl.col("sentence_id").alias("seed_sid"), *rel, "text", "kind", "speaker", "speaker_mention", "cue", "method")
+    q = q.select("paragraph_id", pl.col("sentence_id").alias("seed_sid"), *rel, "text", "kind", "speaker", "speaker_kind", "speaker_mention", "cue", "method")
     nq = dict(q.group_by("paragraph_id").len().iter_rows())
     return {"p": p, "s": s, "q": q, "nq": nq}
 

@@ -10,17 +10,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandera.errors
 import polars as pl
 
 from newsprov.dataset import descriptor as desc
-from newsprov.dataset import metadata
+from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
 from newsprov.dataset.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import builders
 from newsprov.dataset.text import SourceError, decode_source
+from newsprov.schemas import build_report
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 SOURCE_SUFFIX = ".txt"
@@ -37,6 +37,7 @@ class BuildResult:
     files: dict[str, bytes]
     differing: list[str] = field(default_factory=list)
     published: bool = False
+    dropped: list = field(default_factory=list)  # newsprov.dataset.row_checks.Dropped, as in the build report
 
     @property
     def descriptor(self) -> dict:
@@ -89,12 +90,6 @@ def table_csv(df: pl.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def validate_table(name: str, module, df: pl.DataFrame) -> None:
-    try:
-        module.SCHEMA.validate(df, lazy=True)
-    except pandera.errors.SchemaErrors as exc:
-        cases = exc.failure_cases.head(5).select("column", "check", "index", "failure_case").rows()
-        raise BuildError(f"table {name}: the built rows break the schema: {cases}") from None
 
 
 def created_stamp(sources: list[Source], curated: str | None) -> str | None:
@@ -119,21 +114,49 @@ def created_stamp(sources: list[Source], curated: str | None) -> str | None:
     return f"{max(dates)}T00:00:00Z" if dates else None
 
 
-def check_consistency(tables: dict) -> None:
-    """The rules validation applies across tables, run before anything is published.
-
-    A package newsprov builds must pass newsprov validate; a break here is a bug in the
-    build, stopped before it replaces the published package.
-    """
+def cross_table_problems(tables: dict) -> list:
+    """The rules validation applies across tables (foreign keys, counts, spans within spans,
+    values that agree, the comparison tables' rules), as errors naming resource and row."""
     from newsprov.dataset.registry import metas
     from newsprov.validators import comparison, cross_table
+    from newsprov.validators.tables import check_foreign_keys
 
     table_metas = metas()
-    problems = (cross_table.check_article_counts(tables) + cross_table.check_within(tables, table_metas)
-                + cross_table.check_agrees(tables, table_metas) + comparison.check(tables))
-    if problems:
-        raise BuildError(f"the built tables break {len(problems)} cross-table rule(s), first: {problems[0].message} "
-                         "(a newsprov bug; nothing was published)")
+    return (check_foreign_keys(tables, table_metas) + cross_table.check_article_counts(tables)
+            + cross_table.check_within(tables, table_metas) + cross_table.check_agrees(tables, table_metas)
+            + comparison.check(tables))
+
+
+class StrictBuildError(BuildError):
+    """`build --strict`: rows broke rules and would have been dropped; nothing was published."""
+
+    def __init__(self, message: str, dropped: list):
+        super().__init__(message)
+        self.dropped = dropped
+
+
+def build_tables(ctx: BuildContext) -> tuple[dict[str, pl.DataFrame], list]:
+    """Every table, each derived row that breaks a rule left out (with the rows depending on
+    it), and the rows left out (newsprov.dataset.row_checks)."""
+    from newsprov.dataset.registry import metas, models
+
+    table_models, table_metas = models(), metas()
+    dropped: list = []
+
+    def check(name: str, df: pl.DataFrame) -> pl.DataFrame:
+        df, lost = row_checks.keep_valid_rows(name, table_models[name], table_metas[name], df, dropped, ctx.built)
+        dropped.extend(lost)
+        return df
+
+    ctx.check = check
+    try:
+        tables = {name: ctx.table(name) for name in builders()}
+        dropped += row_checks.enforce(tables, table_models, table_metas, cross_table_problems)
+    except OverrideError as exc:
+        raise BuildError(str(exc)) from None
+    except row_checks.RuleBroken as exc:
+        raise BuildError(f"the built tables break a rule no row can be dropped for: {exc} (a newsprov bug; nothing was published)") from None
+    return tables, dropped
 
 
 def build(
@@ -143,12 +166,16 @@ def build(
     check: bool = False,
     progress=None,
     layout: Layout | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
     With no arguments, rebuilds the embedded dataset in place (or the package laid out
     like it at `layout`). With `check`, writes
     nothing and lists in `differing` every file that differs from the published one.
+    Derived rows that break a rule are left out and listed in `dropped` and in the
+    package's build report; with `strict`, any such row fails the build (StrictBuildError)
+    and nothing is published.
     """
     if layout is not None or (sources_dir is None and out is None):
         layout = layout or embedded()
@@ -170,27 +197,26 @@ def build(
         raise BuildError(str(exc)) from None
 
     ctx = BuildContext(sources, overrides)
-    tables, out_files, resources = {}, {}, []
+    out_files, resources = {}, []
     for source in sources:
         out_files[source.path] = source.data
         resources.append(desc.source_resource(source, package_meta["source_license"]))
-    for name, module in builders().items():
-        try:
-            df = ctx.table(name)
-        except OverrideError as exc:
-            raise BuildError(str(exc)) from None
-        validate_table(name, module, df)
-        tables[name] = df
+    tables, dropped = build_tables(ctx)
+    if strict and dropped:
+        raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)
+    for name, df in tables.items():
         rel = layout.rel("tables", f"{name}.csv")
         out_files[rel] = table_csv(df)
         resources.append(desc.table_resource(name, rel, out_files[rel]))
-    check_consistency(tables)
+    rel = layout.rel(build_report.FOLDER, build_report.FILE)
+    out_files[rel] = row_checks.report_bytes(dropped)
+    resources.append(desc.report_resource(rel, out_files[rel]))
     candidate = desc.descriptor(package_meta, created_stamp(sources, package_meta.get("created")), resources)
     if candidate["created"] is None:
         del candidate["created"]
     out_files[DESCRIPTOR] = desc.dumps(candidate)
 
-    result = BuildResult(layout.root, tables, out_files)
+    result = BuildResult(layout.root, tables, out_files, dropped=dropped)
     if check:
         result.differing = differing(out_files, layout.root)
         return result

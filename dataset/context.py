@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -27,6 +28,8 @@ class Source:
 class BuildContext:
     sources: list[Source]
     overrides: list = field(default_factory=list)  # newsprov.dataset.overrides.Override
+    # check(name, df) -> df: applied to each table as it is built, before any other table sees it
+    check: Callable[[str, pl.DataFrame], pl.DataFrame] | None = None
     _cache: dict = field(default_factory=dict)
     _tables: dict[str, pl.DataFrame] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
@@ -39,9 +42,15 @@ class BuildContext:
             if name in self._building:
                 raise RuntimeError(f"tables depend on each other in a cycle through {name!r}")
             self._building.add(name)
-            self._tables[name] = builders()[name].build(self)
+            df = builders()[name].build(self)
+            self._tables[name] = self.check(name, df) if self.check is not None else df
             self._building.discard(name)
         return self._tables[name]
+
+    @property
+    def built(self) -> dict[str, pl.DataFrame]:
+        """The tables built so far (after check)."""
+        return self._tables
 
     @property
     def texts(self) -> dict[str, str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsprov.dataset.context import Source
 from newsprov.dataset.registry import models
+from newsprov.schemas import build_report
 from newsprov.schemas.base import table_meta
 from newsprov.schemas.frictionless import table_schema
 from newsprov.dataset.text import SourceError
@@ -68,6 +69,24 @@ def table_resource(name: str, path: str, data: bytes) -> dict:
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "bytes": len(data),
         "schema": table_schema(model),
+    }
+
+
+def report_resource(path: str, data: bytes) -> dict:
+    """The build report (newsprov.schemas.build_report): a JSON resource with its checksum and schema."""
+    return {
+        "name": build_report.NAME,
+        "type": "json",
+        "title": "Build report",
+        "description": build_report.DESCRIPTION,
+        "path": path,
+        "scheme": "file",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "bytes": len(data),
+        "jsonSchema": build_report.REPORT_SCHEMA,
     }
 
 

@@ -160,7 +160,7 @@ class FigureGroups(TableModel):
     start: int = pa.Field(ge=0, description="The figure's start offset.")
     end: int = pa.Field(ge=1, description="Its end offset.")
     agreement: str = pa.Field(isin=list(AGREEMENTS), description="consistent, or conflicting (the group's members differ).")
-    differs: str = pa.Field(nullable=True, description="What this member differs in from another member, ';'-joined: value, qualifier, unit, claim; null when it agrees with all (a conflicting group has at least one such row).")
+    differs: str = pa.Field(nullable=True, description="What this member differs in from another member, ';'-joined: value, qualifier, unit (of measure: minutes vs hours, not targets vs sites), base (of a percentage: of the targets vs of the strikes), claim; null when it agrees with all (a conflicting group has at least one such row).")
     claim: str = pa.Field(nullable=True, description="The claim word near the figure that other members contradict (e.g. 'after' vs 'before').")
 
     class Config:

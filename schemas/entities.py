@@ -7,11 +7,13 @@ import pandera.polars as pa
 
 from newsprov.schemas.base import ARTICLE_ID, ForeignKey, Span, TableModel, all_or_none, anchored
 
-ENTITY_KINDS = ("person", "group", "role", "unknown")
-# speaker-name: a speaker's name as an article gives it (its own canonical form);
-# spelling-variant: a name that differs from another only by transliteration (vowels,
-# doubled letters, y/j), resolved to the spelling most outlets use; curated: overrides.
-ENTITY_METHODS = ("speaker-name", "spelling-variant", "surname", "curated")
+ENTITY_KINDS = ("person", "organisation", "group", "role", "unresolved")
+# speaker-name: the name an entity goes by (its own canonical form); spelling-variant: a
+# name that differs from another only by transliteration (vowels, doubled letters, y/j),
+# punctuation or a possessive; name-variant: the same first and last name with or
+# without middle names or initials; surname: the surname of the one person in scope with
+# that surname; curated: overrides. (newsprov.dataset.extract.resolve)
+ENTITY_METHODS = ("speaker-name", "spelling-variant", "name-variant", "surname", "curated")
 
 
 class Entities(TableModel):
@@ -27,8 +29,8 @@ class Entities(TableModel):
 
     alias: str = pa.Field(unique=True, str_length={"min_value": 1}, description="A name as printed for a speaker ('Hizbullah', 'Binyamin Netanyahu').")
     canonical: str = pa.Field(str_length={"min_value": 1}, description="The name it resolves to across the package; quotes.speaker holds this.")
-    kind: str = pa.Field(isin=list(ENTITY_KINDS), description="person (a full personal name), group (an organisation or institution), role (a described speaker: 'U.S. official'), unknown.")
-    method: str = pa.Field(isin=list(ENTITY_METHODS), description="speaker-name, spelling-variant (transliteration of another alias), surname (the surname of one fuller person name), or curated.")
+    kind: str = pa.Field(isin=list(ENTITY_KINDS), description="person (a personal name), organisation (an institution, party, company or outlet: 'NAACP', 'White House'), group (people together: 'Democrats', 'protesters'), role (a described speaker: 'U.S. official'), unresolved (a name no rule could classify).")
+    method: str = pa.Field(isin=list(ENTITY_METHODS), description="speaker-name, spelling-variant (transliteration, punctuation or possessive of another alias), name-variant (with or without middle names or initials), surname (the surname of the one fuller person name in scope), or curated.")
     n_articles: int = pa.Field(ge=0, description="Articles in which a quote is attributed to this alias.")
     article_id: str = pa.Field(nullable=True, str_matches=anchored(ARTICLE_ID), description="The first article where the alias occurs in the text; null when it does not occur verbatim.")
     start: int = pa.Field(nullable=True, ge=0, description="Offset of its first occurrence there.")

@@ -16,6 +16,17 @@ FIGURE_METHODS = (
 )
 FIGURE_FLAGS = ("percent-over-100",)
 PERCENT_UNITS = ("percent", "percentage point")
+# Units of measure (singular): what a number is measured in, as opposed to what it counts
+# ("270 targets", "270 sites": one count, worded two ways). Figures of one group differ in
+# `unit` only when both are measured and in different units ("five minutes", "five hours").
+MEASURE_UNITS = frozenset(
+    PERCENT_UNITS
+    + ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+       "mile", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard", "centimetre", "millimetre",
+       "pound", "kilogram", "gram", "ounce", "ton", "tonne", "gallon", "litre", "liter", "barrel", "acre", "hectare",
+       "degree", "mile per hour", "kilometre per hour", "dollar", "euro", "yen", "shekel", "rupee", "yuan", "ruble",
+       "rouble", "peso", "franc", "lira", "dinar", "riyal", "pence", "cent", "USD")
+)
 
 
 class Figures(TableModel):
@@ -46,8 +57,8 @@ class Figures(TableModel):
     value_low: float = pa.Field(nullable=True, description="Lowest value the expression admits, where a range or bound implies one.")
     value_high: float = pa.Field(nullable=True, description="Highest value the expression admits, where a range or bound implies one.")
     value_kind: str = pa.Field(isin=list(VALUE_KINDS), description="exact; approximate (about, around, some, nearly); lower_bound (more than, at least); upper_bound (up to, fewer than); range (10 to 15); vague_magnitude (dozens, thousands).")
-    unit: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="What is counted or measured, singular ('percent', 'plane', 'rocket', 'year', 'USD').")
-    subject: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The noun phrase the number counts ('Israeli planes', 'Katyusha rockets').")
+    unit: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="What is counted or measured, singular ('percent', 'plane', 'rocket', 'year', 'USD'). A unit of measure written next to the number is part of the expression ('five minutes', '10 miles'); a counted noun is not ('270 targets').")
+    subject: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The noun phrase the number counts ('Israeli planes', 'Katyusha rockets'); for a percentage, its base ('90% of the strikes': strikes; '90% of them' after '270 targets': targets).")
     attributed_to: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The speaker (canonical, as in quotes) when the figure is in a quote or an attributed statement.")
     quote_id: str = pa.Field(nullable=True, str_matches=anchored(QUOTE_ID), description="The quote containing the figure, if any.")
     flag: str = pa.Field(nullable=True, isin=list(FIGURE_FLAGS), description="A reviewed oddity: percent-over-100 (a percentage above 100, e.g. a rise of 150%).")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import polars as pl
 import pandera.polars as pa
 
 from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, Within, TableModel, all_or_none, anchored, ordered
 
 QUOTE_KINDS = ("full", "partial")
+SPEAKER_KINDS = ("person", "organisation", "group", "role", "unresolved")
 # Every rule of newsprov.dataset.extract.quotes names itself with one of these slugs;
 # `curated` marks a row set or added by dataset/overrides.toml.
 QUOTE_METHODS = (
@@ -55,7 +58,8 @@ class Quotes(TableModel):
     )
     _within = (Within("sentence_id", "sentences", end=None),)
     # A speaker is an entity's canonical name, never one of its other spellings.
-    _agrees = (Agrees("speaker", "entities", "alias", column="speaker", other="canonical"),)
+    _agrees = (Agrees("speaker", "entities", "alias", column="speaker", other="canonical"),
+               Agrees("speaker", "entities", "alias", column="speaker_kind", other="kind"))
     _spans = (
         Span(start="start", end="end", text="text"),
         Span(start="speaker_start", end="speaker_end", text="speaker_mention"),
@@ -70,6 +74,8 @@ class Quotes(TableModel):
     text: str = pa.Field(str_length={"min_value": 1}, description="The quoted words, equal to source[start:end].")
     kind: str = pa.Field(isin=list(QUOTE_KINDS), description="full: a clause or sentence of its own; partial: a fragment inside the reporter's sentence.")
     speaker: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="Canonical name of the person or group quoted (entities.canonical); null when the text names nobody.")
+    # (Optional: packages built before the column existed lack it and still validate.)
+    speaker_kind: Optional[str] = pa.Field(nullable=True, isin=list(SPEAKER_KINDS), description="person, organisation, group or role: the kind of the speaker's entity (entities.kind); unresolved: the words pointing to the speaker name no one the rules can tell (a pronoun with no antecedent, a document such as 'the report'); null when no words point to a speaker. Absent from packages built before newsprov had it.")
     speaker_mention: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The words that name or point to the speaker for this quote ('he', 'the official', 'Mr Nasrallah').")
     speaker_start: int = pa.Field(nullable=True, ge=0, description="Offset where speaker_mention starts.")
     speaker_end: int = pa.Field(nullable=True, ge=1, description="Offset where speaker_mention ends.")
@@ -90,6 +96,16 @@ class Quotes(TableModel):
         """speaker_mention, speaker_start, speaker_end all null or all set (start < end); a speaker needs a mention."""
         mention = all_or_none("speaker_mention", "speaker_start", "speaker_end") & ordered("speaker_start", "speaker_end")
         return data.lazyframe.select(mention & (pl.col("speaker").is_null() | pl.col("speaker_mention").is_not_null()))
+
+    @pa.dataframe_check(error="speaker-kind-complete")
+    def speaker_kind_complete(cls, data) -> pl.LazyFrame:
+        """A kind exactly where words point to a speaker; 'unresolved' where they name no entity."""
+        if "speaker_kind" not in data.lazyframe.collect_schema().names():
+            return data.lazyframe.select(pl.lit(True).alias("speaker_kind"))  # (an older package)
+        return data.lazyframe.select(
+            (pl.col("speaker_kind").is_null() == pl.col("speaker_mention").is_null())
+            & (pl.col("speaker").is_not_null() | pl.col("speaker_kind").is_null() | (pl.col("speaker_kind") == "unresolved"))
+        )
 
     @pa.dataframe_check(error="cue-span-complete")
     def cue_span_complete(cls, data) -> pl.LazyFrame:

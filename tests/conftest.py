@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from newsprov.dataset.build import build
 from newsprov.dataset.layout import REPO_ROOT
 
-SHARED = REPO_ROOT.parent / "shared"
+# The shared material beside the checkout (../shared); NEWSPROV_SHARED points elsewhere (a
+# worktree one folder deeper than the main checkout).
+SHARED = Path(os.environ.get("NEWSPROV_SHARED") or REPO_ROOT.parent / "shared")
 TINY = {
     "alpha.txt": "Talks end without a deal\n\nTalks in Cairo ended on Sunday, an official said.\n\nThe official called them \u201cconstructive.\u201d\n",
     "beta.txt": "date 2024-08-26 Mr. Smith said the talks would resume. He left at 5 p.m. on Monday.\n\n\u2013 AP",
@@ -40,7 +43,7 @@ def embedded_copy(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.copy(REPO_ROOT / "datapackage.json", root)
-    for sub in ("sources", "tables"):
+    for sub in ("sources", "tables", "reports"):
         shutil.copytree(REPO_ROOT / "dataset" / sub, root / "dataset" / sub)
     shutil.copy(REPO_ROOT / "dataset" / "sources.csv", root / "dataset")
     shutil.copy(REPO_ROOT / "dataset" / "package.toml", root / "dataset")

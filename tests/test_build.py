@@ -11,7 +11,9 @@ import pytest
 from newsprov.dataset.build import BuildError, build
 from newsprov.dataset.layout import REPO_ROOT, Layout
 
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+from conftest import SHARED
+
+SEEDS = SHARED / "seeds"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -245,9 +247,10 @@ def test_add_copies_byte_exact_and_records_metadata(embedded_copy, tmp_path):
         add_source(new, layout=layout)
 
 
-def test_a_build_whose_tables_break_a_cross_table_rule_publishes_nothing(tiny_sources, tmp_path, monkeypatch):
+def test_rows_breaking_a_cross_table_rule_are_left_out_and_strict_publishes_nothing(tiny_sources, tmp_path, monkeypatch):
     import polars as pl
 
+    from newsprov.dataset.build import StrictBuildError
     from newsprov.dataset.builders import quote_groups
 
     (tiny_sources / "gamma.txt").write_text("Talks in Cairo ended on Sunday, an official said.\n\nThe official called them \u201cconstructive.\u201d\n")
@@ -257,9 +260,13 @@ def test_a_build_whose_tables_break_a_cross_table_rule_publishes_nothing(tiny_so
     original = quote_groups.build
     # A builder bug: the group claims more articles than it spans.
     monkeypatch.setattr(quote_groups, "build", lambda ctx: original(ctx).with_columns(n_articles=pl.lit(3, pl.Int64)))
-    with pytest.raises(BuildError, match="cross-table rule.*n_articles"):
-        build(tiny_sources, out)
+    with pytest.raises(StrictBuildError, match="2 derived row"):
+        build(tiny_sources, out, strict=True)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    result = build(tiny_sources, out)
+    assert result.tables["quote_groups"].height == 0
+    assert [(d.table, d.reason) for d in result.dropped] == [("quote_groups", "breaks-rule")] * 2
+    assert "n_articles" in result.dropped[0].rule
 
 
 def test_a_story_of_many_rewritten_versions_builds_into_a_valid_package(tmp_path):

@@ -208,3 +208,19 @@ def test_one_mention_attributing_quotes_of_two_groups_gives_a_speaker_row_per_gr
     d = discrepancies(s, links, texts, quotes=q, quote_groups=groups).filter(pl.col("kind") == "speaker")
     assert sorted(d["detail"].str.extract(r"group=(\w+)").to_list()) == sorted(groups["group_id"].unique().to_list())
     assert d.height == 2
+
+
+def test_a_count_worded_two_ways_is_no_unit_conflict_but_a_changed_percentage_base_is():
+    s, texts = make_sentences({
+        "a": ["The army said about 100 planes struck 270 targets overnight, 90% of them rocket launchers in the south."],
+        "b": ["The army said about 100 planes struck 270 sites overnight, with 90% of the strikes on rocket launchers in the south."],
+    })
+    links = sentence_links(s)
+    f = _figures(texts, s, [("a1", "a", "270", 270.0, "exact", "target"), ("a2", "a", "90%", 90.0, "exact", "percent"),
+                            ("b1", "b", "270", 270.0, "exact", "site"), ("b2", "b", "90%", 90.0, "exact", "percent")])
+    f = f.with_columns(subject=pl.Series(["targets", "targets", "sites", "strikes"]))
+    fg = figure_groups(f, links, texts, s)
+    got = {r["figure_id"]: (r["agreement"], r["differs"]) for r in fg.to_dicts()}
+    assert got == {"a1": ("consistent", None), "b1": ("consistent", None), "a2": ("conflicting", "base"), "b2": ("conflicting", "base")}
+    d = discrepancies(s, links, texts, figures=f, figure_groups=fg).filter(pl.col("kind") == "figure_value")
+    assert d["detail"].to_list() == ["group=f0002; bases=targets/strikes"]

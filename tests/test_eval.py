@@ -79,3 +79,55 @@ def test_eval_figures_scores_the_package_table(tmp_path):
     n_article = len(extract_figures(text))
     assert scores["matched"] == 1 and scores["value_acc"] == 1.0 and scores["recall"] == 0.5
     assert scores["predicted"] == ds.figures.height and len(scores["spurious"]) == ds.figures.height - 1 and n_article > 1
+
+
+BASIL_TEXT = ("Hale vows a fight\n\nTexas Gov. Jim Hale spoke in Austin on Monday. \u201cWe will win this fight,\u201d the Texas governor said. "
+              "Union leaders called the plan \u201ca disgrace to every worker.\u201d \u201cIt is over,\u201d said Ann Reyes.\n")
+
+
+@pytest.fixture
+def basil(tmp_path):
+    """A BASIL-layout folder: one invented article, four annotated quotes."""
+    root = tmp_path / "basil"
+    (root / "text").mkdir(parents=True)
+    (root / "text" / "s001_fox.txt").write_text(BASIL_TEXT, encoding="utf-8")
+
+    def row(part, speaker, quote="yes"):
+        start = BASIL_TEXT.index(part)
+        return json.dumps({"article_id": "s001_fox", "story": "s001", "start": start, "end": start + len(part), "text": part,
+                           "bias": "inf", "quote": quote, "speaker": speaker})
+
+    rows = [row("We will win this fight", "Jim_Hale"), row("a disgrace to every worker", "other_anti"),
+            row("It is over", "Bob_Reyes"), row("spoke in Austin", "Jim_Hale", quote="no"),
+            row("Union leaders called", "Tea_Party")]  # (not a quotation the package finds)
+    (root / "annotations.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (root / "stories.tsv").write_text("s001\tfox\ts001_fox\t2011-01-01\tHale vows a fight\thttp://example.org\n", encoding="utf-8")
+    return root
+
+
+def test_eval_speakers_scores_named_persons_by_surname(basil):
+    result = runner.invoke(app, ["eval", "speakers", "--gold", str(basil), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    # Jim_Hale: found, "Jim Hale" (the Texas governor); Bob_Reyes: found, and "Ann Reyes" has the surname; other_anti is
+    # generic, left out; Tea_Party counts as a person here (this text never prints "party" in lower case) and no quote
+    # of the package holds its span.
+    assert {k: scores["persons"][k] for k in ("annotated", "covered", "correct")} == {"annotated": 3, "covered": 2, "correct": 2}
+    assert scores["persons"]["accuracy"] == 1.0 and scores["persons"]["coverage"] == pytest.approx(2 / 3)
+    assert list(scores["per_outlet"]) == ["fox"]
+    assert [e["gold"] for e in scores["errors"]] == ["Tea_Party"]
+
+
+def test_eval_speakers_table_and_a_folder_not_in_the_layout(basil, tmp_path):
+    result = runner.invoke(app, ["eval", "speakers", "--gold", str(basil)])
+    assert result.exit_code == 0 and "| named persons | 3 | 2 | 2 | 0.667 | 1.000 | 0.667 |" in result.output.splitlines()
+    bad = runner.invoke(app, ["eval", "speakers", "--gold", str(tmp_path / "nothing")])
+    assert bad.exit_code == 2 and "BASIL layout" in bad.output
+
+
+def test_a_person_label_is_two_capitalised_parts_the_corpus_never_prints_in_lower_case():
+    from newsprov.dataset.extract.speaker_eval import is_person_label
+
+    lower = {"party", "lawmakers", "now"}
+    assert is_person_label("Rick_Perry", lower) and is_person_label("Bibi_Netanyahu", lower)
+    assert not any(is_person_label(x, lower) for x in ("Tea_Party", "Democratic_Lawmakers", "Obama_campaign", "NAACP", "Secure_America_Now"))

@@ -50,7 +50,7 @@ def test_figure_field_order():
     ("The firm lost $2bn last year.", "$2bn", 2e9, "dollar"),
     ("The club paid £3m for him.", "£3m", 3e6, "pound"),
     ("A fine of €300 was imposed.", "€300", 300, "euro"),
-    ("They raised 40 million dollars.", "40 million", 40e6, "dollar"),
+    ("They raised 40 million dollars.", "40 million dollars", 40e6, "dollar"),
     ("Police arrested 12 men.", "12", 12, "man"),
     ("He ran the 100m final.", "100m", 100, "metre"),
 ])
@@ -78,7 +78,7 @@ def test_percent_spellings(sentence):
     ("A dozen eggs broke.", "A dozen", 12, "egg"),
     ("He bought two dozen eggs.", "two dozen", 24, "egg"),
     ("A hundred soldiers marched.", "A hundred", 100, "soldier"),
-    ("He arrived five minutes later.", "five", 5, "minute"),
+    ("He arrived five minutes later.", "five minutes", 5, "minute"),
     ("One hundred and five people voted.", "One hundred and five", 105, "person"),
 ])
 def test_number_words(sentence, span, value, unit):
@@ -353,3 +353,24 @@ def test_more_exclusions(sentence):
 def test_year_sized_count_with_qualifier():
     f = one("More than 2000 people came.")
     assert (f.value, f.value_kind, f.unit) == (2000, "lower_bound", "person")
+
+
+@pytest.mark.parametrize("text, span, unit, subject", [
+    ("The convoy drove 10 miles of dirt road.", "10 miles", "mile", "dirt road"),
+    ("Talks lasted three days.", "three days", "day", None),
+    ("She is 76 years old.", "76 years", "year", None),
+    ("Planes struck 270 targets.", "270", "target", "targets"),  # a counted noun stays outside
+])
+def test_a_unit_of_measure_next_to_the_number_is_part_of_the_expression(text, span, unit, subject):
+    (f,) = extract_figures(text)
+    assert (f.text, f.unit, f.subject) == (span, unit, subject)
+
+
+@pytest.mark.parametrize("text, base", [
+    ("Planes struck 270 targets, 90% of them rocket launchers.", "targets"),
+    ("Planes hit 270 sites, with 90% of the strikes aimed at launchers.", "strikes"),
+    ("Turnout rose 5% on Tuesday.", None),
+])
+def test_the_base_of_a_percentage_is_its_subject(text, base):
+    (f,) = [f for f in extract_figures(text) if f.unit == "percent"]
+    assert f.subject == base

@@ -65,8 +65,8 @@ def test_every_quote_and_figure_sits_in_its_sentence(ds):
 
 
 def test_curated_entity_row_says_curated(ds):
-    assert ds.entities.filter(pl.col("alias") == "Hezbollah").select("kind", "method").row(0) == ("group", "curated")
-    assert ds.entities.filter(pl.col("alias") == "Hizbullah").select("canonical", "kind").row(0) == ("Hezbollah", "group")
+    assert ds.entities.filter(pl.col("alias") == "Hezbollah").select("kind", "method").row(0) == ("organisation", "curated")
+    assert ds.entities.filter(pl.col("alias") == "Hizbullah").select("canonical", "kind").row(0) == ("Hezbollah", "organisation")
 
 
 def test_an_altered_figure_value_is_caught(embedded_copy):

@@ -8,7 +8,8 @@
 * members attributed to another canonical speaker than the reference have a
   ``speaker`` discrepancy row naming the group and both articles;
 * a figure group's members all carry its agreement; a ``consistent`` group's
-  members have equal values, qualifier and (where both known) unit; each aspect a
+  members have equal values, qualifier, unit of measure (where both are measured)
+  and percentage base (where both are percentages with a base); each aspect a
   member ``differs`` in really differs within the group;
 * unquoted reuse points at a group and at one of its quotes.
 """
@@ -19,11 +20,13 @@ import polars as pl
 
 from newsprov.dataset.compare.normalise import tokenize
 from newsprov.dataset.compare.quotes import contains_run
+from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import _row
 
 # What each figure `differs` aspect compares, as the columns of `figures`.
-ASPECT_COLUMNS = {"value": ("value", "value_low", "value_high"), "qualifier": ("value_kind",), "unit": ("unit",), "claim": ("claim",)}
+ASPECT_COLUMNS = {"value": ("value", "value_low", "value_high"), "qualifier": ("value_kind",), "unit": ("unit",),
+                  "base": ("subject",), "claim": ("claim",)}
 
 
 # The columns these rules read, per table (the validator keeps only what rules still need).
@@ -33,7 +36,7 @@ COLUMNS = {
     "discrepancies": ("kind", "detail", "article_id", "other_article_id"),
     "unquoted": ("group_id", "quote_id"),
     "figure_groups": ("group_id", "figure_id", "article_id", "start", "end", "agreement", "differs", "claim"),
-    "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit"),
+    "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit", "subject"),
 }
 
 
@@ -147,7 +150,10 @@ def _unquoted(unquoted: pl.DataFrame, groups: pl.DataFrame) -> list[ValidationEr
 
 
 def _figure_agreement(groups: pl.DataFrame, figures: pl.DataFrame) -> list[ValidationError]:
-    columns = ["figure_id", "value", "value_low", "value_high", "value_kind", pl.col("unit").str.to_lowercase()]
+    columns = ["figure_id", "value", "value_low", "value_high", "value_kind", pl.col("unit").str.to_lowercase(),
+               # (a unit differs only as a unit of measure; a base only as a percentage's)
+               pl.when(pl.col("unit").is_in(list(MEASURE_UNITS))).then(pl.col("unit").str.to_lowercase()).alias("_measure"),
+               pl.when(pl.col("unit").is_in(list(PERCENT_UNITS))).then(pl.col("subject").str.to_lowercase()).alias("_base")]
     rows = groups.with_row_index().join(figures.select(columns), on="figure_id", how="inner")
     errors = []
     mixed = rows.filter(pl.col("agreement").n_unique().over("group_id") > 1)
@@ -157,12 +163,17 @@ def _figure_agreement(groups: pl.DataFrame, figures: pl.DataFrame) -> list[Valid
         "value": pl.struct("value", "value_low", "value_high").n_unique().over("group_id"),
         "qualifier": pl.col("value_kind").n_unique().over("group_id"),
         "unit": pl.col("unit").drop_nulls().n_unique().over("group_id"),
+        "measure": pl.col("_measure").drop_nulls().n_unique().over("group_id"),
+        "base": pl.col("_base").drop_nulls().n_unique().over("group_id"),
         "claim": pl.col("claim").drop_nulls().n_unique().over("group_id"),
     }
     rows = rows.with_columns(**{f"_{aspect}": expr for aspect, expr in spread.items()})
-    varies = pl.any_horizontal(pl.col(f"_{aspect}") > 1 for aspect in ("value", "qualifier", "unit"))
+    # A consistent group may count one thing in different words (targets, sites), not measure it
+    # in different units; a unit listed as differing must differ in any case (packages built
+    # before units of measure were told from counted nouns list targets/sites as a unit change).
+    varies = pl.any_horizontal(pl.col(f"_{aspect}") > 1 for aspect in ("value", "qualifier", "measure", "base"))
     for i, g in rows.filter((pl.col("agreement") == "consistent") & varies).select("index", "group_id").iter_rows():
-        errors.append(_error("figure_groups", i, "agreement", "consistent", f"but the members of group {g} differ in value, qualifier or unit"))
+        errors.append(_error("figure_groups", i, "agreement", "consistent", f"but the members of group {g} differ in value, qualifier, unit or base"))
     for aspect in ASPECT_COLUMNS:
         listed = pl.col("differs").fill_null("").str.split(";").list.contains(aspect)
         for i, g in rows.filter(listed & (pl.col(f"_{aspect}") < 2)).select("index", "group_id").iter_rows():

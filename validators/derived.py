@@ -8,15 +8,19 @@ must equal the row. Corrections belong in the overrides file, whose rows say `cu
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 import polars as pl
 
 from newsprov.dataset.extract.figures import extract_figures
+from newsprov.schemas.figures import MEASURE_UNITS
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import _row
 
 FIGURE_COLUMNS = ("value", "value_low", "value_high", "value_kind", "unit")
+# A unit of measure written out at the end of an expression ("five minutes", "10 miles").
+UNIT_AFTER = re.compile(r"[ \u00a0]+[A-Za-z]+$")
 # CSV round trips floats exactly in practice; the tolerance only absorbs formatting.
 RELATIVE_TOLERANCE = 1e-9
 
@@ -30,7 +34,13 @@ def check_figures(figures: pl.DataFrame, texts: pl.DataFrame) -> list[Validation
     derived = []
     for article_id, text in texts.filter(pl.col("article_id").is_in(needed)).select("article_id", "source_text").iter_rows():
         for f in extract_figures(text):
-            derived.append({"article_id": article_id, **{k: v for k, v in asdict(f).items() if k in ("start", "end", *FIGURE_COLUMNS)}})
+            reading = {k: v for k, v in asdict(f).items() if k in ("start", "end", *FIGURE_COLUMNS)}
+            derived.append({"article_id": article_id, **reading})
+            unit_word = UNIT_AFTER.search(f.text)
+            if unit_word is not None and f.unit in MEASURE_UNITS:
+                # the same reading without the unit of measure in the span ("five" of "five
+                # minutes"): packages built before the unit joined the expression
+                derived.append({"article_id": article_id, **reading, "end": f.start + unit_word.start()})
     schema = {"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "value": pl.Float64, "value_low": pl.Float64, "value_high": pl.Float64, "value_kind": pl.String, "unit": pl.String}
     expected = pl.DataFrame(derived, schema=schema).rename({c: f"_{c}" for c in FIGURE_COLUMNS})
     joined = rows.join(expected, on=["article_id", "start", "end"], how="left").sort("index")

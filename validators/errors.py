@@ -36,6 +36,8 @@ CATALOGUE = {
         ErrorType("cross-table", "Cross-Table Error", "Row {row} of {resource}: {field} = {cell!r} {note}", "A rule linking rows of two tables: a span inside the span it references, or values that must agree."),
         ErrorType("derived-mismatch", "Derived Value Mismatch", "Row {row} of {resource}: {field} = {cell!r} is not what its text gives: {note}", "A rule-extracted value must equal what the rule derives from the span's text; corrections go through the overrides file and say method = curated."),
         ErrorType("span-out-of-bounds", "Span Out Of Bounds", "Row {row} of {resource}: span {note} lies outside the article", "0 <= start < end <= length of the article text."),
+        ErrorType("build-report-error", "Build Report Error", "The build report {resource} is not valid: {note}", "build-report.json must parse and have the shape its jsonSchema gives; every depends_on names a row it lists."),
+        ErrorType("dropped-row-present", "Dropped Row Present", "The build report {resource} lists a dropped {field} row {cell!r}, but {note}", "A row the build report says was left out must not be in its table."),
         ErrorType("span-mismatch", "Span Mismatch", "Row {row} of {resource}: {field} = {cell!r} is not the source text at {note}", "The span's text must equal source[start:end]."),
     )
 }

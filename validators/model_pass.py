@@ -9,9 +9,9 @@ becomes one boolean aggregate, and all of them are collected together with
 that fail go back to Pandera, in a schema restricted to them, for its failure cases:
 Pandera stays the single source of truth for what a failure is and how it is reported.
 
-Anything this pass does not mirror exactly (coercion, parsers, defaults, regex or
-optional columns, frame-level uniqueness, a frame whose columns differ from the
-schema's) returns None: the caller runs Pandera on the whole schema, as before.
+Anything this pass does not mirror exactly (coercion, parsers, defaults, regex
+columns, frame-level uniqueness, a frame whose columns differ from the schema's, as
+when an older package lacks an optional column) returns None: the caller runs Pandera on the whole schema, as before.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def _supported(schema, df: pl.DataFrame) -> bool:
         return False
     if set(df.columns) != set(schema.columns):
         return False
-    for column in schema.columns.values():
-        if column.coerce or column.regex or not column.required or column.parsers or column.default is not None:
+    for column in schema.columns.values():  # (an optional column is present: the frame has them all)
+        if column.coerce or column.regex or column.parsers or column.default is not None:
             return False
     return True
 

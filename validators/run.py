@@ -18,6 +18,8 @@ import polars as pl
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.dataset.text import BOM, SourceError, decode_source
+from newsprov.schemas import build_report
+from newsprov.validators import build_report as report_checks
 from newsprov.validators import cross_table, derived, integrity, provenance, tables
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.paths import PathGuard
@@ -116,6 +118,11 @@ def _validate_resources(root: Path, resources: list, report: Report) -> None:
                 if checked.path is not None:
                     source_files.add(resource["path"], checked.actual, checked.data)
             schedule = cross_table.Schedule(table_metas)
+            if build_report.NAME in files:  # (its checksum is checked with the other files)
+                report, errors = report_checks.read(files[build_report.NAME], build_report.NAME)
+                parts[build_report.NAME].cross += errors
+                if report is not None:
+                    schedule.jobs.append(report_checks.absent_job(report, build_report.NAME, table_metas))
             _check_tables(prefetch, table_metas, source_files, parts, schedule)
         finally:
             prefetch.close()

@@ -26,10 +26,12 @@ def read_table(path: Path, model, name: str) -> tuple[pl.DataFrame | None, list[
     except (pl.exceptions.PolarsError, UnicodeDecodeError, OSError) as exc:
         return None, [ValidationError("table-error", resource=name, note=str(exc).splitlines()[0])]
     columns = model.to_schema().columns
-    errors = [ValidationError("missing-column", resource=name, field=c) for c in columns if c not in raw.columns]
+    # (a column the model marks optional may be absent: packages built before it existed)
+    errors = [ValidationError("missing-column", resource=name, field=c) for c, col in columns.items() if c not in raw.columns and col.required]
     errors += [ValidationError("extra-column", resource=name, field=c) for c in raw.columns if c not in columns]
     if errors:
         return None, errors
+    columns = {c: col for c, col in columns.items() if c in raw.columns}
     casts = []
     for column_name, column in columns.items():
         dtype = column.dtype.type

@@ -27,10 +27,16 @@ def extracted(ctx: BuildContext) -> list[dict]:
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    canonical = dict(ctx.table("entities").select("alias", "canonical").iter_rows())
+    entities = ctx.table("entities")
+    canonical = dict(entities.select("alias", "canonical").iter_rows())
+    kinds = dict(entities.select("alias", "kind").iter_rows())
     columns = [c for c in SCHEMA.to_schema().columns if c not in ("quote_id", "sentence_id")]
     df = pl.DataFrame(extracted(ctx), schema={c: dtype for c, dtype in dtypes(SCHEMA).items() if c in columns})
     df = df.with_columns(pl.col("speaker").replace(canonical))
+    # One entity, one kind: a quote's speaker_kind is its entity's; a mention that names no
+    # entity is unresolved; no mention, no kind.
+    df = df.with_columns(speaker_kind=pl.when(pl.col("speaker").is_not_null()).then(pl.col("speaker").replace_strict(kinds, default=None))
+                         .when(pl.col("speaker_mention").is_not_null()).then(pl.lit("unresolved")))
     df = df.with_columns(sentence_id=sentence_of(df, ctx.table("sentences")))
     df = df.with_columns(quote_id=pl.col("article_id") + ":q" + pl.int_range(pl.len()).over("article_id").cast(pl.String).str.zfill(4))
     return df.select(list(dtypes(SCHEMA)))

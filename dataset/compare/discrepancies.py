@@ -22,7 +22,8 @@ built from and ``texts`` (article id → source text). Kinds:
   removed in a pair with similarity ≥ ``NEGATION_MIN``; or a figure group
   ``claim`` conflict (spans on the two claim words).
 * ``figure_value`` / ``figure_qualifier`` – two members of one figure group
-  (different articles) whose values (or units) / ``value_kind`` differ.
+  (different articles) whose values (or units of measure, or a percentage's
+  base) / ``value_kind`` differ.
 * ``quote_wording`` – a quote group member ``"altered"`` with respect to the
   reference wording (truncation and extension are ordinary partial quoting
   and are not reported).
@@ -57,7 +58,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from newsprov.dataset.compare.figures import ANTONYM, claim_word
+from newsprov.dataset.compare.figures import ANTONYM, base_conflict, claim_word, unit_conflict
 from newsprov.dataset.compare.normalise import STOPWORDS, is_capitalised, word_key
 from newsprov.dataset.compare.sentences import prepare
 
@@ -259,9 +260,12 @@ def discrepancies(sentences: pl.DataFrame, links: pl.DataFrame, texts: dict[str,
                     if vals(f) != vals(h):
                         add("figure_value", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
                             h["end"], f"group={gid}; values={f['value']:g}/{h['value']:g}")
-                    elif (f.get("unit") or "").casefold() != (h.get("unit") or "").casefold() and f.get("unit") and h.get("unit"):
+                    elif unit_conflict(f, h):
                         add("figure_value", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
                             h["end"], f"group={gid}; units={f['unit']}/{h['unit']}")
+                    elif base_conflict(f, h):
+                        add("figure_value", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
+                            h["end"], f"group={gid}; bases={f['subject']}/{h['subject']}")
                     if f["value_kind"] != h["value_kind"]:
                         add("figure_qualifier", f["article_id"], f["start"], f["end"], h["article_id"], h["start"],
                             h["end"], f"group={gid}; qualifiers={f['value_kind']}/{h['value_kind']}")

@@ -14,7 +14,11 @@ A group is ``"conflicting"`` when any two members differ in:
 
 * ``value`` – ``value``/``value_low``/``value_high`` differ;
 * ``qualifier`` – ``value_kind`` differs (exact / approximate / lower_bound …);
-* ``unit`` – both units known and different;
+* ``unit`` – both are units of measure (``schemas.figures.MEASURE_UNITS``) and
+  different ("five minutes" / "five hours"); counted nouns worded differently
+  ("270 targets" / "270 sites") are one count, not a unit conflict;
+* ``base`` – both are percentages whose bases (``subject``) are known and
+  different ("90% of them", the targets / "90% of the strikes");
 * ``claim`` – the words around the figures (``CLAIM_WINDOW`` words either side,
   same sentence) carry opposite relational words (``CLAIM_ANTONYMS``: before /
   after, more / fewer, rose / fell …) — "five minutes after" vs "five minutes
@@ -29,7 +33,7 @@ Columns (sorted by ``group_id``, ``article_id``, ``start``):
   ``start`` / ``end`` (int) – the member and its span.
 * ``agreement`` (str) – ``"consistent"`` or ``"conflicting"`` (whole group).
 * ``differs`` (str, nullable) – ``';'``-joined aspects (in the order value,
-  qualifier, unit, claim) in which this figure differs from at least one
+  qualifier, unit, base, claim) in which this figure differs from at least one
   other member; null when it agrees with all.
 * ``claim`` (str, nullable) – the relational word found next to the figure
   (casefolded), if any.
@@ -44,8 +48,9 @@ import polars as pl
 
 from newsprov.dataset.compare.normalise import STOPWORDS, tokenize
 from newsprov.dataset.compare.quotes import _UF
+from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
 
-__all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM"]
+__all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict"]
 
 # Opposite relational words of English news prose (time order, direction of
 # change, comparison, outcome). Used for figure claims and for reversals.
@@ -95,6 +100,17 @@ def claim_word(text: str, start: int, end: int, sent_start: int, sent_end: int) 
 
 def _unit(u):
     return u.casefold() if isinstance(u, str) and u else None
+
+
+def unit_conflict(f: dict, g: dict) -> bool:
+    """Both measured, in different units (a counted noun worded two ways is no conflict)."""
+    return f["unit"] in MEASURE_UNITS and g["unit"] in MEASURE_UNITS and _unit(f["unit"]) != _unit(g["unit"])
+
+
+def base_conflict(f: dict, g: dict) -> bool:
+    """Both percentages, of different bases ("90% of them (targets)" / "90% of the strikes")."""
+    return (f["unit"] in PERCENT_UNITS and g["unit"] in PERCENT_UNITS and bool(f.get("subject")) and bool(g.get("subject"))
+            and f["subject"].casefold() != g["subject"].casefold())
 
 
 def _subject_words(s):
@@ -175,14 +191,16 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
                     diffs[x].append("value")
                 if f["value_kind"] != g["value_kind"]:
                     diffs[x].append("qualifier")
-                if _unit(f["unit"]) and _unit(g["unit"]) and _unit(f["unit"]) != _unit(g["unit"]):
+                if unit_conflict(f, g):
                     diffs[x].append("unit")
+                if base_conflict(f, g):
+                    diffs[x].append("base")
                 cf, cg = claims.get(x), claims.get(y)
                 if cf and cg and cg[0] in ANTONYM.get(cf[0], ()):
                     diffs[x].append("claim")
         conflicting = any(diffs.values())
         for i in members:
-            aspects = [a for a in ("value", "qualifier", "unit", "claim") if a in diffs[i]]
+            aspects = [a for a in ("value", "qualifier", "unit", "base", "claim") if a in diffs[i]]
             c = claims.get(i)
             rows.append({"group_id": gid, "figure_id": recs[i]["figure_id"], "article_id": recs[i]["article_id"],
                          "sentence_id": recs[i]["sentence_id"], "start": recs[i]["start"], "end": recs[i]["end"],

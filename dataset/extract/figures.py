@@ -64,6 +64,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
+
 __all__ = ["Figure", "extract_figures"]
 
 
@@ -343,6 +345,41 @@ def _noun_phrase(text: str, pos: int, plural: bool) -> tuple[str | None, str | N
     return text[words[0][0]:words[head_i][1]], _lemma(words[head_i][2])
 
 
+# A unit of measure written after a number ("five minutes", "10 miles", "20 dollars").
+_MEASURE_WORD = re.compile(
+    r"[ \u00a0]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries|miles?|kilomet(?:re|er)s?"
+    r"|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?|pounds?|kilograms?|grams?|ounces?|tons?|tonnes?|gallons?|lit(?:re|er)s?"
+    r"|barrels?|acres?|hectares?|degrees?|dollars?|euros?|yen|shekels?|rupees?|cents?)\b(?![-’'])",
+    re.IGNORECASE,
+)
+# "90% of them", "of those": the base is what the sentence counted before.
+_BASE_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|which|whom)\b", re.IGNORECASE)
+
+
+def _measure_lemma(word: str) -> str:
+    w = word.lower()
+    if w in ("feet", "foot"):
+        return "foot"
+    return "century" if w == "centuries" else _lemma(w) if w not in ("yen", "inches") else ("inch" if w == "inches" else w)
+
+
+def _percent_base(text: str, end: int, start: int, earlier: list[Figure]) -> str | None:
+    """What a percentage is a share of: the noun phrase after "of" ("90% of the strikes": strikes),
+    or for "of them" the counted noun of the nearest earlier figure in the sentence ("struck 270
+    targets, 90% of them ...": targets); None when no base is written."""
+    if _BASE_PRONOUN.match(text, end):
+        sst = _sentence_start(text, start)
+        for f in reversed(earlier):
+            if f.end <= sst:
+                break
+            if f.subject and f.unit not in MEASURE_UNITS:
+                return f.subject
+        return None
+    if _PARTITIVE_OF.match(text, end):
+        return _noun_phrase(text, end, plural=True)[0]
+    return None
+
+
 def _sentence_start(text: str, pos: int) -> int:
     lo = max(0, pos - 300)
     last = lo
@@ -604,7 +641,14 @@ def _extract(text: str, gated: bool) -> list[Figure]:
                     high = value
 
         # ---- unit / subject
-        if unit is None:
+        mw = _MEASURE_WORD.match(text, e) if unit is None and vkind != "vague_magnitude" else None
+        if mw:
+            # a unit of measure written next to the number belongs to the expression: "five
+            # minutes", "10 miles", "20 dollars"; what it measures follows "of" ("10 miles of road")
+            unit, e, fused_unit = _measure_lemma(mw.group(1)), mw.end(), True
+            subject = _noun_phrase(text, e, plural=True)[0] if _PARTITIVE_OF.match(text, e) else None
+            pos = max(pos, e)
+        elif unit is None:
             after_e = text[e:e + 20]
             cw = _FOLLOW_WORDS.match(text, e)
             if cw and cw.group(1).lower() in CURRENCY_WORDS:
@@ -629,7 +673,9 @@ def _extract(text: str, gated: bool) -> list[Figure]:
                     if f.unit is not None and f.method != "age-apposition":
                         unit = f.unit
                         break
-        elif fused_unit and unit not in ("percent",):
+        elif unit in PERCENT_UNITS:
+            subject = _percent_base(text, e, s, out)
+        elif fused_unit:
             subject = None
             if method in ("hyphen-unit", "age-hyphen"):
                 subject, _u = _noun_phrase(text, e, plural=False)

@@ -29,6 +29,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from newsprov.dataset.extract.speakers import (
+    DOCUMENT_NOUNS, HEADER_WORDS, OFFICE_NOUNS, ORG_NAME_HEADS, PERSON_NOUNS, Evidence, Timeline, clean_name, expand_title, name_kind,
+    describes, document_author, nominal_kind, role_matches, singular, strip_possessive,
+)
+
 __all__ = ["Quote", "extract_quotes"]
 
 
@@ -39,6 +44,9 @@ class Quote:
     text: str
     kind: str  # "full" or "partial"
     speaker: str | None
+    # person, organisation, group, role; unresolved when the mention stands for no speaker
+    # the rules can name (a pronoun with no antecedent, a document); None with no mention
+    speaker_kind: str | None
     speaker_mention: str | None
     speaker_start: int | None
     speaker_end: int | None
@@ -204,6 +212,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _CUE_SET = frozenset(_CUE_WORDS)
+_CUE_CAPITALISED = frozenset(w[:1].upper() + w[1:] for w in _CUE_WORDS)
 # Cues whose object, not their subject, follows them ("told her supporters",
 # "called him a liar"): never inverted like "said Smith".
 _OBJECT_CUES = frozenset(
@@ -362,7 +371,9 @@ _TITLES = frozenset(
     chairwoman chair chairperson chief judge justice mayor ambassador speaker
     leader spokesman spokeswoman spokesperson king queen prince princess pope
     sheikh ayatollah premier chancellor attorney officer commissioner
-    superintendent pastor father sister brother candidate nominee""".split()
+    superintendent pastor father sister brother candidate nominee sheriff congressman congresswoman
+    ceo editor host co-host anchor correspondent columnist coach founder publisher analyst
+    strategist pollster""".split()
 )
 # Honorifics that mark a person even on a single-word name ("Mr Nasrallah").
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. prof prof.".split())
@@ -710,19 +721,35 @@ _NP_AFTER_RE = re.compile(
 )
 
 
-def _canonical(mention: str, kind: str) -> str | None:
-    """Mention text with determiners and titles removed."""
+def _canonical(mention: str, kind: str, evidence: Evidence | None = None, sentence_initial: bool = False) -> str | None:
+    """Mention text with determiners and titles removed (and, for names, what
+    speakers.clean_name strips: possessives, party labels, departments after a title)."""
+    if evidence is None:
+        return _canonical_form(mention, kind, None, sentence_initial)
+    key = ("canonical", mention, kind, sentence_initial)
+    if key not in evidence.memo:
+        evidence.memo[key] = _canonical_form(mention, kind, evidence, sentence_initial)
+    return evidence.memo[key]
+
+
+def _canonical_form(mention: str, kind: str, evidence: Evidence | None, sentence_initial: bool) -> str | None:
     words = mention.split()
     if kind == "pronoun":
         return None
     if words and words[0].lower() in _DETERMINERS and words[1:2] != ["of"]:
         words = words[1:]  # (not in "one of her ads")
+    if kind in ("name", "org") and words:
+        words[-1] = strip_possessive(words[-1])
+        if words and words[0] in _CUE_CAPITALISED and len(words) > 1:
+            words = words[1:]  # "Added Gibbs", a verb-first attribution's name
     if kind == "name":
         cut = 0
         for k, w in enumerate(words[:-1]):
-            if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES:
+            if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES or describes(w):
                 cut = k + 1
-        words = words[cut:]
+        if not (cut and words[-1].lower() in ORG_NAME_HEADS):  # ("Justice Department" is no Justice)
+            words = words[cut:]
+        words = clean_name(words, evidence, sentence_initial and cut == 0)
         # "former Obama speechwriter Jon Favreau" / "Trump’s lawyer Michael
         # Cohen": the name is what follows the last descriptor word
         for k in range(len(words) - 2, -1, -1):
@@ -735,15 +762,6 @@ def _canonical(mention: str, kind: str) -> str | None:
                 break
     out = " ".join(words).strip(_EDGE_PUNCT + " ")
     return out or None
-
-
-def _is_person(mention: str, kind: str, canon: str | None) -> bool:
-    if kind == "nominal":
-        return mention.split()[-1].lower() in _PERSON_NOUNS
-    if kind != "name" or not canon:
-        return False
-    first = mention.split()[0].lower()
-    return len(canon.split()) >= 2 or first in _HONORIFICS or first.rstrip(".") in _HONORIFICS
 
 
 # --- sentences and paragraphs ------------------------------------------------
@@ -1580,6 +1598,8 @@ def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
             e = s + poss.start()  # "From Bush's Facebook post:": Bush
         return _Attr((s, e, kind), None, "quote-marks/speaker-label")
     label = _LABEL_RE.search(text, sent_start, open_at)
+    if label and label.group("np").split()[0].lower() in HEADER_WORDS:
+        label = None  # "Updated: ...", "Correction: ...": a page's label, no speaker's
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
         return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
@@ -1940,6 +1960,46 @@ def _name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evidence) -> list[tuple[int, list[str]]]:
+    """A Title Case headline's capitalised runs cut to the words the body capitalises mid-sentence:
+    "Offensive Things Donald Trump Said" names Donald Trump."""
+    out = []
+    for start, words in segments:
+        at, run, run_start = start, [], start
+        for w in words:
+            at = text.find(w, at)
+            if evidence.midsentence(strip_possessive(w)) or (run and w in _NAME_PARTICLES):
+                if not run:
+                    run_start = at
+                run.append(w)
+            elif run:
+                out.append((run_start, run))
+                run = []
+            at += len(w)
+        if run:
+            out.append((run_start, run))
+    return out
+
+
+def _known_names(text: str, segments: list[tuple[int, list[str]]], known_last: set[str]) -> list[tuple[int, list[str]]]:
+    """A headline's runs cut after each word that ends a name the body uses ("Anthony Weiner Twitter
+    Photo Scandal" names Anthony Weiner: the body says "Congressman Anthony Weiner"); words after the
+    last such word are left out."""
+    out = []
+    for start, words in segments:
+        at, first = start, 0
+        positions = []
+        for w in words:
+            at = text.find(w, at)
+            positions.append(at)
+            at += len(w)
+        for i, w in enumerate(words):
+            if strip_possessive(w) in known_last:
+                out.append((positions[first], words[first:i + 1]))
+                first = i + 1
+    return out
+
+
 def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -1993,12 +2053,52 @@ def extract_quotes(text: str) -> list[Quote]:
 
     # Subjects of speech verbs across the article: the timeline pronouns
     # resolve against, and the pool of name forms for fullest-name resolution.
-    subjects: list[tuple[int, str]] = []  # (position, canonical) of persons
+    headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
+    paragraphs = _Paragraphs(text)
+
+    def in_headline(pos: int) -> bool:
+        para = paragraphs.start(pos)
+        if para not in headline_paras:
+            headline_paras[para] = _is_headline(text, pos)
+        return headline_paras[para]
+
+    evidence = Evidence(text, in_headline)
+    # (a text all in Title Case has no body to tell names by: its capitals are all there is)
+    has_body = evidence.has_body
+    said_subjects: list[tuple[int, str, str, str]] = []  # (position, mention, kind, canonical)
     name_ends: dict[str, set[int]] = collections.defaultdict(set)  # name form -> where its uses end
     headline_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, in Title Case headlines
     said_ends: dict[str, set[int]] = collections.defaultdict(set)  # the same, as subjects of speech verbs
     q_starts = [s for s, _, _ in spans]
-    paragraphs = _Paragraphs(text)
+    runs: list[tuple[int, str, str]] = []
+
+    def add_said(np: tuple[int, int, str]) -> None:
+        """A speech verb's subject: a name form, weighed as said (and a pronoun's antecedent)."""
+        mention = text[np[0]:np[1]]
+        npk = _mention_kind(mention, np[2])
+        canon = _canonical(mention, npk, evidence, _sentence_initial(text, np[0]))
+        if canon:
+            if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
+                said_ends[canon].add(np[1])
+            name_ends[canon].add(np[1])
+            said_subjects.append((np[0], mention, npk, canon))
+
+    def add_runs(segments: list[tuple[int, list[str]]]) -> None:
+        """Runs of capitalised words: name forms, and the names a pronoun may stand for."""
+        for s0, words in segments:
+            mention = " ".join(words)
+            # ("Secretary of State Hillary Clinton": the run after "of" opens with the department)
+            office = _TITLE_OF_RE.search(text, max(0, s0 - 30), s0) is not None
+            canon = _canonical(("of " if office else "") + mention, "name", evidence, _sentence_initial(text, s0))
+            if canon and len(canon.split()) >= 2:
+                # (a headline capitalises every word: "Republican Donor Adelson" counts only where
+                # the body has no other form)
+                (headline_ends if in_headline(s0) else name_ends)[canon].add(s0 + len(mention))
+            if canon:
+                runs.append((s0, mention, canon))
+
+    # (the body first: what it names is what a Title Case headline's capitals may be taken for)
+    headline_nps, headline_runs = [], []
     for m in _cues(text, 0, len(text)):
         ps = paragraphs.start(m.start())
         ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
@@ -2006,32 +2106,26 @@ def extract_quotes(text: str) -> list[Quote]:
             np = _np_according(text, m.end(), min(len(text), m.end() + 80))
         else:
             np = _np_before(text, max(ss, m.start() - 200), m.start())
-        if np and np[2] != "pronoun":
-            mention = text[np[0]:np[1]]
-            canon = _canonical(mention, np[2])
-            if canon:
-                if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
-                    said_ends[canon].add(np[1])
-                name_ends[canon].add(np[1])
-                if _is_person(mention, np[2], canon):
-                    subjects.append((np[0], canon))
-    runs: list[tuple[int, str, str]] = []
-    headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
+        if np and np[2] != "pronoun" and has_body and in_headline(np[0]):
+            headline_nps.append(np)
+        elif np and np[2] != "pronoun":
+            add_said(np)
+
     for m in _NAME_RUN_RE.finditer(text):
         if _inside(spans, q_starts, m.start()):
             continue  # names inside quotes are not antecedents
-        for s0, words in _name_segments(m.start(), m.group()):
-            mention = " ".join(words)
-            canon = _canonical(mention, "name")
-            if canon and len(canon.split()) >= 2:
-                # (a headline capitalises every word: "Republican Donor Adelson" counts only where
-                # the body has no other form)
-                para = paragraphs.start(s0)
-                if para not in headline_paras:
-                    headline_paras[para] = _is_headline(text, s0)
-                (headline_ends if headline_paras[para] else name_ends)[canon].add(s0 + len(mention))
-            if canon:
-                runs.append((s0, mention, canon))
+        if has_body and in_headline(m.start()):
+            headline_runs.append(m)
+            continue
+        add_runs(_name_segments(m.start(), m.group()))
+    known_last = {form.rsplit(" ", 1)[-1] for form in name_ends} | {form.rsplit(" ", 1)[-1] for form in said_ends}
+    for np in headline_nps:
+        cut = _known_names(text, _body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence), known_last)
+        if cut and np[2] == "name":
+            last = cut[-1][1][-1]
+            add_said((cut[-1][0], text.rfind(last, cut[-1][0], np[1]) + len(last), np[2]))
+    for m in headline_runs:
+        add_runs(_known_names(text, _body_names(text, _name_segments(m.start(), m.group()), evidence), known_last))
     # Name forms by their last word (a fuller form of a name ends with the same word),
     # and each name's fullest form once found: the forms are fixed from here on.
     by_last: dict[str, dict[str, tuple[int, int]]] = collections.defaultdict(dict)
@@ -2044,34 +2138,173 @@ def extract_quotes(text: str) -> list[Quote]:
             fullest_forms[canon] = fullest_of(canon, by_last.get(canon.rsplit(" ", 1)[-1], {}) if canon else {})
         return fullest_forms[canon]
 
+    def name_kind_of(mention: str, name: str, strict: bool = False) -> str | None:
+        first = mention.split()[0].lower()
+        return name_kind(name, evidence, person_hint=first in _HONORIFICS or first.rstrip(".") in _HONORIFICS, strict=strict)
+
+    timeline = Timeline()
+    for s0, mention, npk, canon in said_subjects:
+        if _inside(spans, q_starts, s0):
+            continue  # (who a quotation names is not who a pronoun after it stands for)
+        if npk == "nominal":
+            if nominal_kind(canon) == "role" and not mention.split()[0].lower() in _POSSESSIVES:
+                timeline.add(s0, canon, "role", True)
+        elif name_kind_of(mention, fullest(canon)) == "person":
+            timeline.add(s0, canon, "person", True)
     for s0, mention, canon in runs:
         full = fullest(canon)
-        if _is_person(mention, "name", full) and text[max(0, s0 - 4):s0].lower() != "the ":
-            subjects.append((s0, full))
+        if text[max(0, s0 - 4):s0].lower() == "the " or headline_paras.get(paragraphs.start(s0)):
+            continue  # (a headline's capitals say nothing of what is a name)
+        if name_kind_of(mention, full) == "person":
+            timeline.add(s0, full, "person", _subject_position(text, s0, s0 + len(mention)))
+    for m in _LONE_NAME_RE.finditer(text):
+        # a surname alone where the article names the person in full ("asked Trump if he ..."), or
+        # as a sentence's subject when a title marks it a person's ("Ryan also hammered Obama")
+        s0, word = m.start(), strip_possessive(m.group())
+        if (word not in by_last and word not in evidence.titled) or m.group() in _CAP_STOP or _inside(spans, q_starts, s0):
+            continue  # (only a word some fuller name ends with, or a titled one, can be a person's)
+        canon = _canonical(m.group(), "name", evidence, _sentence_initial(text, s0))
+        full = fullest(canon) if canon else None
+        if not full or name_kind(full, evidence) != "person" or _COMPOUND_MODIFIER_RE.match(full):
+            continue  # ("Medicare" of "Romney-Ryan Medicare" names no one)
+        subject = _subject_position(text, s0, m.end())
+        if " " in full:
+            timeline.add(s0, full, "person", subject)
+        elif subject and (nxt := _NEXT_WORD_RE.match(text, m.end())) is not None and _verb_next(nxt.group(1)):
+            timeline.add(s0, full, "person", True)
+    titled_found: list = []  # (found when a description is first resolved: most articles need none)
 
-    subjects.sort()
-    sub_pos = [p for p, _ in subjects]
+    def titled() -> list:
+        if not titled_found:
+            titled_found.append(_titled_names(text, runs, evidence))
+        return titled_found[0]
 
-    def resolve(attr: _Attr) -> str | None:
+    def role_person(s: int, mention: str, canon: str) -> str | None:
+        """The person a definite description ('the Texas governor') stands for: the one
+        person the article gives that title, else (an office's title no one carries, right
+        after that person's words) the person last named as a subject."""
+        words = canon.split()
+        head, mods = words[-1], words[:-1]
+        if not mention.split()[0].lower() == "the":
+            return None
+        found = {fullest(name) for name, title in titled() if role_matches(head, mods, title)}
+        if len(found) == 1:
+            return found.pop()
+        office = expand_title(head)
+        if found or office not in OFFICE_NOUNS or any(expand_title(w) == office for _, title in titled() for w in title):
+            return None
+        if re.search(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,3}" + re.escape(head) + r"\b", text[:s]):
+            return None  # introduced as "a governor": someone else
+        hit = timeline.antecedent(s, since=paragraphs.start(max(0, paragraphs.start(s) - 2)), persons_only=True,
+                                  subjects_only=True)
+        return fullest(hit[0]) if hit else None
+
+    for m in _ROLE_SUBJECT_RE.finditer(text):
+        s0, e0 = m.span("np")
+        if _inside(spans, q_starts, s0) or not _sentence_initial(text, s0):
+            continue
+        canon = _canonical(text[s0:e0], "nominal")
+        if canon and nominal_kind(canon) == "role":
+            person = role_person(s0, text[s0:e0], canon)
+            # (an unnamed one still stands in the subject's place: "The congressman ... he")
+            timeline.add(s0, person or fullest(canon), "person" if person else "role", True)
+
+    def reporter_sentence(pos: int) -> int:
+        """Where the sentence holding ``pos`` starts, sentence ends inside quotations skipped."""
+        ps = paragraphs.start(pos)
+        ss = _sentence_start(text, ps, pos)
+        while True:
+            k = bisect.bisect_right(q_starts, ss) - 1
+            if k < 0 or not (spans[k][0] <= ss < spans[k][1]) or spans[k][0] - 1 <= ps:
+                return ps if k >= 0 and spans[k][0] <= ss < spans[k][1] else ss
+            ss = _sentence_start(text, ps, spans[k][0] - 1)
+
+    def previous_sentence(pos: int) -> int:
+        """Where the reporter's sentence before the one holding ``pos`` starts (maybe in the
+        paragraph before)."""
+        ps = paragraphs.start(pos)
+        ss = reporter_sentence(pos)
+        if ss > ps:
+            return reporter_sentence(ss - 1)
+        pe = ps - 1
+        while pe > 0 and text[pe - 1].isspace():
+            pe -= 1
+        return reporter_sentence(pe - 1) if pe > 0 else 0
+
+    def resolve(attr: _Attr) -> tuple[str | None, str]:
+        """The canonical speaker a mention stands for and its kind (person, organisation,
+        group, role), or (None, 'unresolved')."""
         s, e, npk = attr.np
         mention = text[s:e]
         if npk == "pronoun":
             if mention.lower() in _PERSON_PRONOUN_FORMS:
-                k = bisect.bisect_left(sub_pos, s) - 1
-                if k >= 0:
+                hit = timeline.antecedent(s, since=previous_sentence(s))
+                if hit is not None:
                     if attr.method.endswith(("-after", "-before")):
                         attr.method = "quote-marks/pronoun-resolved"
-                    return fullest(subjects[k][1])
-            return None
-        speaker = fullest(_canonical(mention, npk))
-        if speaker and _is_person(mention, npk, speaker):
-            k = bisect.bisect_left(subjects, (s, speaker))
-            subjects.insert(k, (s, speaker))
-            sub_pos.insert(k, s)  # (kept in step, not rebuilt: linear in long articles)
-        return speaker
+                    return fullest(hit[0]), hit[1]
+            return None, "unresolved"
+        npk = _mention_kind(mention, npk)
+        if npk in ("name", "org") and strip_possessive(mention.split()[-1]) != mention.split()[-1]:
+            return None, "unresolved"  # "said Clinton’s top aide Jake Sullivan": the possessor does not speak
+        initial = _sentence_initial(text, s)
+        words = mention.split()
+        if npk == "name" and strip_possessive(words[-1]).lower() in DOCUMENT_NOUNS and len(words) > 1:
+            author = _document_author(mention)  # "Perry TV Ad: ...": the ad's author
+            if author is None:
+                return None, "unresolved"
+            mention = author
+        canon = _canonical(mention, npk, evidence, initial)
+        if not canon:
+            return None, "unresolved"
+        if npk == "name" and " " not in canon and _NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
+            return None, "unresolved"  # "the founder of Freedom to Marry", "Freedom’s Lighthouse": a piece of a name
+        if npk == "name" and has_body and in_headline(s) and not all(evidence.midsentence(w) or w in _NAME_PARTICLES for w in canon.split()):
+            return None, "unresolved"  # a headline's capitals name nothing the body names ("Clinton Cash Debunks Hillary")
+        if npk == "nominal" and initial and evidence.common(canon.split()[0]):
+            canon = canon[:1].lower() + canon[1:]  # "Close aides" opening a sentence: close aides
+        if npk == "nominal":
+            first = mention.split()[0].lower()
+            if first in _POSSESSIVES:
+                if first in _PERSON_PRONOUN_FORMS and document_author(["X", *mention.split()[1:]]):
+                    # "his remarks", "her statement": the pronoun's person said it
+                    hit = timeline.antecedent(s, since=previous_sentence(s))
+                    if hit is not None:
+                        return fullest(hit[0]), hit[1]
+                return None, "unresolved"  # "his campaign": whose depends on a pronoun
+            kind = nominal_kind(canon)
+            if kind is None:
+                author = _document_author(mention)
+                if author is None:
+                    return None, "unresolved"  # "the report", "the same time": no speaker
+                canon, npk = _canonical(author, "name", evidence), "name"
+                if not canon:
+                    return None, "unresolved"
+            elif kind == "role":
+                person = role_person(s, mention, canon)
+                if person:
+                    timeline.add(s, person, "person", True)
+                    return person, "person"
+                speaker = fullest(canon)
+                timeline.add(s, speaker, "role", True)
+                return speaker, "role"
+            else:
+                return fullest(canon), kind
+        speaker = fullest(canon)
+        kind = name_kind_of(mention, speaker, strict=attr.cue is None)
+        if kind is None:
+            return None, "unresolved"
+        if npk == "org" and kind in ("person", "unresolved"):
+            kind = "organisation"  # "the Hill": a name with an article is no person's
+        if kind in ("group", "role") and " " not in speaker and initial and (
+                evidence.common(speaker) or (singular(speaker.lower()) in PERSON_NOUNS and not evidence.midsentence(speaker))):
+            speaker = speaker.lower()  # "Critics said": critics, capitalised only to open the sentence
+        if kind == "person":
+            timeline.add(s, speaker, kind, True)
+        return speaker, kind
 
     out: list[Quote] = []
-    prev: tuple[int, str | None, _Attr, int] | None = None  # (para_start, speaker, attr, quote_end)
+    prev: tuple[int, str | None, _Attr, int, str] | None = None  # (para_start, speaker, attr, quote_end, speaker_kind)
     starts = [s for s, _, _ in spans]
     for idx, (start, end, closed) in enumerate(spans):
         para_start = paragraphs.start(start)
@@ -2094,6 +2327,7 @@ def extract_quotes(text: str) -> list[Quote]:
         lead_only = lead_only or _PARTICIPLE_LEAD_RE.fullmatch(text, ss, open_at) is not None
 
         speaker: str | None = None
+        speaker_kind = "unresolved"
         inherited = False
         attr = _attr_passive_agent(text, ss, open_at, close_end, para_end) if closed and not opens_sentence else None
         attr = attr or _attr_after(text, start, end, close_end, para_end, next_open)
@@ -2159,7 +2393,7 @@ def extract_quotes(text: str) -> list[Quote]:
         if attr is None and prev is not None and (opens_sentence or lead_only or prev[3] >= ss):
             # (a quote in the same sentence as the previous one continues it:
             # "“The way I see it,” Woods elaborated, “no one questioned it.”")
-            p_start, p_speaker, p_attr, p_end = prev
+            p_start, p_speaker, p_attr, p_end, p_kind = prev
             same_para = p_start == para_start
             # the previous quote sits in the paragraph just before this one
             prev_para = not same_para and "\n" not in text[p_end:para_start].strip() and start - para_start <= 1
@@ -2170,7 +2404,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 # quote introduces the next one
                 attr = lead
             elif same_para or prev_para:
-                speaker, inherited = p_speaker, True
+                speaker, speaker_kind, inherited = p_speaker, p_kind, True
                 attr = _Attr(p_attr.np, p_attr.cue,
                              "quote-marks/same-paragraph" if same_para else "quote-marks/continued-paragraph")
         if attr is None and opens_sentence and ss > para_start:
@@ -2228,7 +2462,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 and text[ss:open_at].rstrip().endswith(",") and _cue_search(text, ss, open_at) is None:
             # "“...,” Mr. Garin said. For others, on the other hand, “you don't ...”": only
             # introductory phrases before it, the quote goes on from the paragraph's speaker
-            speaker, inherited = prev[1], True
+            speaker, speaker_kind, inherited = prev[1], prev[4], True
             attr = _Attr(prev[2].np, prev[2].cue, "quote-marks/same-paragraph")
         if attr is not None and kind == "partial" and not opens_sentence and (attr.cue is None or attr.cue[0] < start) \
                 and _is_label(text, start, close_end, open_at, ss):
@@ -2239,12 +2473,13 @@ def extract_quotes(text: str) -> list[Quote]:
         if _not_a_quotation(text, start, end, attr.method, kind) and not _passive_intro(text, ss, open_at):
             continue
         if attr.np is not None and not inherited:
-            speaker = resolve(attr)
+            speaker, speaker_kind = resolve(attr)
         np = attr.np
         cue = attr.cue
         out.append(Quote(  # (every text field sliced from the source itself)
             start=start, end=end, text=source[start:end], kind=kind,
             speaker=speaker,
+            speaker_kind=speaker_kind if np is not None else None,
             speaker_mention=source[np[0]:np[1]] if np else None,
             speaker_start=np[0] if np else None,
             speaker_end=np[1] if np else None,
@@ -2254,10 +2489,158 @@ def extract_quotes(text: str) -> list[Quote]:
             method=attr.method,
         ))
         if np is not None:
-            prev = (para_start, speaker, attr, end)
+            prev = (para_start, speaker, attr, end, speaker_kind)
         elif prev is not None and prev[0] != para_start:
             prev = None
     return out
+
+
+_TITLE_OF_RE = re.compile(r"\b(?:Secretary|Minister|Director|Department|Ministry|Chief|Chairman|Chairwoman|Head|Chancellor|"
+                         r"Commissioner|Secretary-General|Undersecretary|Under Secretary|Administrator)[ \u00a0]+(?:of|for)[ \u00a0]+$")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Whether a word at ``pos`` opens its sentence or paragraph (where every word is capitalised)."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u00a0“\"‘'(":
+        j -= 1
+    if j == 0 or text[j - 1] == "\n":
+        return True
+    k = j
+    while k > 0 and text[k - 1] in "”’\"')":
+        k -= 1
+    if text[k - 1:k] in (".", "!", "?", ":") and k > 0:
+        return not (text[k - 1] == "." and _ABBREV_RE.search(text, max(0, k - 9), k))
+    return False
+
+
+# Words after which a name stands in a subject's place ("..., and Trump", "that Trump").
+_SUBJECT_BEFORE = frozenset(
+    "and but or that while when as because since after before although though if so yet where whereas until unless once".split())
+
+
+_OBJECT_PREPOSITIONS = frozenset("to than like over under toward towards via per".split())
+
+
+def _subject_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a subject's place: opening a sentence or
+    clause, after a conjunction or an inverted speech verb, or before a verb."""
+    if _sentence_initial(text, start):
+        return True
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    after_comma = j > 0 and text[j - 1] in ",;:—–("
+    p = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+    if p is not None and p.group(1) in _PREPOSITIONS | _OBJECT_PREPOSITIONS:
+        return False  # "Gov. Rick Perry of Texas is ...": Texas is no subject
+    if p is not None and (p.group(1) in _SUBJECT_BEFORE or (p.group(1) in _CUE_SET and p.group(1) not in _OBJECT_CUES)):
+        return True
+    if text[end - 2:end] in ("’s", "'s"):
+        return False
+    if after_comma:
+        return text[end:end + 1] not in (",", ")")  # (not an apposition: "his wife, Huma Abedin, a ...")
+    w = _WORD_RE.match(text, end)
+    return w is not None and _verb_next(w.group(1))
+
+
+def _verb_next(word: str) -> bool:
+    """Whether a word after a name makes it a subject: an auxiliary, an adverb, a speech verb or
+    a past tense (a word in -s may be a plural noun: "Houthi rebels", "Israeli planes")."""
+    return word in _AUX or _is_adverb(word) or word in _CUE_SET or word in _IRREGULAR_PAST \
+        or (word.endswith("ed") and len(word) > 4)
+
+
+_ROLE_NOUN_PATTERN = _trie_pattern(sorted(PERSON_NOUNS | {w.rstrip(".") for w in _TITLES if w.isalpha()}))
+_NAME_PATTERN = r"(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW
+# "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
+# lower-case title before a name.
+# "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
+# lower-case title before a name (found at the title noun; the words before it read backwards).
+_ROLE_NOUN_SET = frozenset(PERSON_NOUNS | {w.rstrip(".") for w in _TITLES if w.isalpha()})
+_TITLE_BEFORE_NAME_RE = re.compile(r"(?<![\w’'.-])[a-z][\w-]*(?=[ \u00a0]+[A-Z])")
+_TITLE_LEAD_RE = re.compile(r"(?:(?<![\w’'.-])" + _CAPW + r"[ \u00a0]+){0,3}(?:(?<![\w’'.-])[a-z][\w-]*[ \u00a0]+){0,2}$")
+_NAME_AT_RE = re.compile(r"[ \u00a0]+(?P<name>" + _NAME_PATTERN + r")")
+# "Rick Perry, the Texas governor," / "the Texas governor, Rick Perry,": an apposition (found at
+# its comma and article).
+_APPOSITION_COMMA_RE = re.compile(r",[ \u00a0]+(?:the|a|an)[ \u00a0]+")
+_APPOSITION_TITLE_RE = re.compile(r"(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?(?:" + _ROLE_NOUN_PATTERN + r"))\b(?![ \u00a0]+of\b)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w’'.-])" + _NAME_PATTERN + r"$")
+_TITLE_COMMA_RE = re.compile(r"(?<![\w’'.-])[a-z][\w-]*,[ \u00a0]+(?=[A-Z])")
+_THE_TITLE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?P<title>(?:[\w.’'-]+[ \u00a0]+){0,4}?[\w.’'-]+)$")
+_NAME_AFTER_COMMA_RE = re.compile(r"(?P<name>" + _NAME_PATTERN + r")(?=[,.])")
+# "The congressman also expressed ...", "The Texas governor continues": a described person
+# opening a sentence as its subject.
+_ROLE_SUBJECT_RE = re.compile(r"(?P<np>\bThe[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
+                              + r"))(?=[ \u00a0]+[a-z])")
+
+
+def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidence) -> list[tuple[str, list[str]]]:
+    """(name, title words) for every person the article gives a title: 'Texas Gov. Rick Perry'
+    (Rick Perry: Texas, Gov.), 'former Alaska governor Sarah Palin', 'Perry, the Texas governor'."""
+    out = []
+    for _, mention, canon in runs:
+        words, name = mention.split(), canon.split()
+        if 0 < len(name) < len(words) and [strip_possessive(w) for w in words[-len(name):]] == name:
+            title = words[:-len(name)]
+            if any(w.lower().rstrip(".") in _TITLES for w in title):
+                out.append((canon, title))
+    for m in _TITLE_BEFORE_NAME_RE.finditer(text):
+        if m.group() not in _ROLE_NOUN_SET:
+            continue
+        name = _NAME_AT_RE.match(text, m.end())
+        lead = _TITLE_LEAD_RE.search(text, max(0, m.start() - 80), m.start())
+        canon = _canonical(name.group("name"), "name", evidence) if name else None
+        if canon and len(canon.split()) >= 2:
+            out.append((canon, (text[lead.start():m.start()] if lead else "").split() + [m.group()]))
+    for m in _APPOSITION_COMMA_RE.finditer(text):
+        title = _APPOSITION_TITLE_RE.match(text, m.end())
+        name = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) if title else None
+        canon = _canonical(name.group(), "name", evidence) if name else None
+        if canon:
+            out.append((canon, title.group("title").split()))
+    for m in _TITLE_COMMA_RE.finditer(text):
+        if m.group().split(",")[0] not in _ROLE_NOUN_SET:
+            continue
+        the = _THE_TITLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + len(m.group().split(",")[0]))
+        name = _NAME_AFTER_COMMA_RE.match(text, m.end()) if the else None
+        canon = _canonical(name.group("name"), "name", evidence) if name else None
+        if canon:
+            out.append((canon, the.group("title").split()))
+    return out
+
+
+# A capitalised word neither after nor before another.
+_LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
+# Two names joined by a hyphen before a noun: a compound modifier ("Romney-Ryan Medicare", "Israel-Hamas war").
+_COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
+
+
+# What makes a capitalised word part of a longer name before it: "Freedom to Marry", "Bank of
+# America", "Freedom’s Lighthouse".
+_NAME_PART_BEFORE_RE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0]+(?:to|of|for|and|the|de)|[’']s)[ \u00a0]+$")
+
+
+def _mention_kind(mention: str, kind: str) -> str:
+    """A description that ends in a name is the name's ('Secretary of State Hillary Clinton', 'the
+    NAACP President Benjamin Todd Jealous'); 'The Arizona Republican' is a description."""
+    words = mention.split()
+    if kind == "nominal" and len(words) > 1 and words[-1][:1].isupper() and not words[-1].isupper() \
+            and any(w[:1].isupper() for w in words[:-1]) and strip_possessive(words[-1]) == words[-1]:
+        return "name"
+    if kind == "org" and len(words) > 1:
+        if words[-1].lower() in PERSON_NOUNS:
+            return "nominal"
+        if any(w.lower().rstrip(".") in _TITLES for w in words[1:-1]):
+            return "name"
+    return kind
+
+
+def _document_author(mention: str) -> str | None:
+    """'Mr. Trump’s statement' -> 'Mr. Trump', 'the Perry TV ad' -> 'Perry'."""
+    author = document_author(mention.split())
+    return " ".join(author) if author else None
 
 
 # Proper-name runs (titles included) anywhere in the text: the name forms a

@@ -37,21 +37,28 @@ def build(
     out: Optional[Path] = typer.Option(None, "--out", help="Package folder to write (required with SOURCES_DIR)."),
     check: bool = typer.Option(False, "--check", help="Rebuild in a temporary place; exit 1 naming every file that differs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1, publishing nothing, if any derived row breaks a rule (by default such rows are left out, warned about and listed in build-report.json)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.build import BuildError, build as run_build, discover
+    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
     from newsprov.dataset.publish import BuildLocked
 
     bar = None
     try:
         if sources_dir is not None:
             bar = _progress(len(discover(sources_dir)), quiet, "reading sources")
-        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None)
+        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict)
+    except StrictBuildError as exc:
+        for row in exc.dropped:
+            typer.echo(f"newsprov: {row.warning()}", err=True)
+        _fail(str(exc), EXIT_INVALID)
     except (BuildError, BuildLocked, OSError) as exc:
         _fail(str(exc))
     finally:
         if bar:
             bar.__exit__(None, None, None)
+    for row in result.dropped:  # (also with --quiet: a row left out is never silent)
+        typer.echo(f"newsprov: {row.warning()}", err=True)
     if check:
         for rel in result.differing:
             typer.echo(f"differs: {rel}")
@@ -204,6 +211,36 @@ def eval_quotes(
     typer.echo("|---" * (len(QUOTE_COLUMNS) + 1) + "|")
     for name, row in rows:
         cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in QUOTE_COLUMNS]
+        typer.echo(f"| {name} | " + " | ".join(cells) + " |")
+
+
+SPEAKER_COLUMNS = (("annotated", "annotated", "d"), ("covered", "covered", "d"), ("correct", "correct", "d"), ("coverage", "coverage", "f"), ("accuracy", "accuracy", "f"), ("end_to_end", "end-to-end", "f"))
+
+
+@eval_app.command("speakers")
+def eval_speakers(
+    gold: Path = typer.Option(..., "--gold", help="A BASIL-layout folder: text/*.txt and annotations.jsonl (quote=yes spans with a speaker label)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="The package whose quotes are scored (default: one built from the gold texts in a temporary folder)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores (and every wrong or missed speaker) as JSON."),
+) -> None:
+    """Named speakers' surname accuracy and coverage, for persons and all named labels, per outlet."""
+    from newsprov.dataset.build import BuildError
+    from newsprov.dataset.extract.speaker_eval import GoldError, evaluate_speakers
+    from newsprov.dataset.load import DatasetError
+
+    try:
+        scores = evaluate_speakers(gold, datapackage)
+    except (GoldError, BuildError, DatasetError, OSError) as exc:
+        _fail(str(exc) if isinstance(exc, (GoldError, BuildError)) else f"{datapackage or gold}: {exc}")
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    rows = [("named persons", scores["persons"]), ("all named speakers", scores["named"])]
+    rows += [(f"persons, {outlet}", row) for outlet, row in scores["persons_per_outlet"].items()]
+    typer.echo("| speakers | " + " | ".join(label for _, label, _ in SPEAKER_COLUMNS) + " |")
+    typer.echo("|---" * (len(SPEAKER_COLUMNS) + 1) + "|")
+    for name, row in rows:
+        cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in SPEAKER_COLUMNS]
         typer.echo(f"| {name} | " + " | ".join(cells) + " |")
 
 
