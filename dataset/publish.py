@@ -211,7 +211,7 @@ def write_manifest(root: Path, files: dict[str, str], pending: dict[str, list[st
 
 def _legacy_package(root: Path, descriptor_rel: str) -> dict[str, str] | None:
     """Files of a package an older newsprov built (no manifest): its lock file, and a descriptor
-    whose every resource lies under sources/ or tables/ and matches its checksum."""
+    whose every resource lies under sources/, tables/ or reports/ and matches its checksum."""
     if not (root / LOCK_NAME).is_file():
         return None
     try:
@@ -219,7 +219,7 @@ def _legacy_package(root: Path, descriptor_rel: str) -> dict[str, str] | None:
         owned = {descriptor_rel: _file_sha256(root / descriptor_rel)}
         for resource in descriptor["resources"]:
             rel = resource["path"]
-            if not (isinstance(rel, str) and re.fullmatch(r"(sources|tables)/[^/\\]+", rel) and not rel.endswith("/..")):
+            if not (isinstance(rel, str) and re.fullmatch(r"(sources|tables|reports)/[^/\\]+", rel) and not rel.endswith("/..")):
                 return None
             actual = _file_sha256(root / rel)
             if actual is None or actual != resource.get("hash"):
