@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -14,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.descriptor import read as read_descriptor
 from newsprov.dataset.registry import models
 from newsprov.dataset.text import decode_source
 from newsprov.validators.paths import PathGuard
@@ -86,7 +85,7 @@ def load(path: Path | str | None = None, *, version: str | None = None, verify: 
 def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     try:
         descriptor_path = resolve_descriptor(path)
-        descriptor = parse_descriptor(descriptor_path.read_bytes(), str(descriptor_path))
+        descriptor = read_descriptor(descriptor_path)
     except DescriptorNotFound as exc:
         raise DatasetError(str(exc)) from None
     except OSError as exc:
@@ -180,8 +179,8 @@ def _glob_escape(text: str) -> str:
 
 def _package_name(repo_root: Path) -> str | None:
     try:
-        name = json.loads((repo_root / DESCRIPTOR).read_text(encoding="utf-8")).get("name")
-    except (OSError, ValueError, AttributeError):
+        name = read_descriptor(repo_root / DESCRIPTOR).get("name")
+    except (OSError, ValueError):
         return None
     return name if isinstance(name, str) and name else None
 

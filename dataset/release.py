@@ -33,7 +33,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.dataset.layout import DESCRIPTOR
 from newsprov.dataset.publish import locked
 from newsprov.dataset.versions import parse_semver, unsafe_member
@@ -104,8 +104,8 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
 
     path = _descriptor_path(package)
-    raw = path.read_bytes()
     try:
+        raw = read_descriptor_bytes(path)
         descriptor = parse_descriptor(raw, str(path))
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import gc
-import json
 import os
 import threading
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from newsprov.dataset.descriptor import DescriptorError, read as read_descriptor
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.dataset.text import BOM, SourceError, decode_source
@@ -24,8 +24,17 @@ from newsprov.validators.paths import PathGuard
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 
 
-class DescriptorNotFound(Exception):
-    """No descriptor to validate (an I/O problem, not invalid data)."""
+class PackageUnreadable(Exception):
+    """The package cannot be read at all: an I/O or usage problem (exit 2), not invalid data (exit 1)."""
+
+
+class DescriptorNotFound(PackageUnreadable):
+    """No descriptor to validate."""
+
+
+class MalformedDescriptor(PackageUnreadable):
+    """A descriptor that cannot be read as one: too large, nested too deep, empty, not UTF-8, not JSON,
+    not an object, or without a resources list (descriptor.parse says which)."""
 
 
 def resolve_descriptor(path: Path | str | None) -> Path:
@@ -52,15 +61,12 @@ def _validate(path: Path | str | None) -> Report:
     package = Task(PACKAGE_TASK, "package", str(descriptor_path))
     report = Report(str(descriptor_path), [package])
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        package.errors.append(ValidationError("descriptor-error", note=f"{descriptor_path.name} is not valid JSON ({exc})"))
-        return _done(report, started)
+        descriptor = read_descriptor(descriptor_path)
+    except DescriptorError as exc:
+        raise MalformedDescriptor(str(exc)) from None
     except OSError as exc:
         raise DescriptorNotFound(f"{descriptor_path}: cannot read ({exc.strerror})") from None
     package.errors += integrity.check_descriptor(descriptor)
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        return _done(report, started)
 
     resources = descriptor.pop("resources")
     del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early

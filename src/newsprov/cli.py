@@ -76,13 +76,13 @@ def validate(
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip or git revision): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
-    from newsprov.validators.run import DescriptorNotFound, validate as run_validate
+    from newsprov.validators.run import PackageUnreadable, validate as run_validate
 
     if output not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {output!r}")
     try:
         report = run_validate(datapackage)
-    except DescriptorNotFound as exc:
+    except PackageUnreadable as exc:
         _fail(str(exc))
     if against is not None:
         problems = _version_problems(against, datapackage)
@@ -98,6 +98,9 @@ def validate(
         typer.echo(report.to_github())
     else:
         typer.echo(report.to_text())
+    unsafe = [e for e in report.errors if e.type == "unsafe-path"]
+    if unsafe:  # newsprov refused to read a file: an I/O error, whatever else the report says
+        _fail(f"{report.descriptor}: unsafe resource path: {unsafe[0].note}" + (f" (and {len(unsafe) - 1} more)" if len(unsafe) > 1 else ""))
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
