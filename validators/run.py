@@ -18,9 +18,10 @@ from newsprov.dataset.descriptor import DescriptorError, read as read_descriptor
 from newsprov.dataset.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.dataset.text import BOM, SourceError, decode_source
-from newsprov.validators import cross_table, derived, integrity, provenance, tables
+from newsprov.validators import cross_table, derived, integrity, profile, provenance, tables
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.paths import PathGuard
+from newsprov.validators.table_schemas import check_table_schema, declared_constraint_errors
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 
 
@@ -67,10 +68,15 @@ def _validate(path: Path | str | None) -> Report:
     except OSError as exc:
         raise DescriptorNotFound(f"{descriptor_path}: cannot read ({exc.strerror})") from None
     package.errors += integrity.check_descriptor(descriptor)
-
-    resources = descriptor.pop("resources")
-    del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
-    _validate_resources(root, resources, report)
+    package.errors += profile.check_package(descriptor)
+    # The profile is checked by frictionless (importing it takes about 0.5 s) in a thread of its
+    # own while the resources are checked; it keeps only one resource of each shape.
+    with ThreadPoolExecutor(1, thread_name_prefix="newsprov-profile") as pool:
+        profile_errors = pool.submit(profile.check_profile, *profile.reduced(descriptor))
+        resources = descriptor.pop("resources")
+        del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
+        _validate_resources(root, resources, report)
+        package.errors += profile_errors.result()
     return _done(report, started)
 
 
@@ -91,11 +97,15 @@ def _validate_resources(root: Path, resources: list, report: Report) -> None:
     tasks: dict[str, Task] = {}
     parts: dict[str, _Parts] = collections.defaultdict(_Parts)  # only tasks with errors get one
     sources, others = [], []
+    declared: dict[str, list] = {}  # constraints a table's schema declares beyond its model, checked on its rows
     for resource in resources:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or resource["name"] in tasks:
             continue
         task = Task(resource["name"], str(resource.get("type", "file")), str(resource.get("path")))
         tasks[task.name] = task
+        if task.name in known:
+            schema_errors, declared[task.name] = check_table_schema(resource, known[task.name])
+            parts[task.name].integrity += schema_errors
         report.tasks.append(task)
         (sources if task.type == "text" else others).append(resource)
     resources.clear()
@@ -110,7 +120,7 @@ def _validate_resources(root: Path, resources: list, report: Report) -> None:
             if fd is not None:
                 files[resource["name"]] = file
                 hashing[resource["name"]] = hasher.submit(integrity.finish_resource, resource, file, fd, st)
-        prefetch = _Prefetch(reader, {n: f for n, f in files.items() if n in known}, known, table_metas)
+        prefetch = _Prefetch(reader, {n: f for n, f in files.items() if n in known}, known, table_metas, declared=declared)
         try:
             source_files = _SourceBytes()
             sources.reverse()
@@ -186,7 +196,7 @@ class _Prefetch:
     alone): memory stays bounded however many tables there are.
     """
 
-    def __init__(self, pool: ThreadPoolExecutor, files: dict[str, str], known: dict, table_metas: dict, budget: int | None = None):
+    def __init__(self, pool: ThreadPoolExecutor, files: dict[str, str], known: dict, table_metas: dict, budget: int | None = None, declared: dict | None = None):
         budget = READ_BUDGET if budget is None else budget  # looked up now, so that READ_BUDGET can be set at run time
         sizes = {name: os.path.getsize(path) for name, path in files.items()}
         self.order = sorted(files, key=lambda n: (n != "articles", sizes[n] > SMALL_TABLE, -sizes[n], n))
@@ -194,6 +204,7 @@ class _Prefetch:
         self.budget, self.held = budget, 0
         self.room = threading.Condition()
         self.closed = False
+        self.declared = declared or {}
         self.futures = {name: pool.submit(self._read, name, files[name], known[name], table_metas[name]) for name in self.order}
 
     def _read(self, name: str, path: str, model, meta):
@@ -206,6 +217,8 @@ class _Prefetch:
         if df is not None:
             errors += tables.check_model(df, model, name)
             errors += tables.check_primary_key(df, meta)
+            if self.declared.get(name):
+                errors += declared_constraint_errors(df, name, self.declared[name], model)
         return df, errors
 
     def __iter__(self):
