@@ -46,12 +46,13 @@ import re
 import subprocess
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 import polars as pl
 
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member  # noqa: F401 (unsafe_member: imported from here before)
+from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
 
 # semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
@@ -202,26 +203,22 @@ class PackageSnapshot:
         return next(r for r in self.descriptor["resources"] if r.get("name") == name)
 
 
-def unsafe_member(name: object) -> str | None:
-    """Why a path inside a package or archive is refused (absolute, '..', drive, URL...), or None."""
-    if not isinstance(name, str) or not name or "\x00" in name or "\n" in name:
-        return f"{name!r} is not a usable path"
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", name):
-        return f"{name} is a remote URL"
-    if name.startswith("/") or "\\" in name or re.match(r"^[A-Za-z]:", name):
-        return f"{name} is absolute"
-    if ".." in PurePosixPath(name).parts:
-        return f"{name} contains '..'"
-    return None
-
-
 class _Folder:
     kind = "folder"
 
     def __init__(self, descriptor_path: Path):
         self.root = descriptor_path.parent
+        self.path = descriptor_path
         self.label = str(descriptor_path)
         self.descriptor_rel = descriptor_path.name
+
+    def descriptor_bytes(self) -> bytes:
+        try:
+            return read_descriptor_bytes(self.path, self.label)
+        except DescriptorError as exc:
+            raise VersionError(str(exc)) from None
+        except OSError as exc:
+            raise VersionError(f"{self.label}: cannot read ({exc.strerror})") from None
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
         from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
@@ -235,28 +232,36 @@ class _Folder:
 
 
 class _Archive:
+    """A release archive, opened through dataset/archive.py: only declared members are read,
+    each within its declared size, sources hashed as they stream."""
+
     kind = "archive"
     descriptor_rel = DESCRIPTOR
 
     def __init__(self, path: Path):
         self.label = str(path)
         try:
-            with zipfile.ZipFile(path) as zf:
-                self.members = {}
-                for info in zf.infolist():
-                    reason = unsafe_member(info.filename)
-                    if reason:
-                        raise VersionError(f"{path}: unsafe archive member: {reason}")
-                    if not info.is_dir():
-                        self.members[info.filename] = zf.read(info)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise VersionError(f"{path}: not a readable zip archive ({exc})") from None
+            self.archive = PackageArchive(path)
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+
+    def descriptor_bytes(self) -> bytes:
+        return self.archive.raw_descriptor
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
-        missing = [rel for rel in rels if rel not in self.members]
-        if missing:
-            raise VersionError(f"{self.label}: archive has no {missing[0]}")
-        return {rel: self.members[rel] for rel in rels}
+        try:
+            return {rel: self.archive.read(rel) for rel in rels}
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+
+    def sha256(self, rel: str) -> str:
+        digest = hashlib.sha256()
+        try:
+            for chunk in self.archive.chunks(rel):
+                digest.update(chunk)
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+        return digest.hexdigest()
 
 
 def _git(repo_root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess:
@@ -289,6 +294,14 @@ class _Git:
         self.label = f"{rev} ({commit[:12]})"
         prefix = _git(repo_root, "rev-parse", "--show-prefix")
         self.prefix = prefix.stdout.decode().strip() if prefix.returncode == 0 else ""
+
+    def descriptor_bytes(self) -> bytes:
+        """The descriptor's blob, its size asked of git first (`cat-file --batch-check`)."""
+        done = _git(self.repo_root, "cat-file", "--batch-check", data=f"{self.commit}:{self.prefix}{DESCRIPTOR}\n".encode())
+        header = done.stdout.split()
+        if done.returncode == 0 and len(header) == 3 and header[1] == b"blob" and int(header[2]) > MAX_DESCRIPTOR_BYTES:
+            raise VersionError(f"{self.label}: {self.prefix}{DESCRIPTOR}: data package descriptor too large ({int(header[2])} bytes; the limit is {MAX_DESCRIPTOR_BYTES})")
+        return self.read_many([DESCRIPTOR])[DESCRIPTOR]
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
         """Blobs at the commit, all through one `git cat-file --batch` (a batched `git show REV:path`)."""
@@ -339,7 +352,7 @@ def _is_table(resource: dict) -> bool:
 
 
 def _descriptor_of(reader) -> dict:
-    raw = reader.read_many([reader.descriptor_rel])[reader.descriptor_rel]
+    raw = reader.descriptor_bytes()
     try:
         descriptor = parse_descriptor(raw, reader.label)
     except ValueError as exc:
@@ -366,9 +379,13 @@ def open_package(ref, repo_root: Path | str | None = None) -> PackageSnapshot:
     reader = _reader(ref, Path(repo_root or REPO_ROOT))
     descriptor = _descriptor_of(reader)
     resources = descriptor["resources"]
-    files = reader.read_many(sorted({r["path"] for r in resources}))
+    if hasattr(reader, "sha256"):  # sources hashed as they stream, never all held at once
+        files = reader.read_many(sorted({r["path"] for r in resources if _is_table(r)}))
+        sources = {r["name"]: "sha256:" + reader.sha256(r["path"]) for r in resources if not _is_table(r)}
+    else:
+        files = reader.read_many(sorted({r["path"] for r in resources}))
+        sources = {r["name"]: "sha256:" + hashlib.sha256(files[r["path"]]).hexdigest() for r in resources if not _is_table(r)}
     tables = {r["name"]: files[r["path"]] for r in resources if _is_table(r)}
-    sources = {r["name"]: "sha256:" + hashlib.sha256(files[r["path"]]).hexdigest() for r in resources if not _is_table(r)}
     return PackageSnapshot(str(ref), reader.kind, descriptor, tables, sources)
 
 
@@ -377,8 +394,8 @@ def export_package(ref, dest: Path, repo_root: Path | str | None = None) -> Path
     reader = _reader(ref, Path(repo_root or REPO_ROOT))
     descriptor = _descriptor_of(reader)
     rels = sorted({r["path"] for r in descriptor["resources"]})
-    files = reader.read_many([reader.descriptor_rel, *rels])
-    files[DESCRIPTOR] = files.pop(reader.descriptor_rel)
+    files = reader.read_many(rels)
+    files[DESCRIPTOR] = reader.descriptor_bytes()
     dest.mkdir(parents=True)
     for rel, data in files.items():
         target = dest / rel

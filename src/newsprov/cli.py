@@ -218,13 +218,16 @@ def eval_figures(
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.extract.figure_eval import score_figures
-    from newsprov.dataset.load import DatasetError, load
+    from newsprov.dataset.load import DatasetError, InvalidDataset, load
 
     try:
         records = json.loads(gold.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        _fail(f"{gold}: {getattr(exc, 'strerror', None) or exc}")
+    try:
         ds = load(datapackage)
-    except (OSError, ValueError, DatasetError) as exc:
-        _fail(f"{gold if not isinstance(exc, DatasetError) else datapackage}: {exc}")
+    except DatasetError as exc:
+        _fail(str(exc), EXIT_INVALID if isinstance(exc, InvalidDataset) else EXIT_ERROR)
     predicted = ds.figures.rename({"article_id": "article"}).to_dicts()
     scores = score_figures(records, predicted)
     summary = {k: v for k, v in scores.items() if not isinstance(v, list)}
@@ -243,14 +246,17 @@ def report(
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
     from newsprov.browser import BrowserMissing, open_page
-    from newsprov.dataset.load import DatasetError, load
+    from newsprov.dataset.load import DatasetError, InvalidDataset, load
     from newsprov.page import write
 
     try:
         ds = load(datapackage)
+    except DatasetError as exc:
+        _fail(str(exc), EXIT_INVALID if isinstance(exc, InvalidDataset) else EXIT_ERROR)
+    try:
         size = write(ds, out)
-    except (DatasetError, OSError) as exc:
-        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror or exc})")
     typer.echo(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
                f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
     if screenshot is not None:
