@@ -54,6 +54,7 @@ import polars as pl
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member  # noqa: F401 (unsafe_member: imported from here before)
 from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.validators.printable import safe_lines
 
 # semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
 _IDENT = r"(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)"
@@ -525,7 +526,7 @@ class PackageDiff:
         lines = [f"{self.old_ref} ({self.old_version or '?'}) -> {self.new_ref} ({self.new_version or '?'}): required bump {self.required_bump.upper()}"]
         if self.empty:
             lines.append("no changes")
-            return "\n".join(lines) + "\n"
+            return safe_lines(lines) + "\n"
         if self.sources_added or self.sources_removed or self.sources_changed:
             lines.append(f"sources: {len(self.sources_added)} added, {len(self.sources_removed)} removed, {len(self.sources_changed)} changed")
             lines += [f"  + {n}" for n in self.sources_added] + [f"  - {n}" for n in self.sources_removed] + [f"  ~ {n}" for n in self.sources_changed]
@@ -564,7 +565,7 @@ class PackageDiff:
             lines += [f"  note: {note}" for note in t.notes]
         lines.append("reasons:")
         lines += [f"  {level.upper()}: {change}" for level, change in self.reasons]
-        return "\n".join(lines) + "\n"
+        return safe_lines(lines) + "\n"  # names and values are data: they may not break a line or start one with '::'
 
 
 def _short(value, limit: int = 60) -> str:

@@ -12,14 +12,22 @@ from typing import Optional
 
 import typer
 
+from newsprov.validators.printable import printable, safe_lines
+
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
-    typer.echo(f"newsprov: {message}", err=True)
+    """One line on stderr, `newsprov: <file>: <what>` (anything taken from data escaped), and exit."""
+    typer.echo(f"newsprov: {printable(message)}", err=True)
     raise typer.Exit(code)
+
+
+def _say(*lines: str, err: bool = False) -> None:
+    """Text output, one argument per line: data in them can neither break a line nor start one with '::'."""
+    typer.echo(safe_lines(lines), err=err)
 
 
 def _progress(total: int, quiet: bool, label: str):
@@ -54,15 +62,15 @@ def build(
             bar.__exit__(None, None, None)
     if check:
         for rel in result.differing:
-            typer.echo(f"differs: {rel}")
+            _say(f"differs: {rel}")
         if result.differing:
             _fail(f"{len(result.differing)} published file(s) differ from a fresh build of {result.root}", EXIT_INVALID)
         if not quiet:
-            typer.echo(f"up to date: {len(result.files)} files in {result.root} equal a fresh build")
+            _say(f"up to date: {len(result.files)} files in {result.root} equal a fresh build")
         return
     if not quiet:
         counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items())
-        typer.echo(f"built {result.root / 'datapackage.json'}: {counts}")
+        _say(f"built {result.root / 'datapackage.json'}: {counts}")
 
 
 FORMATS = ("text", "json", "github")
@@ -87,7 +95,7 @@ def validate(
     if against is not None:
         problems = _version_problems(against, datapackage)
         for problem in problems:
-            typer.echo(f"version: {problem}", err=True)
+            _say(f"version: {problem}", err=True)
         if problems:
             from newsprov.validators.errors import ValidationError
 
@@ -97,7 +105,7 @@ def validate(
     elif output == "github":
         typer.echo(report.to_github())
     else:
-        typer.echo(report.to_text())
+        typer.echo(report.to_text())  # safe lines (validators/printable.py)
     unsafe = [e for e in report.errors if e.type == "unsafe-path"]
     if unsafe:  # newsprov refused to read a file: an I/O error, whatever else the report says
         _fail(f"{report.descriptor}: unsafe resource path: {unsafe[0].note}" + (f" (and {len(unsafe) - 1} more)" if len(unsafe) > 1 else ""))
@@ -153,7 +161,7 @@ def release(
         archive, line = run_release(resolve_descriptor(datapackage), out)
     except (ReleaseError, DescriptorNotFound, OSError) as exc:
         _fail(str(exc))
-    typer.echo(f"released {archive}\n{line}")
+    _say(f"released {archive}", line)
 
 
 @app.command()
@@ -168,10 +176,10 @@ def add(
 
     try:
         meta = add_source(file, outlet=outlet)
-        typer.echo(f"added {meta.path} as {meta.source_id}")
+        _say(f"added {meta.path} as {meta.source_id}")
         if not no_build:
             result = run_build()
-            typer.echo(f"built {result.root / 'datapackage.json'}: {len(result.tables['articles'])} articles")
+            _say(f"built {result.root / 'datapackage.json'}: {len(result.tables['articles'])} articles")
     except BuildError as exc:
         _fail(str(exc))
 
@@ -203,11 +211,11 @@ def eval_quotes(
         typer.echo(json.dumps(scores, indent=2, sort_keys=True))
         return
     rows = [("overall", scores["overall"]), *scores["per_publisher"].items()]
-    typer.echo("| publisher | " + " | ".join(label for _, label, _ in QUOTE_COLUMNS) + " |")
-    typer.echo("|---" * (len(QUOTE_COLUMNS) + 1) + "|")
+    lines = ["| publisher | " + " | ".join(label for _, label, _ in QUOTE_COLUMNS) + " |", "|---" * (len(QUOTE_COLUMNS) + 1) + "|"]
     for name, row in rows:
         cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in QUOTE_COLUMNS]
-        typer.echo(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    _say(*lines)
 
 
 @eval_app.command("figures")
@@ -235,7 +243,7 @@ def eval_figures(
         typer.echo(json.dumps({**summary, "missed": scores["missed"], "spurious": scores["spurious"]}, indent=2, sort_keys=True, default=str))
         return
     for key, value in summary.items():
-        typer.echo(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+        _say(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
 
 
 @app.command()
@@ -257,16 +265,16 @@ def report(
         size = write(ds, out)
     except OSError as exc:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
-    typer.echo(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
-               f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
+    _say(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
+         f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
     if screenshot is not None:
         try:
             run = open_page(out.resolve().as_uri(), screenshot=screenshot)
         except (BrowserMissing, RuntimeError, OSError) as exc:
             _fail(f"{screenshot}: {exc}")
         for line in run.console:
-            typer.echo(f"console: {line}", err=True)
-        typer.echo(f"wrote {screenshot}")
+            _say(f"console: {line}", err=True)
+        _say(f"wrote {screenshot}")
         if run.console:
             _fail(f"{out}: the page logged {len(run.console)} console message(s)", EXIT_INVALID)
 
