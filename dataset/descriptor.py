@@ -167,6 +167,8 @@ def parse(raw: bytes, label: str) -> dict:
         raise DescriptorError(f"{label}: data package descriptor too large (over {MAX_DESCRIPTOR_BYTES} bytes)")
     if not raw.strip():
         raise DescriptorError(f"{label}: empty data package descriptor")
+    if raw[:4] == b"PK\x03\x04":
+        raise DescriptorError(f"{label}: a zip archive, not a data package descriptor")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

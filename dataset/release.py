@@ -50,6 +50,10 @@ class ReleaseError(Exception):
     """A release that cannot be made, or an archive that cannot be trusted; the message says why."""
 
 
+class InvalidRelease(ReleaseError):
+    """A package that was read but fails validation: invalid data (exit 1), not an I/O error."""
+
+
 def _descriptor_path(package) -> Path:
     from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
 
@@ -168,14 +172,14 @@ def release(package_dir_or_descriptor, out_dir, *, verify: bool = True, force: b
     """
     descriptor_path = _descriptor_path(package_dir_or_descriptor)
     descriptor, files = package_files(descriptor_path)
-    zip_name = archive_name(descriptor)
-    if verify:
+    if verify:  # first: an invalid name or version is invalid data, reported as validate reports it
         from newsprov.validators.run import validate
 
         report = validate(descriptor_path)
         if not report.valid:
             first = report.errors[0]
-            raise ReleaseError(f"{descriptor_path}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+            raise InvalidRelease(f"{descriptor_path}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+    zip_name = archive_name(descriptor)
     data = archive_bytes(files, descriptor.get("created"))
     digest = hashlib.sha256(data).hexdigest()
     out_dir = Path(out_dir)

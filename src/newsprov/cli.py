@@ -1,22 +1,56 @@
 """The newsprov command line: parse options, call the library, render, map to an exit code.
 
-Exit codes: 0 valid / done, 1 invalid data (or --check found differences), 2 usage or I/O error.
+Exit codes (the README's table is the contract, tests/test_exit_codes.py runs it): 0 valid /
+done, 1 invalid data (or --check found differences), 2 usage or I/O error. Every error is one
+line on stderr, `newsprov: <file>: <what>`; an unexpected exception too (exit 2, naming the
+file the command was working on), never a traceback unless NEWSPROV_DEBUG=1.
 """
 
 from __future__ import annotations
 
+import contextvars
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from newsprov.validators.printable import printable, safe_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+# The file the running command works on, named by the line an unexpected exception gives.
+_SUBJECT: contextvars.ContextVar[str | None] = contextvars.ContextVar("newsprov_subject", default=None)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+
+def _about(path) -> None:
+    _SUBJECT.set(str(path))
+
+
+class _Guarded(TyperGroup):
+    """Runs a command; an exception no command expected becomes one line and exit 2.
+
+    NEWSPROV_DEBUG=1 lets it through (with its traceback) for debugging."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort):  # exits, usage errors, aborts: already handled
+            raise
+        except Exception as exc:
+            if os.environ.get("NEWSPROV_DEBUG") == "1":
+                raise
+            subject = _SUBJECT.get() or getattr(exc, "filename", None) or (ctx.invoked_subcommand or "newsprov")
+            what = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            typer.echo(f"newsprov: {printable(subject)}: unexpected error: {type(exc).__name__}{': ' + printable(what) if what else ''} "
+                       "(set NEWSPROV_DEBUG=1 for the traceback)", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+
+
+app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
@@ -48,8 +82,10 @@ def build(
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, build as run_build, discover
+    from newsprov.dataset.layout import embedded
     from newsprov.dataset.publish import BuildLocked
 
+    _about(sources_dir if sources_dir is not None else embedded().sources_dir)
     bar = None
     try:
         if sources_dir is not None:
@@ -84,10 +120,12 @@ def validate(
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip or git revision): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
+    from newsprov.dataset.layout import embedded
     from newsprov.validators.run import PackageUnreadable, validate as run_validate
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     if output not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}, not {output!r}")
+        _fail(f"--format: must be one of {', '.join(FORMATS)}, not {output!r}")
     try:
         report = run_validate(datapackage)
     except PackageUnreadable as exc:
@@ -121,8 +159,10 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     descriptor = resolve_descriptor(datapackage)
     try:
         change = diff(against, descriptor.parent)
-    except (VersionError, OSError, ValueError) as exc:
-        _fail(f"{against}: {exc}")
+    except (VersionError, ValueError) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{against}: {exc.strerror or exc}")
     problems = check_bump(change.old_version, change.new_version, change.required_bump)
     changelog = descriptor.parent / "CHANGELOG.md"
     if not changelog.is_file():
@@ -141,10 +181,13 @@ def diff_command(
     """Rows added, removed and changed per table, schema and source changes, and the version bump they require."""
     from newsprov.dataset.versions import VersionError, diff
 
+    _about(old)
     try:
         change = diff(old, new)
-    except (VersionError, OSError, ValueError) as exc:
+    except (VersionError, ValueError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or old}: {exc.strerror or exc}")
     typer.echo(json.dumps(change.to_dict(), indent=2, ensure_ascii=False) if as_json else change.to_text())
 
 
@@ -154,13 +197,19 @@ def release(
     out: Path = typer.Option(Path("releases"), "--out", help="Folder for <name>-<version>.zip and SHA256SUMS."),
 ) -> None:
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
-    from newsprov.dataset.release import ReleaseError, release as run_release
+    from newsprov.dataset.layout import embedded
+    from newsprov.dataset.release import InvalidRelease, ReleaseError, release as run_release
     from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
         archive, line = run_release(resolve_descriptor(datapackage), out)
-    except (ReleaseError, DescriptorNotFound, OSError) as exc:
+    except InvalidRelease as exc:
+        _fail(str(exc), EXIT_INVALID)
+    except (ReleaseError, DescriptorNotFound) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or out}: {exc.strerror or exc}")
     _say(f"released {archive}", line)
 
 
@@ -174,6 +223,7 @@ def add(
     from newsprov.dataset.build import BuildError, build as run_build
     from newsprov.dataset.sources import add_source
 
+    _about(file)
     try:
         meta = add_source(file, outlet=outlet)
         _say(f"added {meta.path} as {meta.source_id}")
@@ -199,6 +249,7 @@ def eval_quotes(
     """Quote P/R/F1, speaker accuracy and end-to-end F1, overall and per publisher."""
     from newsprov.dataset.extract.brat import evaluate_quotes, load_pairs
 
+    _about(gold)
     if not load_pairs(gold):
         _fail(f"{gold}: no annotated documents (expected text/*.txt and attributions/*.ann)")
     if metadata is None and (gold.parent / "metadata.tsv").is_file():
@@ -226,12 +277,15 @@ def eval_figures(
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.extract.figure_eval import score_figures
+    from newsprov.dataset.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
 
+    _about(gold)
     try:
         records = json.loads(gold.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as exc:
         _fail(f"{gold}: {getattr(exc, 'strerror', None) or exc}")
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
         ds = load(datapackage)
     except DatasetError as exc:
@@ -254,9 +308,11 @@ def report(
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
     from newsprov.browser import BrowserMissing, open_page
+    from newsprov.dataset.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
     from newsprov.page import write
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
         ds = load(datapackage)
     except DatasetError as exc:
@@ -286,6 +342,7 @@ def dictionary(
     """Print the data dictionary (Markdown), generated from the Pandera models."""
     from newsprov.schemas.dictionary import markdown, splice
 
+    _about(readme or "dictionary")
     if readme is None:
         typer.echo(markdown(), nl=False)
         return
