@@ -1,8 +1,9 @@
 """Compare two versions of a data package and say which semver bump the change needs.
 
 A version is opened from a package folder (or its datapackage.json), a release
-archive (.zip, see release.py) or a git revision of the repository (`v1.0.0`,
-`HEAD~1`, a sha; files are read from git objects, nothing is checked out).
+archive (.zip, see archive.py) or a git revision (`v1.0.0`, `HEAD~1`, a sha; files
+are read from git objects, nothing is checked out) of the repository holding the
+package the user points at, else of the current directory (see `diff`).
 
 Tables are compared row by row, matched on their Table Schema primaryKey; sources
 (and any other non-table resource) by the SHA-256 of their bytes.
@@ -372,12 +373,13 @@ def open_package(ref, repo_root: Path | str | None = None) -> PackageSnapshot:
     """Open one version: a package folder or its datapackage.json, a .zip archive, or a git revision.
 
     An existing path wins over a git revision of the same spelling. Git revisions are
-    read from the repository at repo_root (default: this repository); the package is
-    the datapackage.json in repo_root's folder of the tree.
+    read from the repository holding repo_root (default: the current directory), never
+    newsprov's own unless that is where the user is; the package is the datapackage.json
+    in repo_root's folder of the tree.
     """
     if isinstance(ref, PackageSnapshot):
         return ref
-    reader = _reader(ref, Path(repo_root or REPO_ROOT))
+    reader = _reader(ref, Path(repo_root) if repo_root else Path.cwd())
     descriptor = _descriptor_of(reader)
     resources = descriptor["resources"]
     if hasattr(reader, "sha256"):  # sources hashed as they stream, never all held at once
@@ -391,8 +393,10 @@ def open_package(ref, repo_root: Path | str | None = None) -> PackageSnapshot:
 
 
 def export_package(ref, dest: Path, repo_root: Path | str | None = None) -> Path:
-    """Write one version's datapackage.json and resource files under dest (which must not exist)."""
-    reader = _reader(ref, Path(repo_root or REPO_ROOT))
+    """Write one version's datapackage.json and resource files under dest (which must not exist).
+
+    Git revisions resolve as in open_package (default: the current directory)."""
+    reader = _reader(ref, Path(repo_root) if repo_root else Path.cwd())
     descriptor = _descriptor_of(reader)
     rels = sorted({r["path"] for r in descriptor["resources"]})
     files = reader.read_many(rels)
@@ -690,8 +694,26 @@ def _metadata_changes(old: dict, new: dict, ignore: set[str]) -> list[str]:
     return [k for k in sorted((set(old) | set(new)) - ignore) if old.get(k) != new.get(k)]
 
 
+def package_folder(ref) -> Path | None:
+    """The folder of the package a reference names when it is a package folder or a descriptor file, else None."""
+    if not isinstance(ref, (str, Path)) or not str(ref):
+        return None
+    path = Path(ref)
+    if path.is_dir():
+        return path if (path / DESCRIPTOR).is_file() else None
+    if path.is_file() and not (path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)):
+        return path.parent
+    return None
+
+
 def diff(old, new, *, sample: int = SAMPLE, repo_root: Path | str | None = None) -> PackageDiff:
-    """What changed from old to new (snapshots, or anything open_package accepts), and the bump it needs."""
+    """What changed from old to new (snapshots, or anything open_package accepts), and the bump it needs.
+
+    A git revision on one side resolves in the repository holding the package the other side
+    points at (`diff("HEAD~1", "my-package/")`: my-package/ at HEAD~1 of its repository), else
+    in the current directory's; repo_root overrides both."""
+    if repo_root is None:
+        repo_root = package_folder(new) or package_folder(old) or Path.cwd()
     old, new = open_package(old, repo_root), open_package(new, repo_root)
     out = PackageDiff(old.ref, new.ref, old.version, new.version, {})
     reasons: list[tuple[str, str]] = []

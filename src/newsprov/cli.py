@@ -117,7 +117,7 @@ def validate(
     datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the embedded dataset)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
-    against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip or git revision): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
+    against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
     from newsprov.dataset.layout import embedded
@@ -174,8 +174,8 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
 
 @app.command(name="diff")
 def diff_command(
-    old: str = typer.Argument(..., help="datapackage.json, its folder, a release .zip, or a git revision (v1.0.0, HEAD~1)."),
-    new: str = typer.Argument(".", help="The same kinds of reference (default: this repository's package)."),
+    old: str = typer.Argument(..., help="datapackage.json, its folder, a release .zip, or a git revision (HEAD~1, a tag): of the repository holding NEW's package, else the current directory's."),
+    new: str = typer.Argument(".", help="The same kinds of reference (default: the package in the current directory)."),
     as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON."),
 ) -> None:
     """Rows added, removed and changed per table, schema and source changes, and the version bump they require."""
