@@ -203,7 +203,8 @@ def release(
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
-        archive, line = run_release(resolve_descriptor(datapackage), out)
+        descriptor_path = resolve_descriptor(datapackage)
+        archive, line = run_release(descriptor_path, out)
     except InvalidRelease as exc:
         _fail(str(exc), EXIT_INVALID)
     except (ReleaseError, DescriptorNotFound) as exc:
@@ -211,6 +212,31 @@ def release(
     except OSError as exc:
         _fail(f"{exc.filename or out}: {exc.strerror or exc}")
     _say(f"released {archive}", line)
+    story = descriptor_path.parent / STORY_PICTURE
+    if story.is_file():
+        _rerender_story(descriptor_path, story)
+
+
+# A package keeping a picture of its story page here (the embedded one does, for the README) gets
+# it re-rendered by each release, so that it always shows the released version.
+STORY_PICTURE = Path("docs") / "story.png"
+
+
+def _rerender_story(descriptor_path: Path, story: Path) -> None:
+    """Re-render the story page's picture after a release; say so, or say why not (the release stands)."""
+    from newsprov.browser import BrowserMissing
+    from newsprov.dataset.load import DatasetError, load
+    from newsprov.page import screenshot
+
+    try:
+        ds = load(descriptor_path, verify=False)  # the release has just validated it
+        run = screenshot(ds, story)
+    except (BrowserMissing, RuntimeError, OSError, DatasetError) as exc:
+        _say(f"newsprov: {story}: not re-rendered, it may show an older version ({exc})", err=True)
+        return
+    for line in run.console:
+        _say(f"console: {line}", err=True)
+    _say(f"re-rendered {story} (version {ds.version})")
 
 
 @app.command()
@@ -307,10 +333,10 @@ def report(
     screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
-    from newsprov.browser import BrowserMissing, open_page
+    from newsprov.browser import BrowserMissing
     from newsprov.dataset.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
-    from newsprov.page import write
+    from newsprov.page import screenshot as page_screenshot, write
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
@@ -325,7 +351,7 @@ def report(
          f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
     if screenshot is not None:
         try:
-            run = open_page(out.resolve().as_uri(), screenshot=screenshot)
+            run = page_screenshot(ds, screenshot, html=out)  # records the package and version it shows
         except (BrowserMissing, RuntimeError, OSError) as exc:
             _fail(f"{screenshot}: {exc}")
         for line in run.console:
