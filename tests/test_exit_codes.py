@@ -206,3 +206,17 @@ def test_an_unexpected_exception_is_one_line_and_exit_2_unless_debugging(tmp_pat
     assert done.stderr == f"newsprov: {package}: unexpected error: RuntimeError: something nobody expected (set NEWSPROV_DEBUG=1 for the traceback)\n"
     debug = python(code=CRASH.replace("sys.argv[1]", repr(str(package))), env={"NEWSPROV_DEBUG": "1"})
     assert debug.returncode != 0 and "Traceback" in debug.stderr and "something nobody expected" in debug.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["validate", "a", "b"], "newsprov: validate: Got unexpected extra argument(s) (b); see `newsprov validate --help`"),
+        (["nosuch"], "newsprov: usage: No such command 'nosuch'; see `newsprov --help`"),
+        (["eval", "figures"], "newsprov: eval figures: Missing option '--gold'; see `newsprov eval figures --help`"),
+        (["validate", "--format", "xml"], "newsprov: --format: must be one of text, json, github, not 'xml'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args, line):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stderr == line + "\n" and result.stdout == ""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
@@ -48,6 +49,28 @@ class _Guarded(TyperGroup):
             typer.echo(f"newsprov: {printable(subject)}: unexpected error: {type(exc).__name__}{': ' + printable(what) if what else ''} "
                        "(set NEWSPROV_DEBUG=1 for the traceback)", err=True)
             raise typer.Exit(EXIT_ERROR) from None
+
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Usage errors as one line too, `newsprov: <command>: <what>` (not Typer's framed box)."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError:
+            return super().main(*args, standalone_mode=True, **kwargs)  # Typer prints the help
+        except UsageError as exc:
+            command = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else ""
+            help_command = f"newsprov {command}".strip()
+            typer.echo(f"newsprov: {printable(command or 'usage')}: {printable(exc.format_message().rstrip('.'))}; see `{printable(help_command)} --help`", err=True)
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            typer.echo(f"newsprov: {printable(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("newsprov: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
@@ -132,8 +155,8 @@ def validate(
         _fail(str(exc))
     if against is not None:
         problems = _version_problems(against, datapackage)
-        for problem in problems:
-            _say(f"version: {problem}", err=True)
+        for problem in problems:  # one error line each, as the report lists them
+            _say(f"newsprov: {report.descriptor}: version: {problem}", err=True)
         if problems:
             from newsprov.validators.errors import ValidationError
 
