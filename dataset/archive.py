@@ -178,6 +178,12 @@ class PackageArchive:
             raise ArchiveError(f"{self.label}: {rel} is not declared in {DESCRIPTOR}")
         return self.members[rel]
 
+    def check_all(self) -> None:
+        """Read every declared member through (each within its size, CRC checked by zipfile), keeping nothing."""
+        for rel in sorted(self.declared):
+            for _ in self.chunks(rel):
+                pass
+
     def extract(self, dest: Path | str) -> Path:
         """Write the descriptor and every declared member under dest (absent or an empty folder), all or nothing."""
         dest = Path(dest)

@@ -202,6 +202,18 @@ def test_one_resource_per_shape_gives_frictionless_the_same_answers(tiny_package
     assert len(fast) >= 6 and any("resources/75" in note for note in fast)
 
 
+@pytest.mark.parametrize(("prop", "value"), [("name", "source-9\nsource-10"), ("path", "sources/a.txt\nsources/b.txt"), ("hash", "sha256:ab\ncd")])
+def test_a_value_holding_a_newline_does_not_pass_for_two_plain_ones(tiny_package, prop, value):
+    descriptor = json.loads((tiny_package / "datapackage.json").read_text())
+    source = descriptor["resources"][0]
+    many = [dict(source, name=f"source-{i}", path=f"sources/s{i}.txt", hash=f"sha256:{i:064x}") for i in range(50)]
+    many[9][prop] = value
+    descriptor["resources"] = many
+    reduced, kept = profile.reduced(descriptor)
+    assert 9 in kept
+    assert sorted(e.note for e in profile.check_profile(reduced, kept)) == sorted(e.note for e in profile.check_profile(copy.deepcopy(descriptor)))
+
+
 def test_a_table_with_a_declared_constraint_still_reports_its_other_errors(tiny_package):
     edit_descriptor(tiny_package, lambda d: field(d, "sentences", "end")["constraints"].update(maximum=10_000))
     edit_csv(tiny_package / "tables/sentences.csv", 2, "end", "-1")

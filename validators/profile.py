@@ -131,6 +131,8 @@ def _all_plain(prop: str, values: list) -> bool:
     if set(map(type, values)) != {str}:
         return False
     joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:  # a value holding a newline would pass for two
+        return False
     return _JOINED[prop].match(joined) is not None and not (prop == "path" and "../" in joined)
 
 

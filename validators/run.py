@@ -70,14 +70,19 @@ def _validate(path: Path | str | None) -> Report:
     package.errors += integrity.check_descriptor(descriptor)
     package.errors += profile.check_package(descriptor)
     # The profile is checked by frictionless (importing it takes about 0.5 s) in a thread of its
-    # own while the resources are checked; it keeps only one resource of each shape.
+    # own while the resources are checked, on one resource of each shape (profile.reduced, about
+    # 0.3 s for 100,000 sources, in that thread too: it holds the resource dicts until then).
     with ThreadPoolExecutor(1, thread_name_prefix="newsprov-profile") as pool:
-        profile_errors = pool.submit(profile.check_profile, *profile.reduced(descriptor))
+        profile_errors = pool.submit(_check_profile, {**descriptor, "resources": list(descriptor["resources"])})
         resources = descriptor.pop("resources")
         del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
         _validate_resources(root, resources, report)
         package.errors += profile_errors.result()
     return _done(report, started)
+
+
+def _check_profile(descriptor: dict) -> list[ValidationError]:
+    return profile.check_profile(*profile.reduced(descriptor))
 
 
 def _validate_resources(root: Path, resources: list, report: Report) -> None:
