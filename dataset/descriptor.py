@@ -146,7 +146,14 @@ def read_bytes(path: Path | str, label: str | None = None) -> bytes:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_DESCRIPTOR_BYTES:
             raise DescriptorError(f"{label}: data package descriptor too large ({size} bytes; the limit is {MAX_DESCRIPTOR_BYTES})")
-        raw = handle.read(MAX_DESCRIPTOR_BYTES + 1)  # a file growing meanwhile (or a FIFO) is still bounded
+        # Its size, then what may have been added since (or what a special file holds), bounded.
+        # (read(MAX_DESCRIPTOR_BYTES + 1) would allocate 128 MiB for any descriptor.)
+        chunks = [handle.read(size + 1)]
+        total = len(chunks[0])
+        while total <= MAX_DESCRIPTOR_BYTES and (chunk := handle.read(min(1 << 16, MAX_DESCRIPTOR_BYTES + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+        raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     if len(raw) > MAX_DESCRIPTOR_BYTES:
         raise DescriptorError(f"{label}: data package descriptor too large (over {MAX_DESCRIPTOR_BYTES} bytes)")
     return raw

@@ -232,6 +232,21 @@ class _Folder:
         except UnreadableResource as exc:
             raise VersionError(f"{self.label}: cannot read {exc.rel} ({exc.strerror})") from None
 
+    def sha256(self, rel: str) -> str:
+        """A source's sha256, streamed: sources are never all held at once."""
+        from newsprov.validators.paths import PathGuard
+
+        if not hasattr(self, "_guard"):
+            self._guard = PathGuard(self.root)
+        reason = self._guard.reason(rel)
+        if reason:
+            raise VersionError(f"{self.label}: unsafe resource path: {reason}")
+        try:
+            with open(self.root / rel, "rb") as handle:
+                return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as exc:
+            raise VersionError(f"{self.label}: cannot read {rel} ({exc.strerror})") from None
+
 
 class _Archive:
     """A release archive, opened through dataset/archive.py: only declared members are read,

@@ -193,3 +193,19 @@ def test_extract_writes_only_declared_members(made, tmp_path):
         declared = {r["path"] for r in archive.descriptor["resources"]} | {"datapackage.json"}
     assert {str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file()} == declared
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left beside it
+
+
+def test_diff_hashes_a_folder_packages_sources_without_holding_them(made, tmp_path):
+    changed = tmp_path / "changed"
+    shutil.copytree(made["package"], changed)
+    with open(changed / "sources" / "alpha.txt", "wb") as handle:  # 40 MB of text where 120 bytes were
+        for _ in range(40):
+            handle.write(b"Talks went on, an official said. " * 31_776)
+    tracemalloc.start()
+    try:
+        change = diff(made["package"], changed)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert change.sources_changed == ["source-alpha"]
+    assert peak < 10 << 20, peak

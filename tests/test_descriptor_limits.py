@@ -70,3 +70,30 @@ def test_what_cannot_be_read_as_a_descriptor_is_named(tmp_path, raw, what):
     assert message.startswith(f"{tmp_path / 'datapackage.json'}: ") and what in message and "\n" not in message
     with pytest.raises(MalformedDescriptor):
         validate(tmp_path)
+
+
+def test_reading_a_descriptor_takes_about_its_size(tmp_path):
+    import tracemalloc
+
+    from newsprov.dataset.descriptor import read_bytes
+
+    path = tmp_path / "datapackage.json"
+    path.write_text(json.dumps({"resources": []}))
+    tracemalloc.start()
+    try:
+        assert read_bytes(path) == b'{"resources": []}'
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20, peak  # not the 128 MiB buffer read(limit + 1) allocates
+
+
+def test_a_file_whose_size_says_nothing_is_still_read_and_bounded():
+    from pathlib import Path
+
+    from newsprov.dataset.descriptor import read_bytes
+
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("needs Linux's /proc (files of size 0 that hold text)")
+    assert read_bytes(status).startswith(b"Name:")
