@@ -16,9 +16,15 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
-from typer.exceptions import TyperException
+
+try:  # Typer 0.2x vendors Click
+    from typer._click import exceptions as _click_exceptions
+except ImportError:  # older Typer depends on Click itself
+    from click import exceptions as _click_exceptions
+
+ClickException, UsageError = _click_exceptions.ClickException, _click_exceptions.UsageError
+NoArgsIsHelpError = getattr(_click_exceptions, "NoArgsIsHelpError", ())  # () catches nothing
 
 from newsprov.validators.printable import printable, safe_lines
 
@@ -39,7 +45,7 @@ class _Guarded(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (TyperException, typer.Exit, typer.Abort):  # exits, usage errors, aborts: already handled
+        except (ClickException, typer.Exit, typer.Abort):  # exits, usage errors, aborts: already handled
             raise
         except Exception as exc:
             if os.environ.get("NEWSPROV_DEBUG") == "1":
@@ -49,7 +55,6 @@ class _Guarded(TyperGroup):
             typer.echo(f"newsprov: {printable(subject)}: unexpected error: {type(exc).__name__}{': ' + printable(what) if what else ''} "
                        "(set NEWSPROV_DEBUG=1 for the traceback)", err=True)
             raise typer.Exit(EXIT_ERROR) from None
-
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         """Usage errors as one line too, `newsprov: <command>: <what>` (not Typer's framed box)."""
