@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import shutil
@@ -14,9 +12,10 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.descriptor import read as read_descriptor
 from newsprov.dataset.registry import models
 from newsprov.dataset.text import decode_source
+from newsprov.validators.integrity import file_sha256
 from newsprov.validators.paths import PathGuard
 from newsprov.validators.run import DescriptorNotFound, resolve_descriptor, validate
 from newsprov.validators.tables import read_table
@@ -24,6 +23,10 @@ from newsprov.validators.tables import read_table
 
 class DatasetError(Exception):
     """A package that cannot be loaded: unsafe, unreadable or invalid (the message says which)."""
+
+
+class InvalidDataset(DatasetError):
+    """A package that was read but fails validation: invalid data (exit 1), not an I/O error (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def load(path: Path | str | None = None, *, version: str | None = None, verify: 
 def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     try:
         descriptor_path = resolve_descriptor(path)
-        descriptor = parse_descriptor(descriptor_path.read_bytes(), str(descriptor_path))
+        descriptor = read_descriptor(descriptor_path)
     except DescriptorNotFound as exc:
         raise DatasetError(str(exc)) from None
     except OSError as exc:
@@ -100,10 +103,7 @@ def _load_package(path: Path | str | None, verify: bool) -> Dataset:
         if reason:
             raise DatasetError(f"{descriptor_path}: unsafe resource path: {reason}")
     if verify:
-        report = validate(descriptor_path)
-        if not report.valid:
-            first = report.errors[0]
-            raise DatasetError(f"{descriptor_path}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+        _verify(descriptor_path, str(descriptor_path))
     known = models()
     tables = {}
     for resource in descriptor["resources"]:
@@ -115,16 +115,36 @@ def _load_package(path: Path | str | None, verify: bool) -> Dataset:
     return Dataset(root, descriptor, tables)
 
 
-def _unpacked(name: str, fill) -> Path:
-    """A cache folder `name`, filled once by fill(dest) (atomically; a concurrent fill is fine)."""
+def _verify(package: Path, label: str) -> None:
+    """InvalidDataset (naming `label`) unless the package validates."""
+    report = validate(package)
+    if not report.valid:
+        first = report.errors[0]
+        raise InvalidDataset(f"{label}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+
+
+def _cached(name: str, fill, label: str, verify: bool) -> Dataset:
+    """The package in the cache folder `name`, filled once by fill(dest) and loaded.
+
+    A new folder is filled and (with verify) validated in a temporary folder beside it, which
+    becomes the cache folder only when both succeed: on any failure it is removed, so nothing
+    of a refused archive is left in the cache. A cached folder that no longer validates is
+    removed too (newsprov wrote it), and the error raised.
+    """
     root = cache_root()
     dest = root / name
     if (dest / DESCRIPTOR).is_file():
-        return dest
+        try:
+            return _load_package(dest, verify)
+        except InvalidDataset:
+            shutil.rmtree(dest, ignore_errors=True)
+            raise
     root.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".newsprov-cache-", dir=root))
     try:
         fill(stage / "package")
+        if verify:
+            _verify(stage / "package", label)
         try:
             os.replace(stage / "package", dest)
         except OSError:
@@ -132,11 +152,12 @@ def _unpacked(name: str, fill) -> Path:
                 raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return dest
+    return _load_package(dest, verify=False)  # validated above, before it entered the cache
 
 
 def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
-    """Load a release archive: verified against the SHA256SUMS beside it (when there is one), unpacked into the cache."""
+    """Load a release archive: verified against the SHA256SUMS beside it (when there is one),
+    its declared members unpacked into the cache (dataset/archive.py says what is refused)."""
     from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
 
     zip_path = Path(zip_path)
@@ -146,11 +167,12 @@ def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
         if verify and (zip_path.parent / SUMS).is_file():
             digest = verify_archive(zip_path)
         else:
-            digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
-        folder = _unpacked(f"{zip_path.stem}-{digest[:16]}", lambda dest: extract_archive(zip_path, dest))
+            digest = file_sha256(zip_path)
+        return _cached(f"{zip_path.stem}-{digest[:16]}", lambda dest: extract_archive(zip_path, dest), str(zip_path), verify)
     except ReleaseError as exc:
         raise DatasetError(str(exc)) from None
-    return _load_package(folder, verify)
+    except OSError as exc:
+        raise DatasetError(f"{zip_path}: cannot read ({exc.strerror})") from None
 
 
 def available_versions(repo_root: Path | str | None = None) -> list[str]:
@@ -180,8 +202,8 @@ def _glob_escape(text: str) -> str:
 
 def _package_name(repo_root: Path) -> str | None:
     try:
-        name = json.loads((repo_root / DESCRIPTOR).read_text(encoding="utf-8")).get("name")
-    except (OSError, ValueError, AttributeError):
+        name = read_descriptor(repo_root / DESCRIPTOR).get("name")
+    except (OSError, ValueError):
         return None
     return name if isinstance(name, str) and name else None
 
@@ -211,13 +233,11 @@ def load_version(version: str, *, repo_root: Path | str | None = None, verify: b
             if verify:
                 digest = verify_archive(archive, repo_root / RELEASES / SUMS)
             else:
-                digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-            folder = _unpacked(f"{archive.stem}-{digest[:16]}", lambda dest: extract_archive(archive, dest))
-            return _load_package(folder, verify)
+                digest = file_sha256(archive)
+            return _cached(f"{archive.stem}-{digest[:16]}", lambda dest: extract_archive(archive, dest), str(archive), verify)
         commit = resolve_revision(f"refs/tags/v{version}", repo_root)
         if commit:
-            folder = _unpacked(f"{name}-{version}-git-{commit[:16]}", lambda dest: export_package(commit, dest, repo_root))
-            return _load_package(folder, verify)
+            return _cached(f"{name}-{version}-git-{commit[:16]}", lambda dest: export_package(commit, dest, repo_root), f"v{version} ({commit[:12]})", verify)
     except (ReleaseError, VersionError) as exc:
         raise DatasetError(str(exc)) from None
     available = available_versions(repo_root)

@@ -15,8 +15,9 @@ by a killed release are removed by the next one (under the lock).
 The archive's SHA-256 goes into `SHA256SUMS` beside it, in `sha256sum` format
 (`<hex>  <file name>`, lines sorted by file name). A released version is immutable:
 re-releasing it with different content is refused unless `force=True`.
-`verify_archive` checks an archive against SHA256SUMS and its member names;
-`extract_archive` unpacks one without letting any member escape the destination.
+`verify_archive` checks an archive against SHA256SUMS and opens it as a package archive;
+`extract_archive` unpacks its declared members, all or nothing (both through
+dataset/archive.py, which says what an archive must be).
 """
 
 from __future__ import annotations
@@ -27,27 +28,30 @@ import hashlib
 import io
 import os
 import re
-import shutil
 import stat
 import tempfile
 import zipfile
 from pathlib import Path
 
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.dataset.layout import DESCRIPTOR
 from newsprov.dataset.publish import locked
-from newsprov.dataset.versions import parse_semver, unsafe_member
+from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
+from newsprov.dataset.versions import parse_semver
 
 SUMS = "SHA256SUMS"
 EPOCH = (1980, 1, 1, 0, 0, 0)
 LEVEL = 9
 MODE = 0o644
 NAME = re.compile(r"^[a-z0-9._-]+$")  # Frictionless package name pattern
-MAX_BYTES = 4 << 30  # refuse to extract archives claiming more than this (zip bombs)
 
 
 class ReleaseError(Exception):
     """A release that cannot be made, or an archive that cannot be trusted; the message says why."""
+
+
+class InvalidRelease(ReleaseError):
+    """A package that was read but fails validation: invalid data (exit 1), not an I/O error."""
 
 
 def _descriptor_path(package) -> Path:
@@ -104,8 +108,8 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
 
     path = _descriptor_path(package)
-    raw = path.read_bytes()
     try:
+        raw = read_descriptor_bytes(path)
         descriptor = parse_descriptor(raw, str(path))
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None
@@ -168,14 +172,14 @@ def release(package_dir_or_descriptor, out_dir, *, verify: bool = True, force: b
     """
     descriptor_path = _descriptor_path(package_dir_or_descriptor)
     descriptor, files = package_files(descriptor_path)
-    zip_name = archive_name(descriptor)
-    if verify:
+    if verify:  # first: an invalid name or version is invalid data, reported as validate reports it
         from newsprov.validators.run import validate
 
         report = validate(descriptor_path)
         if not report.valid:
             first = report.errors[0]
-            raise ReleaseError(f"{descriptor_path}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+            raise InvalidRelease(f"{descriptor_path}: invalid package, {len(report.errors)} error(s); first: [{first.type}] {first.message}")
+    zip_name = archive_name(descriptor)
     data = archive_bytes(files, descriptor.get("created"))
     digest = hashlib.sha256(data).hexdigest()
     out_dir = Path(out_dir)
@@ -221,28 +225,10 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_members(zf: zipfile.ZipFile, label: str, max_bytes: int = MAX_BYTES) -> list[zipfile.ZipInfo]:
-    """The archive's members, after refusing unsafe names, links, duplicates and absurd sizes."""
-    seen, total = set(), 0
-    for info in zf.infolist():
-        reason = unsafe_member(info.filename.rstrip("/") if info.is_dir() else info.filename)
-        if reason:
-            raise ReleaseError(f"{label}: unsafe archive member: {reason}")
-        kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the maker recorded no file type
-        if kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
-            raise ReleaseError(f"{label}: archive member {info.filename} is not a regular file (link or device)")
-        key = info.filename.rstrip("/")
-        if key in seen:
-            raise ReleaseError(f"{label}: archive member {info.filename} appears twice")
-        seen.add(key)
-        total += info.file_size
-        if total > max_bytes:
-            raise ReleaseError(f"{label}: archive expands to more than {max_bytes} bytes")
-    return zf.infolist()
-
-
 def verify_archive(zip_path, sums_path=None) -> str:
-    """The archive's sha256 hex, when SHA256SUMS lists it with that digest and its members are safe.
+    """The archive's sha256 hex, when SHA256SUMS lists it with that digest and it opens as a
+    package archive (dataset/archive.py: safe members, limits, only declared members) whose
+    declared members all read back within their sizes and CRCs.
 
     sums_path defaults to SHA256SUMS beside the archive. Raises ReleaseError otherwise.
     """
@@ -259,46 +245,18 @@ def verify_archive(zip_path, sums_path=None) -> str:
     if actual != listed:
         raise ReleaseError(f"{zip_path}: sha256 {actual} does not match {listed} in {sums_path}; the archive was altered or is corrupt")
     try:
-        with zipfile.ZipFile(zip_path) as zf:
-            check_members(zf, str(zip_path))
-            bad = zf.testzip()
-    except zipfile.BadZipFile as exc:
-        raise ReleaseError(f"{zip_path}: not a readable zip archive ({exc})") from None
-    if bad is not None:
-        raise ReleaseError(f"{zip_path}: member {bad} fails its CRC check")
+        with PackageArchive(zip_path) as archive:
+            archive.check_all()  # as zipfile's testzip did, but only declared members, each within its size
+    except ArchiveError as exc:
+        raise ReleaseError(str(exc)) from None
     return actual
 
 
-def extract_archive(zip_path, dest, *, max_bytes: int = MAX_BYTES) -> Path:
-    """Unpack the archive into dest (absent or an empty folder), all or nothing.
-
-    Members are written into a temporary sibling folder, which then replaces dest;
-    names that are absolute or contain '..', links and duplicates are refused.
-    """
-    zip_path, dest = Path(zip_path), Path(dest)
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise ReleaseError(f"{dest}: destination exists and is not an empty folder")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".newsprov-extract-", dir=dest.parent))
+def extract_archive(zip_path, dest, *, max_bytes: int | None = None) -> Path:
+    """Unpack the archive's descriptor and declared members into dest (absent or an empty folder),
+    all or nothing (PackageArchive.extract); a member a refusal is found in leaves nothing behind."""
     try:
-        with zipfile.ZipFile(zip_path) as zf:
-            base = stage.resolve()
-            for info in check_members(zf, str(zip_path), max_bytes):
-                target = (stage / info.filename).resolve()
-                if target != base and base not in target.parents:
-                    raise ReleaseError(f"{zip_path}: archive member {info.filename} leaves the destination")
-                if info.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zf.open(info) as source, open(target, "xb") as sink:
-                    shutil.copyfileobj(source, sink, 1 << 20)
-                os.chmod(target, MODE)
-        os.replace(stage, dest)
-    except zipfile.BadZipFile as exc:
-        raise ReleaseError(f"{zip_path}: not a readable zip archive ({exc})") from None
-    except OSError as exc:
-        raise ReleaseError(f"{zip_path}: cannot extract to {dest} ({exc})") from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return dest
+        with PackageArchive(zip_path, max_bytes=max_bytes) as archive:
+            return archive.extract(dest)
+    except ArchiveError as exc:
+        raise ReleaseError(str(exc)) from None

@@ -1,8 +1,9 @@
 """Compare two versions of a data package and say which semver bump the change needs.
 
 A version is opened from a package folder (or its datapackage.json), a release
-archive (.zip, see release.py) or a git revision of the repository (`v1.0.0`,
-`HEAD~1`, a sha; files are read from git objects, nothing is checked out).
+archive (.zip, see archive.py) or a git revision (`v1.0.0`, `HEAD~1`, a sha; files
+are read from git objects, nothing is checked out) of the repository holding the
+package the user points at, else of the current directory (see `diff`).
 
 Tables are compared row by row, matched on their Table Schema primaryKey; sources
 (and any other non-table resource) by the SHA-256 of their bytes.
@@ -46,13 +47,15 @@ import re
 import subprocess
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import NamedTuple
 
 import polars as pl
 
-from newsprov.dataset.descriptor import parse as parse_descriptor
+from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member  # noqa: F401 (unsafe_member: imported from here before)
+from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.validators.printable import safe_lines
 
 # semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
 _IDENT = r"(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)"
@@ -202,26 +205,22 @@ class PackageSnapshot:
         return next(r for r in self.descriptor["resources"] if r.get("name") == name)
 
 
-def unsafe_member(name: object) -> str | None:
-    """Why a path inside a package or archive is refused (absolute, '..', drive, URL...), or None."""
-    if not isinstance(name, str) or not name or "\x00" in name or "\n" in name:
-        return f"{name!r} is not a usable path"
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", name):
-        return f"{name} is a remote URL"
-    if name.startswith("/") or "\\" in name or re.match(r"^[A-Za-z]:", name):
-        return f"{name} is absolute"
-    if ".." in PurePosixPath(name).parts:
-        return f"{name} contains '..'"
-    return None
-
-
 class _Folder:
     kind = "folder"
 
     def __init__(self, descriptor_path: Path):
         self.root = descriptor_path.parent
+        self.path = descriptor_path
         self.label = str(descriptor_path)
         self.descriptor_rel = descriptor_path.name
+
+    def descriptor_bytes(self) -> bytes:
+        try:
+            return read_descriptor_bytes(self.path, self.label)
+        except DescriptorError as exc:
+            raise VersionError(str(exc)) from None
+        except OSError as exc:
+            raise VersionError(f"{self.label}: cannot read ({exc.strerror})") from None
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
         from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
@@ -233,30 +232,53 @@ class _Folder:
         except UnreadableResource as exc:
             raise VersionError(f"{self.label}: cannot read {exc.rel} ({exc.strerror})") from None
 
+    def sha256(self, rel: str) -> str:
+        """A source's sha256, streamed: sources are never all held at once."""
+        from newsprov.validators.paths import PathGuard
+
+        if not hasattr(self, "_guard"):
+            self._guard = PathGuard(self.root)
+        reason = self._guard.reason(rel)
+        if reason:
+            raise VersionError(f"{self.label}: unsafe resource path: {reason}")
+        try:
+            with open(self.root / rel, "rb") as handle:
+                return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as exc:
+            raise VersionError(f"{self.label}: cannot read {rel} ({exc.strerror})") from None
+
 
 class _Archive:
+    """A release archive, opened through dataset/archive.py: only declared members are read,
+    each within its declared size, sources hashed as they stream."""
+
     kind = "archive"
     descriptor_rel = DESCRIPTOR
 
     def __init__(self, path: Path):
         self.label = str(path)
         try:
-            with zipfile.ZipFile(path) as zf:
-                self.members = {}
-                for info in zf.infolist():
-                    reason = unsafe_member(info.filename)
-                    if reason:
-                        raise VersionError(f"{path}: unsafe archive member: {reason}")
-                    if not info.is_dir():
-                        self.members[info.filename] = zf.read(info)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise VersionError(f"{path}: not a readable zip archive ({exc})") from None
+            self.archive = PackageArchive(path)
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+
+    def descriptor_bytes(self) -> bytes:
+        return self.archive.raw_descriptor
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
-        missing = [rel for rel in rels if rel not in self.members]
-        if missing:
-            raise VersionError(f"{self.label}: archive has no {missing[0]}")
-        return {rel: self.members[rel] for rel in rels}
+        try:
+            return {rel: self.archive.read(rel) for rel in rels}
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+
+    def sha256(self, rel: str) -> str:
+        digest = hashlib.sha256()
+        try:
+            for chunk in self.archive.chunks(rel):
+                digest.update(chunk)
+        except ArchiveError as exc:
+            raise VersionError(str(exc)) from None
+        return digest.hexdigest()
 
 
 def _git(repo_root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess:
@@ -289,6 +311,14 @@ class _Git:
         self.label = f"{rev} ({commit[:12]})"
         prefix = _git(repo_root, "rev-parse", "--show-prefix")
         self.prefix = prefix.stdout.decode().strip() if prefix.returncode == 0 else ""
+
+    def descriptor_bytes(self) -> bytes:
+        """The descriptor's blob, its size asked of git first (`cat-file --batch-check`)."""
+        done = _git(self.repo_root, "cat-file", "--batch-check", data=f"{self.commit}:{self.prefix}{DESCRIPTOR}\n".encode())
+        header = done.stdout.split()
+        if done.returncode == 0 and len(header) == 3 and header[1] == b"blob" and int(header[2]) > MAX_DESCRIPTOR_BYTES:
+            raise VersionError(f"{self.label}: {self.prefix}{DESCRIPTOR}: data package descriptor too large ({int(header[2])} bytes; the limit is {MAX_DESCRIPTOR_BYTES})")
+        return self.read_many([DESCRIPTOR])[DESCRIPTOR]
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
         """Blobs at the commit, all through one `git cat-file --batch` (a batched `git show REV:path`)."""
@@ -339,7 +369,7 @@ def _is_table(resource: dict) -> bool:
 
 
 def _descriptor_of(reader) -> dict:
-    raw = reader.read_many([reader.descriptor_rel])[reader.descriptor_rel]
+    raw = reader.descriptor_bytes()
     try:
         descriptor = parse_descriptor(raw, reader.label)
     except ValueError as exc:
@@ -358,27 +388,34 @@ def open_package(ref, repo_root: Path | str | None = None) -> PackageSnapshot:
     """Open one version: a package folder or its datapackage.json, a .zip archive, or a git revision.
 
     An existing path wins over a git revision of the same spelling. Git revisions are
-    read from the repository at repo_root (default: this repository); the package is
-    the datapackage.json in repo_root's folder of the tree.
+    read from the repository holding repo_root (default: the current directory), never
+    newsprov's own unless that is where the user is; the package is the datapackage.json
+    in repo_root's folder of the tree.
     """
     if isinstance(ref, PackageSnapshot):
         return ref
-    reader = _reader(ref, Path(repo_root or REPO_ROOT))
+    reader = _reader(ref, Path(repo_root) if repo_root else Path.cwd())
     descriptor = _descriptor_of(reader)
     resources = descriptor["resources"]
-    files = reader.read_many(sorted({r["path"] for r in resources}))
+    if hasattr(reader, "sha256"):  # sources hashed as they stream, never all held at once
+        files = reader.read_many(sorted({r["path"] for r in resources if _is_table(r)}))
+        sources = {r["name"]: "sha256:" + reader.sha256(r["path"]) for r in resources if not _is_table(r)}
+    else:
+        files = reader.read_many(sorted({r["path"] for r in resources}))
+        sources = {r["name"]: "sha256:" + hashlib.sha256(files[r["path"]]).hexdigest() for r in resources if not _is_table(r)}
     tables = {r["name"]: files[r["path"]] for r in resources if _is_table(r)}
-    sources = {r["name"]: "sha256:" + hashlib.sha256(files[r["path"]]).hexdigest() for r in resources if not _is_table(r)}
     return PackageSnapshot(str(ref), reader.kind, descriptor, tables, sources)
 
 
 def export_package(ref, dest: Path, repo_root: Path | str | None = None) -> Path:
-    """Write one version's datapackage.json and resource files under dest (which must not exist)."""
-    reader = _reader(ref, Path(repo_root or REPO_ROOT))
+    """Write one version's datapackage.json and resource files under dest (which must not exist).
+
+    Git revisions resolve as in open_package (default: the current directory)."""
+    reader = _reader(ref, Path(repo_root) if repo_root else Path.cwd())
     descriptor = _descriptor_of(reader)
     rels = sorted({r["path"] for r in descriptor["resources"]})
-    files = reader.read_many([reader.descriptor_rel, *rels])
-    files[DESCRIPTOR] = files.pop(reader.descriptor_rel)
+    files = reader.read_many(rels)
+    files[DESCRIPTOR] = reader.descriptor_bytes()
     dest.mkdir(parents=True)
     for rel, data in files.items():
         target = dest / rel
@@ -508,7 +545,7 @@ class PackageDiff:
         lines = [f"{self.old_ref} ({self.old_version or '?'}) -> {self.new_ref} ({self.new_version or '?'}): required bump {self.required_bump.upper()}"]
         if self.empty:
             lines.append("no changes")
-            return "\n".join(lines) + "\n"
+            return safe_lines(lines) + "\n"
         if self.sources_added or self.sources_removed or self.sources_changed:
             lines.append(f"sources: {len(self.sources_added)} added, {len(self.sources_removed)} removed, {len(self.sources_changed)} changed")
             lines += [f"  + {n}" for n in self.sources_added] + [f"  - {n}" for n in self.sources_removed] + [f"  ~ {n}" for n in self.sources_changed]
@@ -547,7 +584,7 @@ class PackageDiff:
             lines += [f"  note: {note}" for note in t.notes]
         lines.append("reasons:")
         lines += [f"  {level.upper()}: {change}" for level, change in self.reasons]
-        return "\n".join(lines) + "\n"
+        return safe_lines(lines) + "\n"  # names and values are data: they may not break a line or start one with '::'
 
 
 def _short(value, limit: int = 60) -> str:
@@ -672,8 +709,26 @@ def _metadata_changes(old: dict, new: dict, ignore: set[str]) -> list[str]:
     return [k for k in sorted((set(old) | set(new)) - ignore) if old.get(k) != new.get(k)]
 
 
+def package_folder(ref) -> Path | None:
+    """The folder of the package a reference names when it is a package folder or a descriptor file, else None."""
+    if not isinstance(ref, (str, Path)) or not str(ref):
+        return None
+    path = Path(ref)
+    if path.is_dir():
+        return path if (path / DESCRIPTOR).is_file() else None
+    if path.is_file() and not (path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)):
+        return path.parent
+    return None
+
+
 def diff(old, new, *, sample: int = SAMPLE, repo_root: Path | str | None = None) -> PackageDiff:
-    """What changed from old to new (snapshots, or anything open_package accepts), and the bump it needs."""
+    """What changed from old to new (snapshots, or anything open_package accepts), and the bump it needs.
+
+    A git revision on one side resolves in the repository holding the package the other side
+    points at (`diff("HEAD~1", "my-package/")`: my-package/ at HEAD~1 of its repository), else
+    in the current directory's; repo_root overrides both."""
+    if repo_root is None:
+        repo_root = package_folder(new) or package_folder(old) or Path.cwd()
     old, new = open_package(old, repo_root), open_package(new, repo_root)
     out = PackageDiff(old.ref, new.ref, old.version, new.version, {})
     reasons: list[tuple[str, str]] = []

@@ -103,7 +103,7 @@ def test_cli_refuses_a_tampered_package_and_writes_nothing(embedded_copy, tmp_pa
     source.write_bytes(source.read_bytes() + b" ")
     out = tmp_path / "story.html"
     result = runner.invoke(app, ["report", str(embedded_copy), "--out", str(out)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # invalid data, as `validate` says (README, exit codes)
     assert "invalid package" in result.output and source.name in result.output
     assert not out.exists()
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import edit_csv, rehash
 from newsprov.cli import app
-from newsprov.validators.run import DescriptorNotFound, validate
+from newsprov.validators.run import DescriptorNotFound, MalformedDescriptor, validate
 
 runner = CliRunner()
 SOURCE = "dataset/sources/001_9d3f9a3be7baeea0.txt"
@@ -89,16 +89,24 @@ def test_a_resource_path_escaping_the_package(embedded_copy):
     descriptor = json.loads(path.read_text())
     descriptor["resources"][0]["path"] = "../outside.txt"
     path.write_text(json.dumps(descriptor))
-    assert validate(embedded_copy).flatten(["type", "resource"])[0] == ["unsafe-path", "source-000_4b0563042a307713"]
+    found = validate(embedded_copy).flatten(["type", "resource"])
+    assert ["unsafe-path", "source-000_4b0563042a307713"] in found
+    assert ["profile-error", None] in found  # frictionless' own path rule says the same
+    # README: an unsafe path is an I/O error (newsprov refuses to read it), exit 2, whatever the format
+    for extra in ([], ["--json"], ["--format", "github"]):
+        result = runner.invoke(app, ["validate", str(embedded_copy), *extra])
+        assert result.exit_code == 2, extra
+        assert result.stderr == f"newsprov: {path}: unsafe resource path: ../outside.txt contains '..'\n"
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"name": "x"}'])
-def test_a_malformed_descriptor_is_invalid(tmp_path, content):
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"name": "x"}', ""])
+def test_a_malformed_descriptor_is_an_io_error(tmp_path, content):
+    """README: "2 usage or I/O error (missing file, malformed descriptor, ...)"."""
     (tmp_path / "datapackage.json").write_text(content)
-    report = validate(tmp_path)
-    assert not report.valid and report.flatten(["type"])[0] == ["descriptor-error"]
+    with pytest.raises(MalformedDescriptor, match="datapackage.json: (malformed|empty) data package descriptor"):
+        validate(tmp_path)
     result = runner.invoke(app, ["validate", str(tmp_path)])
-    assert result.exit_code == 1 and "datapackage.json" in result.output
+    assert result.exit_code == 2 and result.output.startswith(f"newsprov: {tmp_path / 'datapackage.json'}: ") and result.output.count("\n") == 1
 
 
 def test_a_missing_descriptor_is_an_io_error(tmp_path):

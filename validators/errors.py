@@ -17,6 +17,15 @@ CATALOGUE = {
     e.type: e
     for e in (
         ErrorType("descriptor-error", "Descriptor Error", "The descriptor is not valid: {note}", "datapackage.json is missing a required property or is malformed."),
+        ErrorType("profile-error", "Profile Error", "The descriptor breaks the Data Package profile: {note}", "Checked by frictionless itself (Package.metadata_validate), so that `frictionless validate` accepts what newsprov accepts."),
+        ErrorType("version-error", "Version Error", "The package version {cell!r} is not a semantic version: {note}", "`version` must be MAJOR.MINOR.PATCH (semver.org), as releases and `newsprov diff` need."),
+        ErrorType("table-format-mismatch", "Table Format Mismatch", "Resource {resource} declares {cell!r}: {note}", "newsprov tables are UTF-8 CSV files read with the default dialect; a resource declaring otherwise would be read differently by frictionless."),
+        ErrorType("schema-mismatch", "Schema Mismatch", "The schema of {resource} does not match its model: {note}", "A table's Table Schema must be the one its Pandera model gives (schemas/frictionless.py), descriptions aside."),
+        ErrorType("schema-field-mismatch", "Schema Field Mismatch", "The fields of {resource} are not its model's columns in order: {note}", "Field names and their order must be the model's columns."),
+        ErrorType("schema-type-mismatch", "Schema Type Mismatch", "Column {field} of {resource} is declared {cell}, but its model gives {note}", "Each field's type (and format) must be the one its model's column type gives."),
+        ErrorType("schema-constraint-mismatch", "Schema Constraint Mismatch", "Column {field} of {resource} declares constraints {cell}, but its model gives {note}", "Each field's constraints must be the ones its model's checks give."),
+        ErrorType("schema-primary-key-mismatch", "Schema Primary Key Mismatch", "The primary key of {resource} is declared {cell!r}, but its model gives {note}", "The primaryKey must be the model's primary key."),
+        ErrorType("schema-foreign-key-mismatch", "Schema Foreign Key Mismatch", "The foreign keys of {resource} are declared {cell!r}, but its model gives {note}", "The foreignKeys must be the model's foreign keys."),
         ErrorType("unsafe-path", "Unsafe Path", "Resource path {note} leaves the package or is not a local relative path", "Paths must be relative, inside the package, without '..', symlinks out or URLs."),
         ErrorType("resource-missing", "Resource Missing", "The file of resource {resource} was not found: {note}", "Every resource path must exist."),
         ErrorType("bytes-mismatch", "Bytes Mismatch", "The file size of {resource} does not match the descriptor: {note}", "The descriptor's `bytes` must equal the file's size."),

@@ -15,16 +15,31 @@ def _parts(path: str) -> list[str]:
     return [part for part in path.split("/") if part and part != "."]
 
 
+# Characters no resource path may hold: C0 and C1 controls and DEL (a newline in a path would
+# start a new line of every report naming it), and the Unicode line and paragraph separators.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# What frictionless' is_safe_path refuses besides the above (so that `frictionless validate`
+# never refuses a path newsprov accepts): a leading '~' (home folder), '$' anywhere (an
+# environment variable os.path.expandvars would expand), a leading '%…%' (a Windows variable),
+# a 'file:' URL, and '../' anywhere (even as the end of a name such as 'a../b').
+FRICTIONLESS_UNSAFE = re.compile(r"^~|\$|^%.+%|^ *file:|\.\./", re.IGNORECASE)
+
+
 def lexical_reason(path: object) -> str | None:
-    """Why a path is refused from its spelling alone (not a string, URL, absolute, '..'), or None."""
+    """Why a path is refused from its spelling alone (not a string, URL, absolute, '..', control
+    characters, what frictionless refuses), or None."""
     if not isinstance(path, str) or not path:
         return f"{path!r} is not a path"
+    if CONTROL.search(path):
+        return f"{path!r} holds a control character"
     if "://" in path and REMOTE.match(path):
         return f"{path} is a remote URL"
     if path.startswith("/") or "\\" in path or (path[1:2] == ":" and path[0] in ASCII_LETTERS):
         return f"{path} is absolute"
     if ".." in _parts(path):
         return f"{path} contains '..'"
+    if FRICTIONLESS_UNSAFE.search(path):
+        return f"{path} is not a safe path for frictionless ('~', '$', '%…%', 'file:' or '../')"
     return None
 
 
@@ -52,7 +67,7 @@ class PathGuard:
         if type(path) is not str:
             return False
         folder, _, name = path.rpartition("/")
-        return folder in self._safe and name not in ("", ".", "..") and "\\" not in name
+        return folder in self._safe and name not in ("", ".", "..") and "\\" not in name and "$" not in name and name.isprintable()
 
     def _inside(self, resolved: str) -> bool:
         return self._root == "/" or resolved == self._root or resolved.startswith(self._root + "/")

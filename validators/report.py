@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprov.validators.errors import ValidationError
+from newsprov.validators.printable import printable, safe_lines
 
 PACKAGE_TASK = "package"
 _string = json.encoder.encode_basestring  # how json.dumps(..., ensure_ascii=False) writes a str
@@ -96,7 +97,8 @@ class Report:
             lines.append(f"INVALID {self.descriptor}: {len(self.errors)} error(s) in {len(failed)} of {len(self.tasks)} task(s): {', '.join(failed)}")
         else:
             lines.append(f"VALID {self.descriptor}: {len(self.tasks)} task(s), 0 errors ({self.seconds:.2f}s)")
-        return "\n".join(lines)
+        return safe_lines(lines)  # names and cells are data: they may not break a line or start one with '::'
+
 
     def to_github(self, relative_to: str | Path | None = None) -> str:
         """GitHub Actions workflow commands: one `::error file=…,line=…::` per error, then the summary line.
@@ -133,7 +135,8 @@ def _task_json(task: Task) -> str:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a workflow command's data (%, CR, LF), then every other control character escaped."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:

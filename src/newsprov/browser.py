@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,3 +61,35 @@ def open_page(url: str, screenshot: Path | None = None, size: tuple[int, int] = 
     if done.returncode != 0:
         raise RuntimeError(f"chromium exited {done.returncode}: {done.stderr.strip().splitlines()[-1:]}")
     return PageRun(console, done.stdout if dump_dom else None)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def with_png_text(png: bytes, texts: dict[str, str]) -> bytes:
+    """The PNG with a tEXt chunk per key (Latin-1 keyword and text) after its header chunk."""
+    if not png.startswith(PNG_SIGNATURE) or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    header_end = 8 + 12 + struct.unpack(">I", png[8:12])[0]
+    chunks = b"".join(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")) for key, value in texts.items())
+    return png[:header_end] + chunks + png[header_end:]
+
+
+def png_text(png: bytes) -> dict[str, str]:
+    """The tEXt chunks of a PNG, keyword -> text."""
+    if not png.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG image")
+    out, at = {}, 8
+    while at + 8 <= len(png):
+        length, kind = struct.unpack(">I", png[at:at + 4])[0], png[at + 4:at + 8]
+        if kind == b"tEXt":
+            key, _, value = png[at + 8:at + 8 + length].partition(b"\0")
+            out[key.decode("latin-1")] = value.decode("latin-1")
+        if kind == b"IEND":
+            break
+        at += 12 + length
+    return out

@@ -1,25 +1,95 @@
 """The newsprov command line: parse options, call the library, render, map to an exit code.
 
-Exit codes: 0 valid / done, 1 invalid data (or --check found differences), 2 usage or I/O error.
+Exit codes (the README's table is the contract, tests/test_exit_codes.py runs it): 0 valid /
+done, 1 invalid data (or --check found differences), 2 usage or I/O error. Every error is one
+line on stderr, `newsprov: <file>: <what>`; an unexpected exception too (exit 2, naming the
+file the command was working on), never a traceback unless NEWSPROV_DEBUG=1.
 """
 
 from __future__ import annotations
 
+import contextvars
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperGroup
+
+try:  # Typer 0.2x vendors Click
+    from typer._click import exceptions as _click_exceptions
+except ImportError:  # older Typer depends on Click itself
+    from click import exceptions as _click_exceptions
+
+ClickException, UsageError = _click_exceptions.ClickException, _click_exceptions.UsageError
+NoArgsIsHelpError = getattr(_click_exceptions, "NoArgsIsHelpError", ())  # () catches nothing
+
+from newsprov.validators.printable import printable, safe_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+# The file the running command works on, named by the line an unexpected exception gives.
+_SUBJECT: contextvars.ContextVar[str | None] = contextvars.ContextVar("newsprov_subject", default=None)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+
+def _about(path) -> None:
+    _SUBJECT.set(str(path))
+
+
+class _Guarded(TyperGroup):
+    """Runs a command; an exception no command expected becomes one line and exit 2.
+
+    NEWSPROV_DEBUG=1 lets it through (with its traceback) for debugging."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (ClickException, typer.Exit, typer.Abort):  # exits, usage errors, aborts: already handled
+            raise
+        except Exception as exc:
+            if os.environ.get("NEWSPROV_DEBUG") == "1":
+                raise
+            subject = _SUBJECT.get() or getattr(exc, "filename", None) or (ctx.invoked_subcommand or "newsprov")
+            what = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            typer.echo(f"newsprov: {printable(subject)}: unexpected error: {type(exc).__name__}{': ' + printable(what) if what else ''} "
+                       "(set NEWSPROV_DEBUG=1 for the traceback)", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Usage errors as one line too, `newsprov: <command>: <what>` (not Typer's framed box)."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError:
+            return super().main(*args, standalone_mode=True, **kwargs)  # Typer prints the help
+        except UsageError as exc:
+            command = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else ""
+            help_command = f"newsprov {command}".strip()
+            typer.echo(f"newsprov: {printable(command or 'usage')}: {printable(exc.format_message().rstrip('.'))}; see `{printable(help_command)} --help`", err=True)
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            typer.echo(f"newsprov: {printable(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("newsprov: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> None:
-    typer.echo(f"newsprov: {message}", err=True)
+    """One line on stderr, `newsprov: <file>: <what>` (anything taken from data escaped), and exit."""
+    typer.echo(f"newsprov: {printable(message)}", err=True)
     raise typer.Exit(code)
+
+
+def _say(*lines: str, err: bool = False) -> None:
+    """Text output, one argument per line: data in them can neither break a line nor start one with '::'."""
+    typer.echo(safe_lines(lines), err=err)
 
 
 def _progress(total: int, quiet: bool, label: str):
@@ -41,8 +111,10 @@ def build(
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
+    from newsprov.dataset.layout import embedded
     from newsprov.dataset.publish import BuildLocked
 
+    _about(sources_dir if sources_dir is not None else embedded().sources_dir)
     bar = None
     try:
         if sources_dir is not None:
@@ -61,15 +133,15 @@ def build(
         typer.echo(f"newsprov: {row.warning()}", err=True)
     if check:
         for rel in result.differing:
-            typer.echo(f"differs: {rel}")
+            _say(f"differs: {rel}")
         if result.differing:
             _fail(f"{len(result.differing)} published file(s) differ from a fresh build of {result.root}", EXIT_INVALID)
         if not quiet:
-            typer.echo(f"up to date: {len(result.files)} files in {result.root} equal a fresh build")
+            _say(f"up to date: {len(result.files)} files in {result.root} equal a fresh build")
         return
     if not quiet:
         counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items())
-        typer.echo(f"built {result.root / 'datapackage.json'}: {counts}")
+        _say(f"built {result.root / 'datapackage.json'}: {counts}")
 
 
 FORMATS = ("text", "json", "github")
@@ -80,21 +152,23 @@ def validate(
     datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the embedded dataset)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
-    against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip or git revision): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
+    against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
-    from newsprov.validators.run import DescriptorNotFound, validate as run_validate
+    from newsprov.dataset.layout import embedded
+    from newsprov.validators.run import PackageUnreadable, validate as run_validate
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     if output not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}, not {output!r}")
+        _fail(f"--format: must be one of {', '.join(FORMATS)}, not {output!r}")
     try:
         report = run_validate(datapackage)
-    except DescriptorNotFound as exc:
+    except PackageUnreadable as exc:
         _fail(str(exc))
     if against is not None:
         problems = _version_problems(against, datapackage)
-        for problem in problems:
-            typer.echo(f"version: {problem}", err=True)
+        for problem in problems:  # one error line each, as the report lists them
+            _say(f"newsprov: {report.descriptor}: version: {problem}", err=True)
         if problems:
             from newsprov.validators.errors import ValidationError
 
@@ -104,7 +178,10 @@ def validate(
     elif output == "github":
         typer.echo(report.to_github())
     else:
-        typer.echo(report.to_text())
+        typer.echo(report.to_text())  # safe lines (validators/printable.py)
+    unsafe = [e for e in report.errors if e.type == "unsafe-path"]
+    if unsafe:  # newsprov refused to read a file: an I/O error, whatever else the report says
+        _fail(f"{report.descriptor}: unsafe resource path: {unsafe[0].note}" + (f" (and {len(unsafe) - 1} more)" if len(unsafe) > 1 else ""))
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INVALID)
 
 
@@ -117,8 +194,10 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     descriptor = resolve_descriptor(datapackage)
     try:
         change = diff(against, descriptor.parent)
-    except (VersionError, OSError, ValueError) as exc:
-        _fail(f"{against}: {exc}")
+    except (VersionError, ValueError) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{against}: {exc.strerror or exc}")
     problems = check_bump(change.old_version, change.new_version, change.required_bump)
     changelog = descriptor.parent / "CHANGELOG.md"
     if not changelog.is_file():
@@ -130,17 +209,20 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
 
 @app.command(name="diff")
 def diff_command(
-    old: str = typer.Argument(..., help="datapackage.json, its folder, a release .zip, or a git revision (v1.0.0, HEAD~1)."),
-    new: str = typer.Argument(".", help="The same kinds of reference (default: this repository's package)."),
+    old: str = typer.Argument(..., help="datapackage.json, its folder, a release .zip, or a git revision (HEAD~1, a tag): of the repository holding NEW's package, else the current directory's."),
+    new: str = typer.Argument(".", help="The same kinds of reference (default: the package in the current directory)."),
     as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON."),
 ) -> None:
     """Rows added, removed and changed per table, schema and source changes, and the version bump they require."""
     from newsprov.dataset.versions import VersionError, diff
 
+    _about(old)
     try:
         change = diff(old, new)
-    except (VersionError, OSError, ValueError) as exc:
+    except (VersionError, ValueError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or old}: {exc.strerror or exc}")
     typer.echo(json.dumps(change.to_dict(), indent=2, ensure_ascii=False) if as_json else change.to_text())
 
 
@@ -150,14 +232,46 @@ def release(
     out: Path = typer.Option(Path("releases"), "--out", help="Folder for <name>-<version>.zip and SHA256SUMS."),
 ) -> None:
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
-    from newsprov.dataset.release import ReleaseError, release as run_release
+    from newsprov.dataset.layout import embedded
+    from newsprov.dataset.release import InvalidRelease, ReleaseError, release as run_release
     from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
-        archive, line = run_release(resolve_descriptor(datapackage), out)
-    except (ReleaseError, DescriptorNotFound, OSError) as exc:
+        descriptor_path = resolve_descriptor(datapackage)
+        archive, line = run_release(descriptor_path, out)
+    except InvalidRelease as exc:
+        _fail(str(exc), EXIT_INVALID)
+    except (ReleaseError, DescriptorNotFound) as exc:
         _fail(str(exc))
-    typer.echo(f"released {archive}\n{line}")
+    except OSError as exc:
+        _fail(f"{exc.filename or out}: {exc.strerror or exc}")
+    _say(f"released {archive}", line)
+    story = descriptor_path.parent / STORY_PICTURE
+    if story.is_file():
+        _rerender_story(descriptor_path, story)
+
+
+# A package keeping a picture of its story page here (the embedded one does, for the README) gets
+# it re-rendered by each release, so that it always shows the released version.
+STORY_PICTURE = Path("docs") / "story.png"
+
+
+def _rerender_story(descriptor_path: Path, story: Path) -> None:
+    """Re-render the story page's picture after a release; say so, or say why not (the release stands)."""
+    from newsprov.browser import BrowserMissing
+    from newsprov.dataset.load import DatasetError, load
+    from newsprov.page import screenshot
+
+    try:
+        ds = load(descriptor_path, verify=False)  # the release has just validated it
+        run = screenshot(ds, story)
+    except (BrowserMissing, RuntimeError, OSError, DatasetError) as exc:
+        _say(f"newsprov: {story}: not re-rendered, it may show an older version ({exc})", err=True)
+        return
+    for line in run.console:
+        _say(f"console: {line}", err=True)
+    _say(f"re-rendered {story} (version {ds.version})")
 
 
 @app.command()
@@ -170,12 +284,13 @@ def add(
     from newsprov.dataset.build import BuildError, build as run_build
     from newsprov.dataset.sources import add_source
 
+    _about(file)
     try:
         meta = add_source(file, outlet=outlet)
-        typer.echo(f"added {meta.path} as {meta.source_id}")
+        _say(f"added {meta.path} as {meta.source_id}")
         if not no_build:
             result = run_build()
-            typer.echo(f"built {result.root / 'datapackage.json'}: {len(result.tables['articles'])} articles")
+            _say(f"built {result.root / 'datapackage.json'}: {len(result.tables['articles'])} articles")
     except BuildError as exc:
         _fail(str(exc))
 
@@ -195,6 +310,7 @@ def eval_quotes(
     """Quote P/R/F1, speaker accuracy and end-to-end F1, overall and per publisher."""
     from newsprov.dataset.extract.brat import evaluate_quotes, load_pairs
 
+    _about(gold)
     if not load_pairs(gold):
         _fail(f"{gold}: no annotated documents (expected text/*.txt and attributions/*.ann)")
     if metadata is None and (gold.parent / "metadata.tsv").is_file():
@@ -207,11 +323,11 @@ def eval_quotes(
         typer.echo(json.dumps(scores, indent=2, sort_keys=True))
         return
     rows = [("overall", scores["overall"]), *scores["per_publisher"].items()]
-    typer.echo("| publisher | " + " | ".join(label for _, label, _ in QUOTE_COLUMNS) + " |")
-    typer.echo("|---" * (len(QUOTE_COLUMNS) + 1) + "|")
+    lines = ["| publisher | " + " | ".join(label for _, label, _ in QUOTE_COLUMNS) + " |", "|---" * (len(QUOTE_COLUMNS) + 1) + "|"]
     for name, row in rows:
         cells = [f"{row[key]:.3f}" if kind == "f" else str(row[key]) for key, _, kind in QUOTE_COLUMNS]
-        typer.echo(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    _say(*lines)
 
 
 SPEAKER_COLUMNS = (("annotated", "annotated", "d"), ("covered", "covered", "d"), ("correct", "correct", "d"), ("coverage", "coverage", "f"), ("accuracy", "accuracy", "f"), ("end_to_end", "end-to-end", "f"))
@@ -252,13 +368,19 @@ def eval_figures(
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.extract.figure_eval import score_figures
-    from newsprov.dataset.load import DatasetError, load
+    from newsprov.dataset.layout import embedded
+    from newsprov.dataset.load import DatasetError, InvalidDataset, load
 
+    _about(gold)
     try:
         records = json.loads(gold.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        _fail(f"{gold}: {getattr(exc, 'strerror', None) or exc}")
+    _about(datapackage if datapackage is not None else embedded().descriptor)
+    try:
         ds = load(datapackage)
-    except (OSError, ValueError, DatasetError) as exc:
-        _fail(f"{gold if not isinstance(exc, DatasetError) else datapackage}: {exc}")
+    except DatasetError as exc:
+        _fail(str(exc), EXIT_INVALID if isinstance(exc, InvalidDataset) else EXIT_ERROR)
     predicted = ds.figures.rename({"article_id": "article"}).to_dicts()
     scores = score_figures(records, predicted)
     summary = {k: v for k, v in scores.items() if not isinstance(v, list)}
@@ -266,7 +388,7 @@ def eval_figures(
         typer.echo(json.dumps({**summary, "missed": scores["missed"], "spurious": scores["spurious"]}, indent=2, sort_keys=True, default=str))
         return
     for key, value in summary.items():
-        typer.echo(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+        _say(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
 
 
 @app.command()
@@ -276,25 +398,30 @@ def report(
     screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
-    from newsprov.browser import BrowserMissing, open_page
-    from newsprov.dataset.load import DatasetError, load
-    from newsprov.page import write
+    from newsprov.browser import BrowserMissing
+    from newsprov.dataset.layout import embedded
+    from newsprov.dataset.load import DatasetError, InvalidDataset, load
+    from newsprov.page import screenshot as page_screenshot, write
 
+    _about(datapackage if datapackage is not None else embedded().descriptor)
     try:
         ds = load(datapackage)
+    except DatasetError as exc:
+        _fail(str(exc), EXIT_INVALID if isinstance(exc, InvalidDataset) else EXIT_ERROR)
+    try:
         size = write(ds, out)
-    except (DatasetError, OSError) as exc:
-        _fail(str(exc))
-    typer.echo(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
-               f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror or exc})")
+    _say(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
+         f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
     if screenshot is not None:
         try:
-            run = open_page(out.resolve().as_uri(), screenshot=screenshot)
+            run = page_screenshot(ds, screenshot, html=out)  # records the package and version it shows
         except (BrowserMissing, RuntimeError, OSError) as exc:
             _fail(f"{screenshot}: {exc}")
         for line in run.console:
-            typer.echo(f"console: {line}", err=True)
-        typer.echo(f"wrote {screenshot}")
+            _say(f"console: {line}", err=True)
+        _say(f"wrote {screenshot}")
         if run.console:
             _fail(f"{out}: the page logged {len(run.console)} console message(s)", EXIT_INVALID)
 
@@ -306,6 +433,7 @@ def dictionary(
     """Print the data dictionary (Markdown), generated from the Pandera models."""
     from newsprov.schemas.dictionary import markdown, splice
 
+    _about(readme or "dictionary")
     if readme is None:
         typer.echo(markdown(), nl=False)
         return

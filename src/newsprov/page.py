@@ -483,3 +483,30 @@ def write(ds, out) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return len(data)
+
+
+# The PNG text chunks a screenshot records about what it shows (read them with browser.png_text).
+SHOT_PACKAGE, SHOT_VERSION = "newsprov-package", "newsprov-version"
+
+
+def screenshot(ds, png, html=None):
+    """Render the story page in headless Chromium into png (replaced atomically), recording the
+    package's name and version in the PNG (text chunks SHOT_PACKAGE, SHOT_VERSION), so that a
+    picture kept in the repository says which version it shows. Returns browser.PageRun;
+    raises browser.BrowserMissing without Chromium (png is then left as it was)."""
+    import tempfile
+    from pathlib import Path
+
+    from newsprov.browser import open_page, with_png_text
+    from newsprov.dataset.release import atomic_write
+
+    png = Path(png)
+    with tempfile.TemporaryDirectory(prefix="newsprov-shot-") as tmp:
+        page = Path(html) if html is not None else Path(tmp) / "story.html"
+        if html is None:
+            write(ds, page)
+        shot = Path(tmp) / "story.png"
+        run = open_page(page.resolve().as_uri(), screenshot=shot)
+        data = with_png_text(shot.read_bytes(), {SHOT_PACKAGE: str(ds.descriptor.get("name", "")), SHOT_VERSION: str(ds.version)})
+    atomic_write(png, data)
+    return run
