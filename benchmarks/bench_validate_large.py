@@ -58,7 +58,7 @@ from newsprov.dataset import descriptor as desc
 from newsprov.dataset import metadata
 from newsprov.dataset.build import read_sources, table_csv
 from newsprov.dataset.context import BuildContext
-from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT, Layout
+from newsprov.core.layout import DESCRIPTOR, REPO_ROOT, Layout
 from newsprov.dataset.registry import builders, models
 from newsprov.schemas.base import dtypes
 

@@ -31,7 +31,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor
-from newsprov.dataset.layout import DESCRIPTOR
+from newsprov.core.layout import DESCRIPTOR
 
 # MAX_MEMBERS: the largest package newsprov is benchmarked on (benchmarks/bench_validate_large.py)
 # has 100,013 files; the descriptor limit (dataset/descriptor.py) allows about 250,000 resources.

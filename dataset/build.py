@@ -16,10 +16,10 @@ from newsprov.dataset import descriptor as desc
 from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
-from newsprov.dataset.layout import DESCRIPTOR, Layout, embedded
-from newsprov.dataset.publish import PublishRefused, differing, publish
+from newsprov.core.layout import DESCRIPTOR, Layout, embedded
+from newsprov.core.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import builders
-from newsprov.dataset.text import SourceError, decode_source
+from newsprov.core.text import SourceError, decode_source
 from newsprov.schemas import build_report
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")

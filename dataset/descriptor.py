@@ -15,7 +15,7 @@ from newsprov.dataset.registry import models
 from newsprov.schemas import build_report
 from newsprov.schemas.base import table_meta
 from newsprov.schemas.frictionless import table_schema
-from newsprov.dataset.text import SourceError
+from newsprov.core.text import SourceError
 
 DEFAULT_SOURCE_LICENSE = {
     "name": "LicenseRef-publisher-rights",

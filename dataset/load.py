@@ -11,12 +11,12 @@ from pathlib import Path
 
 import polars as pl
 
-from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.dataset.descriptor import read as read_descriptor
 from newsprov.dataset.registry import models
-from newsprov.dataset.text import decode_source
+from newsprov.core.text import decode_source
 from newsprov.validators.integrity import file_sha256
-from newsprov.validators.paths import PathGuard
+from newsprov.core.paths import PathGuard
 from newsprov.validators.run import DescriptorNotFound, resolve_descriptor, validate
 from newsprov.validators.tables import read_table
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from newsprov.dataset.segment import DATELINE_HEADER
-from newsprov.dataset.text import SourceError
+from newsprov.core.text import SourceError
 
 # Agency credits as printed: "– AP" closing a story, "(AFP Photo)", "Photograph: EPA",
 # "(With agency inputs)", "(Reuters)" after a dateline.

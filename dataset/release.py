@@ -34,8 +34,8 @@ import zipfile
 from pathlib import Path
 
 from newsprov.dataset.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
-from newsprov.dataset.layout import DESCRIPTOR
-from newsprov.dataset.publish import locked
+from newsprov.core.layout import DESCRIPTOR
+from newsprov.core.publish import locked
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
 from newsprov.dataset.versions import parse_semver
 
@@ -105,7 +105,7 @@ def archive_bytes(files: dict[str, bytes], created: object = None) -> bytes:
 
 def package_files(package) -> tuple[dict, dict[str, bytes]]:
     """The descriptor and {relative path: bytes} of datapackage.json and every resource file."""
-    from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
+    from newsprov.core.paths import UnreadableResource, UnsafePath, read_resources
 
     path = _descriptor_path(package)
     try:

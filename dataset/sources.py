@@ -8,8 +8,8 @@ from pathlib import Path
 
 from newsprov.dataset import metadata
 from newsprov.dataset.build import BuildError, article_id
-from newsprov.dataset.layout import Layout, embedded
-from newsprov.dataset.text import SourceError, read_source
+from newsprov.core.layout import Layout, embedded
+from newsprov.core.text import SourceError, read_source
 
 
 def add_source(file: Path, outlet: str | None = None, layout: Layout | None = None) -> metadata.SourceMeta:

@@ -54,8 +54,8 @@ import polars as pl
 
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member  # noqa: F401 (unsafe_member: imported from here before)
 from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
-from newsprov.dataset.layout import DESCRIPTOR, REPO_ROOT
-from newsprov.validators.printable import safe_lines
+from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core.printable import safe_lines
 
 # semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
 _IDENT = r"(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)"
@@ -223,7 +223,7 @@ class _Folder:
             raise VersionError(f"{self.label}: cannot read ({exc.strerror})") from None
 
     def read_many(self, rels: list[str]) -> dict[str, bytes]:
-        from newsprov.validators.paths import UnreadableResource, UnsafePath, read_resources
+        from newsprov.core.paths import UnreadableResource, UnsafePath, read_resources
 
         try:
             return read_resources(self.root, rels)
@@ -234,7 +234,7 @@ class _Folder:
 
     def sha256(self, rel: str) -> str:
         """A source's sha256, streamed: sources are never all held at once."""
-        from newsprov.validators.paths import PathGuard
+        from newsprov.core.paths import PathGuard
 
         if not hasattr(self, "_guard"):
             self._guard = PathGuard(self.root)

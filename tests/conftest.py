@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprov.dataset.build import build
-from newsprov.dataset.layout import REPO_ROOT
+from newsprov.core.layout import REPO_ROOT
 
 # The shared material beside the checkout (../shared); NEWSPROV_SHARED points elsewhere (a
 # worktree one folder deeper than the main checkout).

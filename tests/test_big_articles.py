@@ -19,7 +19,7 @@ import pytest
 
 from newsprov.dataset.compare import quotes as compare_quotes
 from newsprov.dataset.compare.normalise import STOPWORDS, tokenize, word_key
-from newsprov.dataset.layout import REPO_ROOT
+from newsprov.core.layout import REPO_ROOT
 from newsprov.dataset.locate import first_containing
 
 

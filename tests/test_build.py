@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprov.dataset.build import BuildError, build
-from newsprov.dataset.layout import REPO_ROOT, Layout
+from newsprov.core.layout import REPO_ROOT, Layout
 
 from conftest import SHARED
 
@@ -179,7 +179,7 @@ def test_failed_build_leaves_the_published_package_untouched(tiny_sources, tmp_p
 
 
 def test_a_crash_while_writing_leaves_the_package_untouched(tiny_sources, tmp_path, monkeypatch):
-    from newsprov.dataset import publish
+    from newsprov.core import publish
 
     out = tmp_path / "pkg"
     build(tiny_sources, out)

@@ -8,7 +8,7 @@ import typer
 from typer.testing import CliRunner
 
 from newsprov.cli import app
-from newsprov.dataset.layout import REPO_ROOT
+from newsprov.core.layout import REPO_ROOT
 from newsprov.schemas.dictionary import END, START, markdown
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")

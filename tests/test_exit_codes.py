@@ -22,7 +22,7 @@ from conftest import TINY, rehash
 from newsprov.cli import app
 from newsprov.dataset.build import build
 from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES
-from newsprov.dataset.layout import REPO_ROOT
+from newsprov.core.layout import REPO_ROOT
 from newsprov.dataset.release import release
 
 README = REPO_ROOT / "README.md"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newsprov.dataset.extract.figure_eval import score_figures
 from newsprov.dataset.extract.figures import Figure, extract_figures
-from newsprov.dataset.text import read_source
+from newsprov.core.text import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "dataset" / "sources"

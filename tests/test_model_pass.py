@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprov.dataset.layout import embedded
+from newsprov.core.layout import embedded
 from newsprov.dataset.registry import models
 from newsprov.validators import model_pass, tables
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import rehash
 from newsprov.cli import app
-from newsprov.validators.printable import printable, safe_line
+from newsprov.core.printable import printable, safe_line
 
 runner = CliRunner()
 PAYLOAD = "\n::add-mask::secret"

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from newsprov.dataset.build import BuildError, build
-from newsprov.dataset.layout import REPO_ROOT, Layout
-from newsprov.dataset.publish import GENERATION, LOCK_NAME, MANIFEST, BuildLocked, publish
+from newsprov.core.layout import REPO_ROOT, Layout
+from newsprov.core.publish import GENERATION, LOCK_NAME, MANIFEST, BuildLocked, publish
 from newsprov.validators.run import validate
 
 POSIX = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kills with SIGKILL (POSIX)")
@@ -147,7 +147,7 @@ def test_the_embedded_layout_writes_its_descriptor_and_tables_only(embedded_copy
 
 CHILD = """
 import pickle, sys
-from newsprov.dataset.publish import publish
+from newsprov.core.publish import publish
 plan = pickle.load(open(sys.argv[1], "rb"))
 publish(plan["root"], plan["files"], source_column=plan["source_column"])
 """

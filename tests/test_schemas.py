@@ -52,7 +52,7 @@ def test_every_extraction_rule_slug_is_an_allowed_method():
     """A rule added to an extractor must be declared in its table's method enumeration."""
     import re
 
-    from newsprov.dataset.layout import REPO_ROOT
+    from newsprov.core.layout import REPO_ROOT
     from newsprov.schemas.figures import FIGURE_METHODS
     from newsprov.schemas.quotes import QUOTE_METHODS
 

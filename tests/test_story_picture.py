@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsprov.browser import find_chromium, png_text, with_png_text
 from newsprov.cli import app
-from newsprov.dataset.layout import REPO_ROOT
+from newsprov.core.layout import REPO_ROOT
 from newsprov.page import SHOT_PACKAGE, SHOT_VERSION
 
 runner = CliRunner()

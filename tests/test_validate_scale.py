@@ -20,7 +20,7 @@ from newsprov.cli import app
 from newsprov.validators import integrity, provenance
 from newsprov.validators import run as run_module
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.paths import PathGuard, unsafe_reason
+from newsprov.core.paths import PathGuard, unsafe_reason
 from newsprov.validators.report import Report, Task
 from newsprov.validators.run import validate
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.paths import PathGuard
+from newsprov.core.paths import PathGuard
 
 REQUIRED = ("name", "version", "resources")
 # Files up to this size are read whole (one read, one hash call); larger ones are streamed.

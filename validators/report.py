@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.printable import printable, safe_lines
+from newsprov.core.printable import printable, safe_lines
 
 PACKAGE_TASK = "package"
 _string = json.encoder.encode_basestring  # how json.dumps(..., ensure_ascii=False) writes a str

@@ -15,14 +15,14 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.dataset.descriptor import DescriptorError, read as read_descriptor
-from newsprov.dataset.layout import DESCRIPTOR, embedded
+from newsprov.core.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
-from newsprov.dataset.text import BOM, SourceError, decode_source
+from newsprov.core.text import BOM, SourceError, decode_source
 from newsprov.schemas import build_report
 from newsprov.validators import build_report as report_checks
 from newsprov.validators import cross_table, derived, integrity, profile, provenance, tables
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.paths import PathGuard
+from newsprov.core.paths import PathGuard
 from newsprov.validators.table_schemas import check_table_schema, declared_constraint_errors
 from newsprov.validators.report import PACKAGE_TASK, Report, Task
 

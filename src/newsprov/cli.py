@@ -26,7 +26,7 @@ except ImportError:  # older Typer depends on Click itself
 ClickException, UsageError = _click_exceptions.ClickException, _click_exceptions.UsageError
 NoArgsIsHelpError = getattr(_click_exceptions, "NoArgsIsHelpError", ())  # () catches nothing
 
-from newsprov.validators.printable import printable, safe_lines
+from newsprov.core.printable import printable, safe_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 # The file the running command works on, named by the line an unexpected exception gives.
@@ -111,8 +111,8 @@ def build(
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
-    from newsprov.dataset.layout import embedded
-    from newsprov.dataset.publish import BuildLocked
+    from newsprov.core.layout import embedded
+    from newsprov.core.publish import BuildLocked
 
     _about(sources_dir if sources_dir is not None else embedded().sources_dir)
     bar = None
@@ -155,7 +155,7 @@ def validate(
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
-    from newsprov.dataset.layout import embedded
+    from newsprov.core.layout import embedded
     from newsprov.validators.run import PackageUnreadable, validate as run_validate
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
@@ -178,7 +178,7 @@ def validate(
     elif output == "github":
         typer.echo(report.to_github())
     else:
-        typer.echo(report.to_text())  # safe lines (validators/printable.py)
+        typer.echo(report.to_text())  # safe lines (core/printable.py)
     unsafe = [e for e in report.errors if e.type == "unsafe-path"]
     if unsafe:  # newsprov refused to read a file: an I/O error, whatever else the report says
         _fail(f"{report.descriptor}: unsafe resource path: {unsafe[0].note}" + (f" (and {len(unsafe) - 1} more)" if len(unsafe) > 1 else ""))
@@ -187,7 +187,7 @@ def validate(
 
 def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     """What stops this package from being published after `against`: bump and changelog."""
-    from newsprov.dataset.layout import REPO_ROOT
+    from newsprov.core.layout import REPO_ROOT
     from newsprov.dataset.versions import VersionError, changelog_has_entry, check_bump, diff
     from newsprov.validators.run import resolve_descriptor
 
@@ -232,7 +232,7 @@ def release(
     out: Path = typer.Option(Path("releases"), "--out", help="Folder for <name>-<version>.zip and SHA256SUMS."),
 ) -> None:
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
-    from newsprov.dataset.layout import embedded
+    from newsprov.core.layout import embedded
     from newsprov.dataset.release import InvalidRelease, ReleaseError, release as run_release
     from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
 
@@ -368,7 +368,7 @@ def eval_figures(
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.extract.figure_eval import score_figures
-    from newsprov.dataset.layout import embedded
+    from newsprov.core.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
 
     _about(gold)
@@ -399,7 +399,7 @@ def report(
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
     from newsprov.browser import BrowserMissing
-    from newsprov.dataset.layout import embedded
+    from newsprov.core.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
     from newsprov.page import screenshot as page_screenshot, write
 
