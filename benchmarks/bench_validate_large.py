@@ -14,7 +14,7 @@ used, with offsets shifted to where each paragraph now sits, so source[start:end
 text holds for every span. The articles table comes from the real articles builder
 (newsprov.dataset.builders.articles, over Source objects read by the real build's
 read_sources), CSV bytes from build.table_csv, the descriptor from
-newsprov.dataset.descriptor (sha256 and bytes of every source and table). The other
+newsprov.core.descriptor (sha256 and bytes of every source and table). The other
 tables (entities, figures and the cross-outlet tables) hold the seed package's rows:
 they reference only the seed articles, which the package keeps.
 
@@ -54,7 +54,8 @@ from pathlib import Path
 import polars as pl
 
 import newsprov
-from newsprov.dataset import descriptor as desc
+from newsprov.core.descriptor import dumps
+from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata
 from newsprov.dataset.build import read_sources, table_csv
 from newsprov.dataset.context import BuildContext
@@ -309,7 +310,7 @@ def build_package(out: Path, n_quotes: int, n_sources: int, seed: int, log) -> d
     meta["title"] = "newsprov benchmark package (generated from the seed sources)"
     descriptor = desc.descriptor(meta, CREATED, resources)
     faults += plant_file_faults(out, descriptor, tables["articles"], made["n_seed"])
-    (out / DESCRIPTOR).write_bytes(desc.dumps(descriptor))
+    (out / DESCRIPTOR).write_bytes(dumps(descriptor))
     facts = {
         "rows": {name: df.height for name, df in sorted(tables.items())},
         "n_sources": sum(1 for r in resources if r["type"] == "text"),
@@ -376,7 +377,7 @@ def sub_descriptor(root: Path, descriptor: dict, keep, name: str) -> Path:
     paths; named otherwise than datapackage.json it needs --type package, or it is taken for a JSON file)."""
     path = root / f".bench-{name}.json"
     part = dict(descriptor, resources=[r for r in descriptor["resources"] if keep(r)])
-    path.write_bytes(desc.dumps(part))
+    path.write_bytes(dumps(part))
     return path
 
 

@@ -30,7 +30,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor
+from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor
 from newsprov.core.layout import DESCRIPTOR
 
 # MAX_MEMBERS: the largest package newsprov is benchmarked on (benchmarks/bench_validate_large.py)

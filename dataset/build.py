@@ -12,7 +12,8 @@ from pathlib import Path
 
 import polars as pl
 
-from newsprov.dataset import descriptor as desc
+from newsprov.core.descriptor import dumps
+from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
@@ -214,7 +215,7 @@ def build(
     candidate = desc.descriptor(package_meta, created_stamp(sources, package_meta.get("created")), resources)
     if candidate["created"] is None:
         del candidate["created"]
-    out_files[DESCRIPTOR] = desc.dumps(candidate)
+    out_files[DESCRIPTOR] = dumps(candidate)
 
     result = BuildResult(layout.root, tables, out_files, dropped=dropped)
     if check:

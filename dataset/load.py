@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
-from newsprov.dataset.descriptor import read as read_descriptor
+from newsprov.core.descriptor import read as read_descriptor
 from newsprov.dataset.registry import models
 from newsprov.core.text import decode_source
 from newsprov.validators.integrity import file_sha256

@@ -33,7 +33,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from newsprov.dataset.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
+from newsprov.core.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR
 from newsprov.core.publish import locked
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member

@@ -53,7 +53,7 @@ from typing import NamedTuple
 import polars as pl
 
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member  # noqa: F401 (unsafe_member: imported from here before)
-from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
+from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.core.printable import safe_lines
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from newsprov.dataset.descriptor import MAX_DEPTH, MAX_DESCRIPTOR_BYTES, DescriptorError, nesting_depth, parse, read
+from newsprov.core.descriptor import MAX_DEPTH, MAX_DESCRIPTOR_BYTES, DescriptorError, nesting_depth, parse, read
 from newsprov.validators.run import MalformedDescriptor, validate
 
 
@@ -75,7 +75,7 @@ def test_what_cannot_be_read_as_a_descriptor_is_named(tmp_path, raw, what):
 def test_reading_a_descriptor_takes_about_its_size(tmp_path):
     import tracemalloc
 
-    from newsprov.dataset.descriptor import read_bytes
+    from newsprov.core.descriptor import read_bytes
 
     path = tmp_path / "datapackage.json"
     path.write_text(json.dumps({"resources": []}))
@@ -91,7 +91,7 @@ def test_reading_a_descriptor_takes_about_its_size(tmp_path):
 def test_a_file_whose_size_says_nothing_is_still_read_and_bounded():
     from pathlib import Path
 
-    from newsprov.dataset.descriptor import read_bytes
+    from newsprov.core.descriptor import read_bytes
 
     status = Path("/proc/self/status")
     if not status.is_file() or status.stat().st_size != 0:

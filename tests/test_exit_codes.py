@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from conftest import TINY, rehash
 from newsprov.cli import app
 from newsprov.dataset.build import build
-from newsprov.dataset.descriptor import MAX_DESCRIPTOR_BYTES
+from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES
 from newsprov.core.layout import REPO_ROOT
 from newsprov.dataset.release import release
 

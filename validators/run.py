@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsprov.dataset.descriptor import DescriptorError, read as read_descriptor
+from newsprov.core.descriptor import DescriptorError, read as read_descriptor
 from newsprov.core.layout import DESCRIPTOR, embedded
 from newsprov.dataset.registry import metas, models
 from newsprov.core.text import BOM, SourceError, decode_source
