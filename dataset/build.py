@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.core.descriptor import dumps
+from newsprov.core.semver import parse_semver
 from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
@@ -23,7 +24,6 @@ from newsprov.dataset.registry import builders
 from newsprov.core.text import SourceError, decode_source
 from newsprov.schemas import build_report
 
-SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 SOURCE_SUFFIX = ".txt"
 
 
@@ -191,7 +191,9 @@ def build(
         curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
         overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / "overrides.toml")
         package_meta = desc.read_package_metadata(layout.package_file, fallback_name=article_id(layout.root.resolve()))
-        if not SEMVER.match(str(package_meta["version"])):
+        try:
+            parse_semver(str(package_meta["version"]))
+        except ValueError:
             raise BuildError(f"{layout.package_file}: version {package_meta['version']!r} is not a semantic version (MAJOR.MINOR.PATCH)")
         sources = read_sources(files, layout, curated, progress)
     except (SourceError, OverrideError) as exc:

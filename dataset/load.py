@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core.semver import parse_semver
 from newsprov.core.descriptor import read as read_descriptor
 from newsprov.dataset.registry import models
 from newsprov.core.text import decode_source
@@ -177,7 +178,7 @@ def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
 
 def available_versions(repo_root: Path | str | None = None) -> list[str]:
     """Versions of the repository's package: release archives in releases/ and git tags v<semver>, in order."""
-    from newsprov.dataset.versions import git_tags, parse_semver
+    from newsprov.dataset.versions import git_tags
 
     repo_root = Path(repo_root or REPO_ROOT)
     found = set()
@@ -193,7 +194,7 @@ def available_versions(repo_root: Path | str | None = None) -> list[str]:
             valid.append(parse_semver(candidate))
         except ValueError:
             continue
-    return [str(v) for v in sorted(valid, key=lambda v: v.precedence)]
+    return [str(v) for v in sorted(valid)]
 
 
 def _glob_escape(text: str) -> str:
@@ -217,7 +218,7 @@ def load_version(version: str, *, repo_root: Path | str | None = None, verify: b
     validated). An unknown version raises DatasetError listing the available ones.
     """
     from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
-    from newsprov.dataset.versions import VersionError, export_package, parse_semver, resolve_revision
+    from newsprov.dataset.versions import VersionError, export_package, resolve_revision
 
     repo_root = Path(repo_root or REPO_ROOT)
     try:

@@ -37,7 +37,7 @@ from newsprov.core.descriptor import parse as parse_descriptor, read_bytes as re
 from newsprov.core.layout import DESCRIPTOR
 from newsprov.core.publish import locked
 from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
-from newsprov.dataset.versions import parse_semver
+from newsprov.core.semver import parse_semver
 
 SUMS = "SHA256SUMS"
 EPOCH = (1980, 1, 1, 0, 0, 0)

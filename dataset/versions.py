@@ -48,7 +48,6 @@ import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import polars as pl
 
@@ -56,15 +55,8 @@ from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
 from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.core.printable import safe_lines
+from newsprov.core.semver import LEVELS
 
-# semver.org's recommended pattern (no leading zeros, dot-separated identifiers)
-_IDENT = r"(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)"
-SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-    rf"(?:-({_IDENT}(?:\.{_IDENT})*))?"
-    r"(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$"
-)
-LEVELS = ("none", "patch", "minor", "major")
 SAMPLE = 20  # changed / added / removed rows listed per table (counts are always exact)
 _NEW = "\x00new"  # suffix of the new side's columns in joins
 _FLAG = "\x00changed"
@@ -73,104 +65,6 @@ _ROW = "\x00row"
 
 class VersionError(Exception):
     """A version that cannot be opened or compared; the message names the reference."""
-
-
-# --------------------------------------------------------------------------- semver
-
-
-class Version(NamedTuple):
-    major: int
-    minor: int
-    patch: int
-    prerelease: tuple = ()
-    build: str = ""
-
-    @property
-    def precedence(self) -> tuple:
-        """A sort key in semver precedence order (build metadata ignored)."""
-        pre = tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in self.prerelease)
-        return (self.major, self.minor, self.patch, 0 if self.prerelease else 1, pre)
-
-    def __str__(self) -> str:
-        text = f"{self.major}.{self.minor}.{self.patch}"
-        if self.prerelease:
-            text += "-" + ".".join(str(p) for p in self.prerelease)
-        return text + (f"+{self.build}" if self.build else "")
-
-
-def parse_semver(s) -> Version:
-    """(major, minor, patch, prerelease, build) of a semantic version; ValueError otherwise.
-
-    Compare versions with `.precedence`, not the tuple itself.
-    """
-    if isinstance(s, Version):
-        return s
-    match = SEMVER.match(s) if isinstance(s, str) else None
-    if not match:
-        raise ValueError(f"{s!r} is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)")
-    major, minor, patch, pre, build = match.groups()
-    prerelease = tuple(int(p) if p.isdigit() else p for p in pre.split(".")) if pre else ()
-    return Version(int(major), int(minor), int(patch), prerelease, build or "")
-
-
-def bump_kind(old, new) -> str:
-    """"major", "minor", "patch", "none" (same precedence) or "downgrade" from old to new.
-
-    A later pre-release or release of the same MAJOR.MINOR.PATCH counts as "patch".
-    """
-    o, n = parse_semver(old), parse_semver(new)
-    if n.precedence < o.precedence:
-        return "downgrade"
-    if n.precedence == o.precedence:
-        return "none"
-    if n.major != o.major:
-        return "major"
-    if n.minor != o.minor:
-        return "minor"
-    return "patch"
-
-
-def next_version(old, kind: str) -> str:
-    """The smallest version after old that is a `kind` bump (none: old itself)."""
-    o = parse_semver(old)
-    if kind == "major":
-        return f"{o.major + 1}.0.0"
-    if kind == "minor":
-        return f"{o.major}.{o.minor + 1}.0"
-    if kind == "patch":
-        return f"{o.major}.{o.minor}.{o.patch if o.prerelease else o.patch + 1}"
-    return str(o)
-
-
-def check_bump(old_descriptor_version, new_version, required: str) -> list[str]:
-    """Problems with going from the old version to new_version for a `required` change; [] when fine."""
-    if required not in LEVELS:
-        raise ValueError(f"required bump {required!r} is not one of {', '.join(LEVELS)}")
-    problems = []
-    try:
-        old = parse_semver(old_descriptor_version)
-    except ValueError as exc:
-        problems.append(f"old version: {exc}")
-    try:
-        new = parse_semver(new_version)
-    except ValueError as exc:
-        problems.append(f"new version: {exc}")
-    if problems:
-        return problems
-    kind = bump_kind(old, new)
-    if kind == "downgrade":
-        return [f"{new} is lower than {old}: versions must increase"]
-    if old.prerelease:
-        return []
-    if LEVELS.index(kind) < LEVELS.index(required):
-        if kind == "none":
-            return [f"the content changed but the version is still {old}: a {required} bump is required (to {next_version(old, required)})"]
-        return [f"{old} -> {new} is a {kind} bump, but the changes require a {required} bump (to {next_version(old, required)} or later)"]
-    if kind == "major" and (new.minor, new.patch) != (0, 0):
-        problems.append(f"{old} -> {new}: a major bump resets minor and patch (expected {new.major}.0.0)")
-    elif kind == "minor" and new.patch != 0:
-        problems.append(f"{old} -> {new}: a minor bump resets patch (expected {new.major}.{new.minor}.0)")
-    return problems
 
 
 def changelog_has_entry(changelog_text: str, version: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,15 +13,8 @@ import pytest
 
 from newsprov.dataset.build import build
 from newsprov.dataset.release import release
-from newsprov.dataset.versions import (
-    VersionError,
-    bump_kind,
-    changelog_has_entry,
-    check_bump,
-    diff,
-    open_package,
-    parse_semver,
-)
+from newsprov.core.semver import bump_kind, check_bump, parse_semver
+from newsprov.dataset.versions import VersionError, changelog_has_entry, diff, open_package
 from conftest import edit_csv, rehash
 
 OLD_SENTENCE = "He left at 5 p.m. on Monday."
@@ -51,15 +45,17 @@ def git(cwd: Path, *args: str) -> str:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("1.2.3", (1, 2, 3, (), "")), ("0.1.0", (0, 1, 0, (), "")), ("2.0.0-rc.1", (2, 0, 0, ("rc", 1), "")), ("1.0.0+build.7", (1, 0, 0, (), "build.7"))],
+    [("1.2.3", (1, 2, 3, None, None)), ("0.1.0", (0, 1, 0, None, None)), ("2.0.0-rc.1", (2, 0, 0, "rc.1", None)), ("1.0.0+build.7", (1, 0, 0, None, "build.7"))],
 )
 def test_parse_semver(text, expected):
-    assert tuple(parse_semver(text)) == expected
+    version = parse_semver(text)
+    assert (version.major, version.minor, version.patch, version.prerelease, version.build) == expected
+    assert str(version) == text
 
 
-@pytest.mark.parametrize("bad", ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.2.3.4", "", " 1.0.0", "latest"])
+@pytest.mark.parametrize("bad", ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.2.3.4", "", " 1.0.0", "1.0.0\n", "latest", 1])
 def test_non_semver_is_rejected_naming_the_string(bad):
-    with pytest.raises(ValueError, match=f"{bad!r} is not a semantic version"):
+    with pytest.raises(ValueError, match=re.escape(f"{bad!r} is not a semantic version")):
         parse_semver(bad)
 
 

@@ -19,6 +19,7 @@ import marshal
 import operator
 import re
 
+from newsprov.core.semver import parse_semver
 from newsprov.validators.errors import ValidationError
 
 # The release archive is `<name>-<version>.zip` (dataset/release.py): no '/' in the name,
@@ -28,8 +29,6 @@ RELEASE_NAME = re.compile(r"^[a-z0-9._-]+$")
 
 def check_package(descriptor: dict) -> list[ValidationError]:
     """newsprov's own package rules: version, resources, name (after check_descriptor's required keys)."""
-    from newsprov.dataset.versions import parse_semver
-
     errors = []
     name = descriptor.get("name")
     if isinstance(name, str) and not RELEASE_NAME.match(name):

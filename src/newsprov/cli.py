@@ -188,7 +188,8 @@ def validate(
 def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     """What stops this package from being published after `against`: bump and changelog."""
     from newsprov.core.layout import REPO_ROOT
-    from newsprov.dataset.versions import VersionError, changelog_has_entry, check_bump, diff
+    from newsprov.core.semver import check_bump
+    from newsprov.dataset.versions import VersionError, changelog_has_entry, diff
     from newsprov.validators.run import resolve_descriptor
 
     descriptor = resolve_descriptor(datapackage)
