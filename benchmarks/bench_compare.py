@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsprov.dataset.compare.normalise import STOPWORDS
+from newsprov.lang.words import STOPWORDS
 from newsprov.dataset.compare.sentences import article_links, candidate_pairs, prepare, sentence_links
 
 ROOT = Path(__file__).resolve().parents[1] / "dataset"

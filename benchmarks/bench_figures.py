@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsprov.dataset.extract.figures import extract_figures
+from newsprov.lang.figures import extract_figures
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/polnear/train/text")
 MIN_CHARS_PER_SECOND = 2_000_000

@@ -9,7 +9,7 @@ from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, TableMod
 from newsprov.schemas.quotes import QUOTE_ID
 
 VALUE_KINDS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague_magnitude")
-# The rules of newsprov.dataset.extract.figures, by the kind of expression they read.
+# The rules of newsprov.lang.figures, by the kind of expression they read.
 FIGURE_METHODS = (
     "age-apposition", "age-hyphen", "article-unit", "currency", "digits", "fraction-words",
     "hyphen-unit", "measure", "number-words", "percent", "range", "vague-magnitude", "curated",

@@ -18,7 +18,7 @@ import polars as pl
 import pytest
 
 from newsprov.dataset.compare import quotes as compare_quotes
-from newsprov.dataset.compare.normalise import STOPWORDS, tokenize, word_key
+from newsprov.lang.words import STOPWORDS, tokenize, word_key
 from newsprov.core.layout import REPO_ROOT
 from newsprov.dataset.locate import first_containing
 

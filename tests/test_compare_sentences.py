@@ -1,4 +1,4 @@
-"""Spec tests for newsprov.dataset.compare.normalise / sentences."""
+"""Spec tests for newsprov.lang.words and newsprov.dataset.compare.sentences."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from newsprov.dataset.compare.normalise import normalise_text, tokenize, tokens_frame, word_key
+from newsprov.lang.words import normalise_text, tokenize, tokens_frame, word_key
 from newsprov.dataset.compare.sentences import (
     ALIGN_MIN, article_links, candidate_pairs, parse_credits, prepare, sentence_links,
 )

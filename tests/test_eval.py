@@ -61,7 +61,7 @@ def test_eval_quotes_without_documents_exits_2(tmp_path):
 
 
 def test_eval_figures_scores_the_package_table(tmp_path):
-    from newsprov.dataset.extract.figures import extract_figures
+    from newsprov.lang.figures import extract_figures
     import newsprov
 
     ds = newsprov.load()
@@ -126,7 +126,7 @@ def test_eval_speakers_table_and_a_folder_not_in_the_layout(basil, tmp_path):
 
 
 def test_a_person_label_is_two_capitalised_parts_the_corpus_never_prints_in_lower_case():
-    from newsprov.dataset.extract.speaker_eval import is_person_label
+    from newsprov.dataset.evaluate.speakers import is_person_label
 
     lower = {"party", "lawmakers", "now"}
     assert is_person_label("Rick_Perry", lower) and is_person_label("Bibi_Netanyahu", lower)

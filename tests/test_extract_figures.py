@@ -1,4 +1,4 @@
-"""Spec tests for newsprov.dataset.extract.figures (numeric-claim extraction)."""
+"""Spec tests for newsprov.lang.figures (numeric-claim extraction)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprov.dataset.extract.figure_eval import score_figures
-from newsprov.dataset.extract.figures import Figure, extract_figures
+from newsprov.dataset.evaluate.figures import score_figures
+from newsprov.lang.figures import Figure, extract_figures
 from newsprov.core.text import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -301,13 +301,13 @@ def test_seed_gold_score():
 @settings(max_examples=300, deadline=None)
 @given(NUMBERISH)
 def test_gated_scan_equals_plain_scan(text):
-    from newsprov.dataset.extract.figures import _extract
+    from newsprov.lang.figures import _extract
 
     assert _extract(text, gated=True) == _extract(text, gated=False)
 
 
 def test_gated_scan_equals_plain_scan_on_seeds():
-    from newsprov.dataset.extract.figures import _extract
+    from newsprov.lang.figures import _extract
 
     for path in sorted(SOURCES.glob("*.txt")):
         text = read_source(path)

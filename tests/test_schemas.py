@@ -58,6 +58,6 @@ def test_every_extraction_rule_slug_is_an_allowed_method():
 
     quote_rules = set(re.findall(r'"(quote-marks/[a-z-]+)"', (REPO_ROOT / "dataset/extract/quotes.py").read_text()))
     assert quote_rules and quote_rules <= set(QUOTE_METHODS)
-    figure_source = (REPO_ROOT / "dataset/extract/figures.py").read_text()
+    figure_source = (REPO_ROOT / "src/newsprov/lang/figures.py").read_text()
     figure_rules = set(re.findall(r'method\s*=\s*"([a-z-]+)"', figure_source)) | set(re.findall(r'\),\s*"([a-z-]+)"\n', figure_source))
     assert figure_rules and figure_rules <= set(FIGURE_METHODS)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsprov.dataset.compare.normalise import tokenize
+from newsprov.lang.words import tokenize
 from newsprov.dataset.compare.quotes import contains_run
 from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
 from newsprov.validators.errors import ValidationError

@@ -8,7 +8,7 @@ from dataclasses import asdict
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
-from newsprov.dataset.extract.figures import extract_figures
+from newsprov.lang.figures import extract_figures
 from newsprov.dataset.extract.quotes import fullest_of, name_uses, reported_speaker
 from newsprov.dataset.locate import first_containing, sentence_of
 from newsprov.dataset.overrides import apply, for_table

@@ -59,7 +59,7 @@ import polars as pl
 from rapidfuzz.distance import Indel
 
 from newsprov.dataset.compare.figures import ANTONYM, base_conflict, claim_word, unit_conflict
-from newsprov.dataset.compare.normalise import STOPWORDS, is_capitalised, word_key
+from newsprov.lang.words import STOPWORDS, is_capitalised, word_key
 from newsprov.dataset.compare.sentences import prepare
 
 __all__ = ["NAME_SIM", "NEGATION_MIN", "LOADED_WORDS", "NEGATORS", "discrepancies"]

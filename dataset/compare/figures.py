@@ -46,7 +46,7 @@ from collections import defaultdict
 
 import polars as pl
 
-from newsprov.dataset.compare.normalise import STOPWORDS, tokenize
+from newsprov.lang.words import STOPWORDS, tokenize
 from newsprov.dataset.compare.quotes import _UF
 from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
 

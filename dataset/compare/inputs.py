@@ -62,7 +62,7 @@ def quotes_frame(texts: dict[str, str], sentences: pl.DataFrame) -> pl.DataFrame
 
 
 def figures_frame(texts: dict[str, str], sentences: pl.DataFrame, quotes: pl.DataFrame | None = None) -> pl.DataFrame:
-    from newsprov.dataset.extract.figures import extract_figures
+    from newsprov.lang.figures import extract_figures
 
     find = _locator(sentences)
     qspans: dict[str, list[tuple[int, int, str, str | None]]] = {}

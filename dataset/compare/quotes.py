@@ -52,7 +52,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from newsprov.dataset.compare.normalise import STOPWORDS, WORD_RE, normalise_text, tokenize, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, normalise_text, tokenize, word_key
 
 __all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "quote_groups", "contains_run"]
 

@@ -88,7 +88,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
-from newsprov.dataset.compare.normalise import STOPWORDS, WORD_RE, Token, normalise_text, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, Token, normalise_text, word_key
 
 __all__ = [
     "ALIGN_MIN",

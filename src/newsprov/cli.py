@@ -342,7 +342,7 @@ def eval_speakers(
 ) -> None:
     """Named speakers' surname accuracy and coverage, for persons and all named labels, per outlet."""
     from newsprov.dataset.build import BuildError
-    from newsprov.dataset.extract.speaker_eval import GoldError, evaluate_speakers
+    from newsprov.dataset.evaluate.speakers import GoldError, evaluate_speakers
     from newsprov.dataset.load import DatasetError
 
     try:
@@ -368,7 +368,7 @@ def eval_figures(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
-    from newsprov.dataset.extract.figure_eval import score_figures
+    from newsprov.dataset.evaluate.figures import score_figures
     from newsprov.core.layout import embedded
     from newsprov.dataset.load import DatasetError, InvalidDataset, load
 
