@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pandera.polars as pa
 
+from newsprov.lang.figures import PERCENT_UNITS
 from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, TableModel, Within, anchored
 from newsprov.schemas.quotes import QUOTE_ID
 
@@ -15,18 +16,6 @@ FIGURE_METHODS = (
     "hyphen-unit", "measure", "number-words", "percent", "range", "vague-magnitude", "curated",
 )
 FIGURE_FLAGS = ("percent-over-100",)
-PERCENT_UNITS = ("percent", "percentage point")
-# Units of measure (singular): what a number is measured in, as opposed to what it counts
-# ("270 targets", "270 sites": one count, worded two ways). Figures of one group differ in
-# `unit` only when both are measured and in different units ("five minutes", "five hours").
-MEASURE_UNITS = frozenset(
-    PERCENT_UNITS
-    + ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-       "mile", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard", "centimetre", "millimetre",
-       "pound", "kilogram", "gram", "ounce", "ton", "tonne", "gallon", "litre", "liter", "barrel", "acre", "hectare",
-       "degree", "mile per hour", "kilometre per hour", "dollar", "euro", "yen", "shekel", "rupee", "yuan", "ruble",
-       "rouble", "peso", "franc", "lira", "dinar", "riyal", "pence", "cent", "USD")
-)
 
 
 class Figures(TableModel):

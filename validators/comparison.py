@@ -20,7 +20,7 @@ import polars as pl
 
 from newsprov.lang.words import tokenize
 from newsprov.dataset.compare.quotes import contains_run
-from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
+from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import _row
 

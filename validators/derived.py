@@ -14,7 +14,7 @@ from dataclasses import asdict
 import polars as pl
 
 from newsprov.lang.figures import extract_figures
-from newsprov.schemas.figures import MEASURE_UNITS
+from newsprov.lang.figures import MEASURE_UNITS
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import _row
 

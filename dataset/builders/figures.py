@@ -13,7 +13,8 @@ from newsprov.dataset.extract.quotes import fullest_of, name_uses, reported_spea
 from newsprov.dataset.locate import first_containing, sentence_of
 from newsprov.dataset.overrides import apply, for_table
 from newsprov.schemas.base import dtypes
-from newsprov.schemas.figures import Figures, PERCENT_UNITS
+from newsprov.lang.figures import PERCENT_UNITS
+from newsprov.schemas.figures import Figures
 
 SCHEMA = Figures
 EXTRACTED = ("article_id", "start", "end", "text", "value", "value_low", "value_high", "value_kind", "unit", "subject", "method", "attributed_to", "flag")

@@ -48,7 +48,7 @@ import polars as pl
 
 from newsprov.lang.words import STOPWORDS, tokenize
 from newsprov.dataset.compare.quotes import _UF
-from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
+from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
 
 __all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict"]
 

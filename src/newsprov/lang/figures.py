@@ -64,9 +64,20 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from newsprov.schemas.figures import MEASURE_UNITS, PERCENT_UNITS
+__all__ = ["Figure", "MEASURE_UNITS", "PERCENT_UNITS", "extract_figures"]
 
-__all__ = ["Figure", "extract_figures"]
+PERCENT_UNITS = ("percent", "percentage point")
+# Units of measure (singular): what a number is measured in, as opposed to what it counts
+# ("270 targets", "270 sites": one count, worded two ways). Figures of one group differ in
+# `unit` only when both are measured and in different units ("five minutes", "five hours").
+MEASURE_UNITS = frozenset(
+    PERCENT_UNITS
+    + ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+       "mile", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard", "centimetre", "millimetre",
+       "pound", "kilogram", "gram", "ounce", "ton", "tonne", "gallon", "litre", "liter", "barrel", "acre", "hectare",
+       "degree", "mile per hour", "kilometre per hour", "dollar", "euro", "yen", "shekel", "rupee", "yuan", "ruble",
+       "rouble", "peso", "franc", "lira", "dinar", "riyal", "pence", "cent", "USD")
+)
 
 
 @dataclass(frozen=True)
