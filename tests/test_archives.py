@@ -1,5 +1,5 @@
 """Hostile release archives: only what the descriptor declares is read, within its declared size and
-the limits, and nothing of a refused archive is left in the cache (dataset/archive.py)."""
+the limits, and nothing of a refused archive is left in the cache (dataset/versions/archive.py)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 from conftest import TINY
 from newsprov.cli import app
-from newsprov.dataset import archive as archive_module
-from newsprov.dataset.archive import ArchiveError, PackageArchive, member_count
+from newsprov.dataset.versions import archive as archive_module
+from newsprov.dataset.versions.archive import ArchiveError, PackageArchive, member_count
 from newsprov.dataset.build import build
-from newsprov.dataset.load import DatasetError, InvalidDataset, load
-from newsprov.dataset.release import SUMS, archive_bytes, package_files, release, sums_text
+from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
+from newsprov.dataset.versions.release import SUMS, archive_bytes, package_files, release, sums_text
 from newsprov.dataset.versions import VersionError, diff
 
 runner = CliRunner()

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import edit_csv, rehash
 from newsprov.cli import app
-from newsprov.dataset.release import release
+from newsprov.dataset.versions.release import release
 from newsprov.validators import profile
 from newsprov.validators.errors import CATALOGUE
 from newsprov.validators.run import validate

@@ -23,7 +23,7 @@ from newsprov.cli import app
 from newsprov.dataset.build import build
 from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES
 from newsprov.core.layout import REPO_ROOT
-from newsprov.dataset.release import release
+from newsprov.dataset.versions.release import release
 
 README = REPO_ROOT / "README.md"
 GOLD = REPO_ROOT / "tests" / "fixtures" / "seed_figures_gold.json"

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import newsprov
-from newsprov.dataset.load import DatasetError
+from newsprov.dataset.versions.load import DatasetError
 
 
 def test_load_embedded_dataset():

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import newsprov
-import newsprov.dataset.load as load_module
+import newsprov.dataset.versions.load as load_module
 from newsprov.dataset.build import build
-from newsprov.dataset.load import DatasetError, available_versions
-from newsprov.dataset.release import ReleaseError, extract_archive, read_sums, release, verify_archive
+from newsprov.dataset.versions.load import DatasetError, available_versions
+from newsprov.dataset.versions.release import ReleaseError, extract_archive, read_sums, release, verify_archive
 
 
 
@@ -222,7 +222,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("failing_write", [1, 2])  # the archive, or SHA256SUMS after it
 def test_a_release_failing_mid_write_leaves_the_previous_release_untouched(tiny_package, tmp_path, monkeypatch, failing_write):
-    import newsprov.dataset.release as release_module
+    import newsprov.dataset.versions.release as release_module
 
     out = tmp_path / "releases"
     release(tiny_package, out)
@@ -249,7 +249,7 @@ def test_a_release_failing_mid_write_leaves_the_previous_release_untouched(tiny_
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-import newsprov.dataset.release as release_module
+import newsprov.dataset.versions.release as release_module
 
 real_fdopen = os.fdopen
 

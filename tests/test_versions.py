@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from newsprov.dataset.build import build
-from newsprov.dataset.release import release
+from newsprov.dataset.versions.release import release
 from newsprov.core.semver import bump_kind, check_bump, parse_semver
 from newsprov.dataset.versions import VersionError, changelog_has_entry, diff, open_package
 from conftest import edit_csv, rehash

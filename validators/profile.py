@@ -22,7 +22,7 @@ import re
 from newsprov.core.semver import parse_semver
 from newsprov.validators.errors import ValidationError
 
-# The release archive is `<name>-<version>.zip` (dataset/release.py): no '/' in the name,
+# The release archive is `<name>-<version>.zip` (dataset/versions/release.py): no '/' in the name,
 # although the Data Package name pattern allows it.
 RELEASE_NAME = re.compile(r"^[a-z0-9._-]+$")
 

@@ -131,7 +131,7 @@ def evaluate_speakers(gold_dir: Path, datapackage: Path | None = None) -> dict:
     import tempfile
 
     from newsprov.dataset.build import build
-    from newsprov.dataset.load import load
+    from newsprov.dataset.versions.load import load
 
     read_gold(gold_dir)  # (a malformed gold folder fails before anything is built)
     if datapackage is not None:

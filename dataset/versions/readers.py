@@ -19,7 +19,7 @@ from pathlib import Path
 from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.core.paths import PathGuard, UnreadableResource, UnsafePath, read_resources
-from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
+from newsprov.dataset.versions.archive import ArchiveError, PackageArchive, unsafe_member
 
 
 class VersionError(Exception):
@@ -88,7 +88,7 @@ class FolderReader:
 
 
 class ArchiveReader:
-    """A release archive, opened through dataset/archive.py: only declared members are read,
+    """A release archive, opened through dataset/versions/archive.py: only declared members are read,
     each within its declared size, sources hashed as they stream."""
 
     kind = "archive"

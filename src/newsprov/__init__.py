@@ -21,7 +21,7 @@ def __getattr__(name):
 
         return build
     if name == "load":
-        from newsprov.dataset.load import load
+        from newsprov.dataset.versions.load import load
 
         return load
     if name == "validate":

@@ -234,7 +234,7 @@ def release(
 ) -> None:
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
     from newsprov.core.layout import embedded
-    from newsprov.dataset.release import InvalidRelease, ReleaseError, release as run_release
+    from newsprov.dataset.versions.release import InvalidRelease, ReleaseError, release as run_release
     from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
@@ -261,7 +261,7 @@ STORY_PICTURE = Path("docs") / "story.png"
 def _rerender_story(descriptor_path: Path, story: Path) -> None:
     """Re-render the story page's picture after a release; say so, or say why not (the release stands)."""
     from newsprov.browser import BrowserMissing
-    from newsprov.dataset.load import DatasetError, load
+    from newsprov.dataset.versions.load import DatasetError, load
     from newsprov.page import screenshot
 
     try:
@@ -343,7 +343,7 @@ def eval_speakers(
     """Named speakers' surname accuracy and coverage, for persons and all named labels, per outlet."""
     from newsprov.dataset.build import BuildError
     from newsprov.dataset.evaluate.speakers import GoldError, evaluate_speakers
-    from newsprov.dataset.load import DatasetError
+    from newsprov.dataset.versions.load import DatasetError
 
     try:
         scores = evaluate_speakers(gold, datapackage)
@@ -370,7 +370,7 @@ def eval_figures(
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.evaluate.figures import score_figures
     from newsprov.core.layout import embedded
-    from newsprov.dataset.load import DatasetError, InvalidDataset, load
+    from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
 
     _about(gold)
     try:
@@ -401,7 +401,7 @@ def report(
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
     from newsprov.browser import BrowserMissing
     from newsprov.core.layout import embedded
-    from newsprov.dataset.load import DatasetError, InvalidDataset, load
+    from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
     from newsprov.page import screenshot as page_screenshot, write
 
     _about(datapackage if datapackage is not None else embedded().descriptor)

@@ -498,7 +498,7 @@ def screenshot(ds, png, html=None):
     from pathlib import Path
 
     from newsprov.browser import open_page, with_png_text
-    from newsprov.dataset.release import atomic_write
+    from newsprov.dataset.versions.release import atomic_write
 
     png = Path(png)
     with tempfile.TemporaryDirectory(prefix="newsprov-shot-") as tmp:

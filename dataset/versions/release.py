@@ -17,7 +17,7 @@ The archive's SHA-256 goes into `SHA256SUMS` beside it, in `sha256sum` format
 re-releasing it with different content is refused unless `force=True`.
 `verify_archive` checks an archive against SHA256SUMS and opens it as a package archive;
 `extract_archive` unpacks its declared members, all or nothing (both through
-dataset/archive.py, which says what an archive must be).
+dataset/versions/archive.py, which says what an archive must be).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from pathlib import Path
 from newsprov.core.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR
 from newsprov.core.publish import locked
-from newsprov.dataset.archive import ArchiveError, PackageArchive, unsafe_member
+from newsprov.dataset.versions.archive import ArchiveError, PackageArchive, unsafe_member
 from newsprov.core.semver import parse_semver
 
 SUMS = "SHA256SUMS"
@@ -227,7 +227,7 @@ def _file_sha256(path: Path) -> str:
 
 def verify_archive(zip_path, sums_path=None) -> str:
     """The archive's sha256 hex, when SHA256SUMS lists it with that digest and it opens as a
-    package archive (dataset/archive.py: safe members, limits, only declared members) whose
+    package archive (dataset/versions/archive.py: safe members, limits, only declared members) whose
     declared members all read back within their sizes and CRCs.
 
     sums_path defaults to SHA256SUMS beside the archive. Raises ReleaseError otherwise.

@@ -158,8 +158,8 @@ def _cached(name: str, fill, label: str, verify: bool) -> Dataset:
 
 def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
     """Load a release archive: verified against the SHA256SUMS beside it (when there is one),
-    its declared members unpacked into the cache (dataset/archive.py says what is refused)."""
-    from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
+    its declared members unpacked into the cache (dataset/versions/archive.py says what is refused)."""
+    from newsprov.dataset.versions.release import SUMS, ReleaseError, extract_archive, verify_archive
 
     zip_path = Path(zip_path)
     if not zip_path.is_file():
@@ -217,7 +217,7 @@ def load_version(version: str, *, repo_root: Path | str | None = None, verify: b
     from git objects. Both are unpacked into the cache and loaded (and, with verify,
     validated). An unknown version raises DatasetError listing the available ones.
     """
-    from newsprov.dataset.release import SUMS, ReleaseError, extract_archive, verify_archive
+    from newsprov.dataset.versions.release import SUMS, ReleaseError, extract_archive, verify_archive
     from newsprov.dataset.versions import VersionError, export_package, resolve_revision
 
     repo_root = Path(repo_root or REPO_ROOT)
