@@ -60,7 +60,8 @@ from newsprov.dataset import metadata
 from newsprov.dataset.build import read_sources, table_csv
 from newsprov.dataset.context import BuildContext
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT, Layout
-from newsprov.dataset.registry import builders, models
+from newsprov.dataset.registry import tables as registered_tables
+from newsprov.schemas.registry import models
 from newsprov.schemas.base import dtypes
 
 MANIFEST = "bench-manifest.json"  # beside the package, not one of its resources
@@ -196,7 +197,7 @@ def generate(out: Path, n_quotes: int, n_sources: int, seed: int, log) -> dict:
     sources = read_sources(files, layout, curated)
     ctx = BuildContext(sources)
     ctx._tables.update(paragraphs=tables["paragraphs"], sentences=tables["sentences"])
-    tables["articles"] = builders()["articles"].build(ctx)
+    tables["articles"] = registered_tables()["articles"].build(ctx)
     source_license = desc.read_package_metadata(Path("/nonexistent"), PACKAGE_NAME)["source_license"]
     resources = [desc.source_resource(s, source_license) for s in sources]
     del ctx, sources

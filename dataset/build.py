@@ -20,7 +20,7 @@ from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.core.layout import DESCRIPTOR, Layout, embedded
 from newsprov.core.publish import PublishRefused, differing, publish
-from newsprov.dataset.registry import builders
+from newsprov.dataset.registry import tables as registered_tables
 from newsprov.core.text import SourceError, decode_source
 from newsprov.schemas import build_report
 
@@ -118,7 +118,7 @@ def created_stamp(sources: list[Source], curated: str | None) -> str | None:
 def cross_table_problems(tables: dict) -> list:
     """The rules validation applies across tables (foreign keys, counts, spans within spans,
     values that agree, the comparison tables' rules), as errors naming resource and row."""
-    from newsprov.dataset.registry import metas
+    from newsprov.schemas.registry import metas
     from newsprov.validators import comparison, cross_table
     from newsprov.validators.tables import check_foreign_keys
 
@@ -139,7 +139,7 @@ class StrictBuildError(BuildError):
 def build_tables(ctx: BuildContext) -> tuple[dict[str, pl.DataFrame], list]:
     """Every table, each derived row that breaks a rule left out (with the rows depending on
     it), and the rows left out (newsprov.dataset.row_checks)."""
-    from newsprov.dataset.registry import metas, models
+    from newsprov.schemas.registry import metas, models
 
     table_models, table_metas = models(), metas()
     dropped: list = []
@@ -151,7 +151,7 @@ def build_tables(ctx: BuildContext) -> tuple[dict[str, pl.DataFrame], list]:
 
     ctx.check = check
     try:
-        tables = {name: ctx.table(name) for name in builders()}
+        tables = {name: ctx.table(name) for name in registered_tables()}
         dropped += row_checks.enforce(tables, table_models, table_metas, cross_table_problems)
     except OverrideError as exc:
         raise BuildError(str(exc)) from None

@@ -37,12 +37,12 @@ class BuildContext:
     def table(self, name: str) -> pl.DataFrame:
         """Another table, built on first use (builders may depend on each other)."""
         if name not in self._tables:
-            from newsprov.dataset.registry import builders
+            from newsprov.dataset.registry import tables
 
             if name in self._building:
                 raise RuntimeError(f"tables depend on each other in a cycle through {name!r}")
             self._building.add(name)
-            df = builders()[name].build(self)
+            df = tables()[name].build(self)
             self._tables[name] = self.check(name, df) if self.check is not None else df
             self._building.discard(name)
         return self._tables[name]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from newsprov.core.text import SourceError
 from newsprov.dataset.context import Source
-from newsprov.dataset.registry import models
 from newsprov.schemas import build_report
 from newsprov.schemas.base import table_meta
 from newsprov.schemas.frictionless import table_schema
+from newsprov.schemas.registry import models
 
 DEFAULT_SOURCE_LICENSE = {
     "name": "LicenseRef-publisher-rights",

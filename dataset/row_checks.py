@@ -8,9 +8,9 @@ then every rule across tables, and leaves out each row that breaks one, with eve
 depends on it through a foreign key, transitively. Each row left out is a `Dropped`, written
 to the package's build report (newsprov.schemas.build_report) and printed as a warning.
 
-The tables of the source text itself (articles, paragraphs, sentences) come from exact rules,
-not heuristics: a row of theirs that breaks a rule is a newsprov bug and still stops the
-build, as does a rule broken by a whole table (a missing column, a wrong type).
+The tables of the source text itself (group `source`: articles, paragraphs, sentences) come
+from exact rules, not heuristics: a row of theirs that breaks a rule is a newsprov bug and still
+stops the build, as does a rule broken by a whole table (a missing column, a wrong type).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import polars as pl
 from newsprov.schemas.base import TableMeta
 from newsprov.schemas.build_report import FORMAT
 
-# Tables whose rows are never dropped: the sources' own structure (see the module docstring).
-EXACT_TABLES = frozenset({"articles", "paragraphs", "sentences"})
+# The group of tables whose rows are never dropped: the sources' own structure (module docstring).
+EXACT = "source"
 # Rounds of cross-table checks before giving up (each round drops at least one row; a
 # package needs a handful at most).
 MAX_ROUNDS = 20
@@ -104,7 +104,7 @@ def keep_valid_rows(name: str, model, meta: TableMeta, df: pl.DataFrame, dropped
     failures = model_failures(name, model, df)
     if not failures:
         return df, lost
-    if name in EXACT_TABLES:
+    if meta.group == EXACT:
         index, rule = min(failures.items())
         raise RuleBroken(f"table {name}: row {index} breaks {rule}")
     dropped = [_dropped(name, meta, df, i, rule) for i, rule in sorted(failures.items())]
@@ -125,7 +125,7 @@ def _dependents(name: str, meta: TableMeta, df: pl.DataFrame, dropped, built: di
                 continue
             hit = df.with_row_index("_i").filter(_equal(fk.fields, values))["_i"].to_list()
             if hit:
-                if name in EXACT_TABLES:
+                if meta.group == EXACT:
                     raise RuleBroken(f"table {name} depends on dropped {fk.resource} row {parent.key}")
                 lost += [_dropped(name, meta, df, i, "foreign-key", {"table": fk.resource, "key": parent.key}) for i in hit]
                 df = _without(df, hit)
@@ -152,11 +152,11 @@ def enforce(tables: dict[str, pl.DataFrame], models: dict, metas: dict[str, Tabl
     for _ in range(MAX_ROUNDS):
         failing: dict[str, dict[int, str]] = {}
         for name, df in tables.items():
-            if name not in EXACT_TABLES:
+            if metas[name].group != EXACT:
                 for index, rule in model_failures(name, models[name], df).items():
                     failing.setdefault(name, {}).setdefault(index, rule)
         for error in cross_checks(tables):
-            if error.resource is None or error.row is None or error.resource in EXACT_TABLES:
+            if error.resource not in metas or error.row is None or metas[error.resource].group == EXACT:
                 raise RuleBroken(f"{error.resource}: {error.message}")
             rule = error.type if not error.note else f"{error.type}: {error.field} -> {error.note}"
             failing.setdefault(error.resource, {}).setdefault(error.row - 2, rule)
@@ -191,7 +191,7 @@ def _cascade(tables: dict[str, pl.DataFrame], metas: dict[str, TableMeta], name:
                 hit = df.with_row_index("_i").filter(_equal(fk.fields, values))["_i"].to_list()
                 if not hit:
                     continue
-                if other in EXACT_TABLES:
+                if meta.group == EXACT:
                     raise RuleBroken(f"table {other} depends on dropped {target} row {parent.key}")
                 rows = [_dropped(other, meta, df, i, "foreign-key", {"table": target, "key": parent.key}) for i in hit]
                 tables[other] = _without(df, hit)

@@ -18,6 +18,7 @@ class Articles(TableModel):
     states about its origin (dateline date, wire credits, outlet). Unknown is null.
     """
 
+    _group = "source"
     _primary_key = ("article_id",)
     _spans = (Span(start="headline_start", end="headline_end", text="headline"),)
 

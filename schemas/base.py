@@ -1,9 +1,9 @@
-"""What every table model declares besides its columns: name, keys and checked spans.
+"""What every table model declares besides its columns: name, group, keys and checked spans.
 
 A Pandera model is the single source of truth for a table. Column types, nullability
-and constraints live in its fields; the few facts Pandera has no slot for (primary
-key, foreign keys, text spans to re-locate in the sources) are class attributes read
-through `table_meta`.
+and constraints live in its fields; the few facts Pandera has no slot for (its group,
+primary key, foreign keys, text spans to re-locate in the sources) are class attributes
+read through `table_meta`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ import polars as pl
 # Article ids are file stems made safe for Frictionless resource names.
 ARTICLE_ID = r"[a-z0-9][a-z0-9._-]*"
 SHA256_HEX = r"[0-9a-f]{64}"
+# What a table's rows are, declared by each model as `_group`:
+#   source      the structure of the sources themselves (articles, paragraphs, sentences), found
+#               by exact rules: a row breaking a rule is a newsprov bug and stops the build;
+#   extracted   what rules read off the articles (quotes, figures, the entities speakers resolve to);
+#   comparison  what comparing articles finds (aligned sentences, groups, discrepancies).
+# A row of an extracted or comparison table that breaks a rule is left out of the package by
+# the build, with the rows depending on it, and listed in the build report.
+GROUPS = ("source", "extracted", "comparison")
 
 
 def anchored(pattern: str) -> str:
@@ -68,6 +76,7 @@ class Agrees:
 class TableMeta:
     name: str
     primary_key: tuple[str, ...]
+    group: str = "extracted"
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
     spans: tuple[Span, ...] = field(default=())
     within: tuple[Within, ...] = field(default=())
@@ -85,12 +94,16 @@ class TableModel(pa.DataFrameModel):
 
 
 def table_meta(model: type[TableModel]) -> TableMeta:
-    """The table-level facts a model declares (name, keys, spans)."""
+    """The table-level facts a model declares (name, group, keys, spans)."""
     doc = (model.__doc__ or "").strip()
     title, _, description = doc.partition("\n")
+    group = getattr(model, "_group", None)
+    if group not in GROUPS:
+        raise TypeError(f"model {model.__name__} must declare _group, one of {', '.join(GROUPS)} (found {group!r})")
     return TableMeta(
         name=model.Config.name,
         primary_key=tuple(model._primary_key),
+        group=group,
         foreign_keys=tuple(getattr(model, "_foreign_keys", ())),
         spans=tuple(getattr(model, "_spans", ())),
         within=tuple(getattr(model, "_within", ())),

@@ -29,6 +29,7 @@ class SentenceLinks(TableModel):
     similarity score and a word-level diff.
     """
 
+    _group = "comparison"
     _primary_key = ("link_id",)
     _foreign_keys = (
         _article("article_id"), _article("other_article_id"),
@@ -70,6 +71,7 @@ class ArticleLinks(TableModel):
     reused verbatim or near-verbatim, and the wire service both credit, if any.
     """
 
+    _group = "comparison"
     _primary_key = ("article_id", "other_article_id")
     _foreign_keys = (_article("article_id"), _article("other_article_id"))
 
@@ -94,6 +96,7 @@ class QuoteGroups(TableModel):
     group's reference wording. A group spans at least two articles.
     """
 
+    _group = "comparison"
     _primary_key = ("quote_id",)
     _foreign_keys = (
         _article("article_id"),
@@ -125,6 +128,7 @@ class Unquoted(TableModel):
     a quote turned into the reporter's prose (or the reverse).
     """
 
+    _group = "comparison"
     _primary_key = ("group_id", "article_id", "start")
     _foreign_keys = (_article("article_id"), ForeignKey(("quote_id",), "quotes", ("quote_id",)))
     _spans = (Span(start="start", end="end", text="text"),)
@@ -146,6 +150,7 @@ class FigureGroups(TableModel):
     sentences): consistent, or conflicting with what differs.
     """
 
+    _group = "comparison"
     _primary_key = ("figure_id",)
     _foreign_keys = (
         _article("article_id"),
@@ -179,6 +184,7 @@ class Discrepancies(TableModel):
     (an empty span, text null, marks an insertion point) and a machine-readable kind.
     """
 
+    _group = "comparison"
     _primary_key = ("discrepancy_id",)
     _foreign_keys = (_article("article_id"), _article("other_article_id"))
     _spans = (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsprov.dataset.registry import models
 from newsprov.schemas.base import table_meta
 from newsprov.schemas.frictionless import table_schema
+from newsprov.schemas.registry import models
 
 
 def _constraints(field: dict) -> str:

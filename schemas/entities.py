@@ -23,6 +23,7 @@ class Entities(TableModel):
     the rule or curation that set it, and where it first occurs.
     """
 
+    _group = "extracted"
     _primary_key = ("alias",)
     _foreign_keys = (ForeignKey(("article_id",), "articles", ("article_id",)),)
     _spans = (Span(start="start", end="end", text="mention"),)

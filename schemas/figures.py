@@ -25,6 +25,7 @@ class Figures(TableModel):
     noun phrase counted, and who states it when it sits in a quote or an attributed statement.
     """
 
+    _group = "extracted"
     _primary_key = ("figure_id",)
     _foreign_keys = (
         ForeignKey(("article_id",), "articles", ("article_id",)),

@@ -16,6 +16,7 @@ class Paragraphs(TableModel):
     file has no blank lines), with its offsets and what kind of block it is.
     """
 
+    _group = "source"
     _primary_key = ("paragraph_id",)
     _foreign_keys = (ForeignKey(("article_id",), "articles", ("article_id",)),)
     _spans = (Span(start="start", end="end", text="text"),)

@@ -50,6 +50,7 @@ class Quotes(TableModel):
     speaker and the attribution verb, each with offsets into the source.
     """
 
+    _group = "extracted"
     _primary_key = ("quote_id",)
     _foreign_keys = (
         ForeignKey(("article_id",), "articles", ("article_id",)),

@@ -14,6 +14,7 @@ class Sentences(TableModel):
     closing quotes, abbreviations and initials kept inside the sentence).
     """
 
+    _group = "source"
     _primary_key = ("sentence_id",)
     _foreign_keys = (
         ForeignKey(("article_id",), "articles", ("article_id",)),

@@ -212,7 +212,7 @@ def test_first_word_occurrences_equal_a_search_per_needle(seed):
 def test_span_checks_of_a_long_article_equal_slicing_its_text(seed):
     """Spans of a 300,000-character article (windows of 65,536 characters): short and long
     spans, right and wrong, inside and outside the text, give the errors plain slicing gives."""
-    from newsprov.dataset.registry import metas
+    from newsprov.schemas.registry import metas
     from newsprov.validators import provenance
 
     rng = random.Random(seed)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprov.core.layout import embedded
-from newsprov.dataset.registry import models
+from newsprov.schemas.registry import models
 from newsprov.validators import model_pass, tables
 
 MODELS = models()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from newsprov.dataset.registry import models
+from newsprov.schemas.registry import models
 from newsprov.schemas.dictionary import markdown
 from newsprov.schemas.frictionless import table_schema
 

@@ -239,7 +239,7 @@ def test_the_benchmark_package_has_exactly_the_planted_faults(tmp_path):
 
 @pytest.mark.parametrize("order", ["registry", "reversed", "without-sentences"])
 def test_the_schedule_gives_the_errors_of_the_stage_by_stage_checks(embedded_copy, order):
-    from newsprov.dataset.registry import metas, models
+    from newsprov.schemas.registry import metas, models
     from newsprov.validators import cross_table, tables
 
     _many_faults(embedded_copy)
@@ -264,7 +264,7 @@ def test_the_schedule_gives_the_errors_of_the_stage_by_stage_checks(embedded_cop
 
 
 def test_the_schedule_drops_what_no_rule_still_needs(embedded_copy):
-    from newsprov.dataset.registry import metas, models
+    from newsprov.schemas.registry import metas, models
     from newsprov.validators import cross_table, tables
 
     schedule = cross_table.Schedule(metas())

@@ -16,9 +16,9 @@ import polars as pl
 
 from newsprov.core.descriptor import DescriptorError, read as read_descriptor
 from newsprov.core.layout import DESCRIPTOR, embedded
-from newsprov.dataset.registry import metas, models
 from newsprov.core.text import BOM, SourceError, decode_source
 from newsprov.schemas import build_report
+from newsprov.schemas.registry import metas, models
 from newsprov.validators import build_report as report_checks
 from newsprov.validators import cross_table, derived, integrity, profile, provenance, tables
 from newsprov.validators.errors import ValidationError

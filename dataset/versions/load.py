@@ -13,8 +13,8 @@ import polars as pl
 
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
 from newsprov.core.semver import parse_semver
+from newsprov.schemas.registry import models
 from newsprov.core.descriptor import read as read_descriptor
-from newsprov.dataset.registry import models
 from newsprov.core.text import decode_source
 from newsprov.validators.integrity import file_sha256
 from newsprov.core.paths import PathGuard
