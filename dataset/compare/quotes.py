@@ -52,7 +52,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from newsprov.lang.words import STOPWORDS, WORD_RE, normalise_text, tokenize, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_text, tokenize, word_key
 
 __all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "quote_groups", "contains_run"]
 
@@ -76,15 +76,6 @@ _G_SCHEMA = {"group_id": pl.String, "quote_id": pl.String, "article_id": pl.Stri
              "reference_quote_id": pl.String, "n_articles": pl.Int64}
 _U_SCHEMA = {"group_id": pl.String, "article_id": pl.String, "start": pl.Int64, "end": pl.Int64,
              "text": pl.String, "quote_id": pl.String}
-
-
-def contains_run(long: tuple, short: tuple) -> bool:
-    """Whether ``short`` occurs as a contiguous run inside ``long``."""
-    n = len(short)
-    if n == 0 or n > len(long):
-        return False
-    first = short[0]
-    return any(long[i] == first and long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
 def _linked(a: tuple, b: tuple) -> float | None:

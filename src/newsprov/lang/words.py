@@ -33,6 +33,9 @@ Functions
     * ``text`` (str) – the token's surface form.
     * ``norm`` (str) – ``normalise_text(text)`` (casefolded).
 
+``contains_run(long, short) -> bool``
+    Whether the token tuple ``short`` occurs as a contiguous run inside ``long``.
+
 ``STOPWORDS``: English function words, used to pick content words.
 """
 
@@ -47,6 +50,7 @@ import polars as pl
 __all__ = [
     "STOPWORDS",
     "Token",
+    "contains_run",
     "normalise_text",
     "tokenize",
     "tokens_frame",
@@ -138,3 +142,12 @@ def tokens_frame(sentences: pl.DataFrame) -> pl.DataFrame:
     schema = {"sentence_id": pl.String, "article_id": pl.String, "token_index": pl.Int64,
               "start": pl.Int64, "end": pl.Int64, "text": pl.String, "norm": pl.String}
     return pl.DataFrame(rows, schema=schema)
+
+
+def contains_run(long: tuple, short: tuple) -> bool:
+    """Whether ``short`` occurs as a contiguous run inside ``long``."""
+    n = len(short)
+    if n == 0 or n > len(long):
+        return False
+    first = short[0]
+    return any(long[i] == first and long[i:i + n] == short for i in range(len(long) - n + 1))
