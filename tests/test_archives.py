@@ -121,7 +121,7 @@ def test_even_when_sha256sums_lists_it(made, cache, tmp_path):
     folder = tmp_path / "listed"
     folder.mkdir()
     shutil.copy(made["undeclared"], folder)
-    from newsprov.validators.integrity import file_sha256
+    from newsprov.core.files import file_sha256
 
     (folder / SUMS).write_text(sums_text({made["undeclared"].name: file_sha256(made["undeclared"])}))
     with pytest.raises(DatasetError, match="extra.bin is not declared"):

@@ -20,12 +20,6 @@ WHOLE_READ = 1 << 20
 _NOFOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
-def file_sha256(path: Path) -> str:
-    """Streamed (hashlib.file_digest): memory stays bounded whatever the file size."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def check_descriptor(descriptor: object) -> list[ValidationError]:
     if not isinstance(descriptor, dict):
         return [ValidationError("descriptor-error", note="the top level is not a JSON object")]

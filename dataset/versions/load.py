@@ -16,7 +16,7 @@ from newsprov.core.semver import parse_semver
 from newsprov.schemas.registry import models
 from newsprov.core.descriptor import read as read_descriptor
 from newsprov.core.text import decode_source
-from newsprov.validators.integrity import file_sha256
+from newsprov.core.files import file_sha256
 from newsprov.core.paths import PathGuard
 from newsprov.validators.run import DescriptorNotFound, resolve_descriptor, validate
 from newsprov.validators.tables import read_table

@@ -33,6 +33,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from newsprov.core.files import file_sha256
 from newsprov.core.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR
 from newsprov.core.publish import locked
@@ -217,14 +218,6 @@ def _remove_stale_temporaries(out_dir: Path, names) -> None:
             path.unlink(missing_ok=True)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify_archive(zip_path, sums_path=None) -> str:
     """The archive's sha256 hex, when SHA256SUMS lists it with that digest and it opens as a
     package archive (dataset/versions/archive.py: safe members, limits, only declared members) whose
@@ -241,7 +234,7 @@ def verify_archive(zip_path, sums_path=None) -> str:
     listed = read_sums(sums_path).get(zip_path.name)
     if listed is None:
         raise ReleaseError(f"{zip_path}: not listed in {sums_path}; refusing an unverified archive")
-    actual = _file_sha256(zip_path)
+    actual = file_sha256(zip_path)
     if actual != listed:
         raise ReleaseError(f"{zip_path}: sha256 {actual} does not match {listed} in {sums_path}; the archive was altered or is corrupt")
     try:

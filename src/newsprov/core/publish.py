@@ -55,6 +55,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from newsprov.core.files import file_sha256
+
 LOCK_NAME = ".newsprov.lock"
 MANIFEST = ".newsprov-manifest.json"
 INPUTS_IN_FOLDER = ("package.toml",)  # files of a user's package folder that the build reads, never writes
@@ -78,11 +80,7 @@ def _file_sha256(path: Path) -> str | None:
     """The file's sha256, or None when there is no regular file there."""
     if path.is_symlink() or not path.is_file():
         return None if not (path.exists() or path.is_symlink()) else "not-a-file"
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return "sha256:" + digest.hexdigest()
+    return "sha256:" + file_sha256(path)
 
 
 # --- fault injection (tests) --------------------------------------------------------
