@@ -23,6 +23,7 @@ from newsprov.core.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import tables as registered_tables
 from newsprov.core.text import SourceError, decode_source
 from newsprov.schemas import build_report
+from newsprov.validators.api import check_tables
 
 SOURCE_SUFFIX = ".txt"
 
@@ -115,19 +116,6 @@ def created_stamp(sources: list[Source], curated: str | None) -> str | None:
     return f"{max(dates)}T00:00:00Z" if dates else None
 
 
-def cross_table_problems(tables: dict) -> list:
-    """The rules validation applies across tables (foreign keys, counts, spans within spans,
-    values that agree, the comparison tables' rules), as errors naming resource and row."""
-    from newsprov.schemas.registry import metas
-    from newsprov.validators import comparison, cross_table
-    from newsprov.validators.tables import check_foreign_keys
-
-    table_metas = metas()
-    return (check_foreign_keys(tables, table_metas) + cross_table.check_article_counts(tables)
-            + cross_table.check_within(tables, table_metas) + cross_table.check_agrees(tables, table_metas)
-            + comparison.check(tables))
-
-
 class StrictBuildError(BuildError):
     """`build --strict`: rows broke rules and would have been dropped; nothing was published."""
 
@@ -152,7 +140,7 @@ def build_tables(ctx: BuildContext) -> tuple[dict[str, pl.DataFrame], list]:
     ctx.check = check
     try:
         tables = {name: ctx.table(name) for name in registered_tables()}
-        dropped += row_checks.enforce(tables, table_models, table_metas, cross_table_problems)
+        dropped += row_checks.enforce(tables, table_models, table_metas, check_tables)
     except OverrideError as exc:
         raise BuildError(str(exc)) from None
     except row_checks.RuleBroken as exc:

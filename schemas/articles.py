@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pandera.polars as pa
 
-from newsprov.schemas.base import ARTICLE_ID, SHA256_HEX, Span, TableModel, anchored
+from newsprov.schemas.base import ARTICLE_ID, SHA256_HEX, Count, SourceFiles, Span, TableModel, anchored
 
 LANGUAGE = r"[a-z]{2,3}(?:-[A-Z]{2})?"
 
@@ -21,6 +21,9 @@ class Articles(TableModel):
     _group = "source"
     _primary_key = ("article_id",)
     _spans = (Span(start="headline_start", end="headline_end", text="headline"),)
+    # Each article's source file, read (and checksummed) by the validator through this table.
+    _sources = SourceFiles(path="source_path", sha256="sha256")
+    _counts = (Count("n_paragraphs", "paragraphs"), Count("n_sentences", "sentences"))
 
     article_id: str = pa.Field(unique=True, str_matches=anchored(ARTICLE_ID), description="Source id: the file stem, lower-cased.")
     source_path: str = pa.Field(unique=True, str_length={"min_value": 1}, description="Path of the source document, relative to datapackage.json.")

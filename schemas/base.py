@@ -1,13 +1,17 @@
-"""What every table model declares besides its columns: name, group, keys and checked spans.
+"""What every table model declares besides its columns: name, group, keys, spans and rules.
 
 A Pandera model is the single source of truth for a table. Column types, nullability
-and constraints live in its fields; the few facts Pandera has no slot for (its group,
-primary key, foreign keys, text spans to re-locate in the sources) are class attributes
-read through `table_meta`.
+and constraints live in its fields, and rules over the columns of one row or of the whole
+frame in its checks (`@pa.dataframe_check(error="slug")`). The facts Pandera has no slot for
+are class attributes read through `table_meta`: the table's group, primary and foreign keys,
+spans to re-locate in the sources, spans inside other rows' spans (Within), values that must
+equal another table's (Agrees), counts of another table's rows (Count), the source files a
+table lists (SourceFiles), and derived rules that read other tables or the source texts (Rule).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pandera.polars as pa
@@ -73,6 +77,59 @@ class Agrees:
 
 
 @dataclass(frozen=True)
+class Count:
+    """`column` of this table holds how many rows `table` has for the row's article (article_id)."""
+
+    column: str
+    table: str
+
+
+@dataclass(frozen=True)
+class SourceFiles:
+    """This table lists the package's source documents: each article's file (`path`, relative to
+    datapackage.json) and that file's `sha256`. The validator reads the texts through it."""
+
+    path: str = "source_path"
+    sha256: str = "sha256"
+    article: str = "article_id"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A row breaking a Rule: `table`, the row's 0-based `index` there, the field and cell to name, why."""
+
+    table: str
+    index: int
+    field: str
+    cell: object
+    note: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A derived rule: what a table's rows must be, given other tables or the source texts.
+
+    `slug` names the rule (stable, in every error it gives); `error` is the type its failures
+    are reported as (newsprov.validators.errors). `reads` is every table and column the rule
+    reads: it is handed those columns and no others, so a column it reads without declaring
+    fails loudly, never silently. With `texts`, it also gets the source texts (a frame of
+    article_id, source_text) and may read only its own table. `check(tables, texts)` returns
+    the rows that break it; `tables` holds the tables of `reads` that the package has (a
+    rule decides what a missing one means).
+    """
+
+    slug: str
+    reads: Mapping[str, tuple[str, ...]]
+    check: Callable[..., list[Failure]]
+    error: str = "cross-table"
+    texts: bool = False
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(self.reads)
+
+
+@dataclass(frozen=True)
 class TableMeta:
     name: str
     primary_key: tuple[str, ...]
@@ -81,6 +138,9 @@ class TableMeta:
     spans: tuple[Span, ...] = field(default=())
     within: tuple[Within, ...] = field(default=())
     agrees: tuple[Agrees, ...] = field(default=())
+    counts: tuple[Count, ...] = field(default=())
+    sources: SourceFiles | None = None
+    rules: tuple[Rule, ...] = field(default=())
     title: str = ""
     description: str = ""
 
@@ -94,20 +154,28 @@ class TableModel(pa.DataFrameModel):
 
 
 def table_meta(model: type[TableModel]) -> TableMeta:
-    """The table-level facts a model declares (name, group, keys, spans)."""
+    """The table-level facts a model declares (name, group, keys, spans, rules...)."""
     doc = (model.__doc__ or "").strip()
     title, _, description = doc.partition("\n")
     group = getattr(model, "_group", None)
     if group not in GROUPS:
         raise TypeError(f"model {model.__name__} must declare _group, one of {', '.join(GROUPS)} (found {group!r})")
+    name = model.Config.name
+    rules = tuple(getattr(model, "_rules", ()))
+    for rule in rules:
+        if rule.texts and set(rule.reads) != {name}:
+            raise TypeError(f"rule {rule.slug} of {name} reads the source texts, so it may read only {name}")
     return TableMeta(
-        name=model.Config.name,
+        name=name,
         primary_key=tuple(model._primary_key),
         group=group,
         foreign_keys=tuple(getattr(model, "_foreign_keys", ())),
         spans=tuple(getattr(model, "_spans", ())),
         within=tuple(getattr(model, "_within", ())),
         agrees=tuple(getattr(model, "_agrees", ())),
+        counts=tuple(getattr(model, "_counts", ())),
+        sources=getattr(model, "_sources", None),
+        rules=rules,
         title=title.strip(),
         description=" ".join(description.split()),
     )

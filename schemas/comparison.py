@@ -10,6 +10,7 @@ import polars as pl
 import pandera.polars as pa
 
 from newsprov.schemas.base import ARTICLE_ID, ForeignKey, Span, TableModel, anchored
+from newsprov.schemas.comparison_rules import FIGURE_GROUP_RULES, QUOTE_GROUP_RULES, UNQUOTED_RULES
 
 SENTENCE_RELATIONS = ("identical", "typographic", "rewritten", "unaligned")
 QUOTE_RELATIONS = ("reference", "identical", "typographic", "truncated", "extended", "altered")
@@ -103,6 +104,7 @@ class QuoteGroups(TableModel):
         ForeignKey(("quote_id",), "quotes", ("quote_id",)),
         ForeignKey(("reference_quote_id",), "quotes", ("quote_id",)),
     )
+    _rules = QUOTE_GROUP_RULES
 
     group_id: str = pa.Field(description="The group.")
     quote_id: str = pa.Field(unique=True, description="A member quote (in one group only).")
@@ -132,6 +134,7 @@ class Unquoted(TableModel):
     _primary_key = ("group_id", "article_id", "start")
     _foreign_keys = (_article("article_id"), ForeignKey(("quote_id",), "quotes", ("quote_id",)))
     _spans = (Span(start="start", end="end", text="text"),)
+    _rules = UNQUOTED_RULES
 
     group_id: str = pa.Field(description="The quote group (quote_groups.group_id).")
     article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article printing the words unquoted.")
@@ -157,6 +160,7 @@ class FigureGroups(TableModel):
         ForeignKey(("figure_id",), "figures", ("figure_id",)),
         ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),
     )
+    _rules = FIGURE_GROUP_RULES
 
     group_id: str = pa.Field(description="The group.")
     figure_id: str = pa.Field(unique=True, description="A member figure (in one group only).")

@@ -7,6 +7,7 @@ import pandera.polars as pa
 
 from newsprov.lang.figures import PERCENT_UNITS
 from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, TableModel, Within, anchored
+from newsprov.schemas.figure_reading import FIGURE_READING
 from newsprov.schemas.quotes import QUOTE_ID
 
 VALUE_KINDS = ("exact", "approximate", "lower_bound", "upper_bound", "range", "vague_magnitude")
@@ -36,6 +37,8 @@ class Figures(TableModel):
     # A figure inside a quote is attributed to the quote's speaker.
     _agrees = (Agrees("quote_id", "quotes", "quote_id", column="attributed_to", other="speaker"),)
     _spans = (Span(start="start", end="end", text="text"),)
+    # value, bounds, kind and unit are what the figure grammar reads at the span (method curated aside).
+    _rules = (FIGURE_READING,)
 
     figure_id: str = pa.Field(unique=True, str_matches=anchored(ARTICLE_ID + r":f\d{4,}"), description="'<article_id>:f<index>', in order of position.")
     article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The article reporting the figure.")

@@ -87,7 +87,7 @@ def _build_and_validate(src: Path, out: Path, cli: bool) -> tuple[str | None, in
             return f"newsprov validate exit {valid.returncode}: {errors}", dropped
         return None, dropped
     from newsprov.dataset.build import BuildError, build
-    from newsprov.validators.run import validate
+    from newsprov.validators.api import validate
 
     try:
         result = build(src, out)

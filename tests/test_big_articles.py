@@ -235,6 +235,6 @@ def test_span_checks_of_a_long_article_equal_slicing_its_text(seed):
     df = pl.DataFrame(rows)
     errors = provenance.check_spans(df, metas()["sentences"], texts)
     got = [(e.type, e.row) for e in errors]
-    from newsprov.validators.tables import _row
+    from newsprov.validators.tables import csv_line
 
-    assert sorted(got, key=lambda x: (x[1], x[0])) == sorted(((kind, _row(i)) for kind, i in expected), key=lambda x: (x[1], x[0]))
+    assert sorted(got, key=lambda x: (x[1], x[0])) == sorted(((kind, csv_line(i)) for kind, i in expected), key=lambda x: (x[1], x[0]))

@@ -15,7 +15,7 @@ from newsprov.dataset.registry import RegistryError, registered, tables
 from newsprov.schemas import registry as schema_registry
 from newsprov.schemas.base import ForeignKey, TableModel
 from newsprov.schemas.dictionary import markdown
-from newsprov.validators.run import validate
+from newsprov.validators.api import validate
 
 
 class Lengths(TableModel):

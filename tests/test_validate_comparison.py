@@ -39,6 +39,7 @@ def test_a_relation_that_is_not_true_of_the_texts(embedded_copy):
     edit_csv(path, lines[1], "relation", "identical")
     rehash(embedded_copy, "quote_groups")
     assert _cross(embedded_copy) == [["cross-table", "quote_groups", line, "relation"] for line in sorted(lines)]
+    assert {e.rule for e in validate(embedded_copy).errors} == {"quote-relation"}  # the model's rule that found them
 
 
 def test_a_member_attributed_to_another_speaker_needs_a_discrepancy_row(embedded_copy):
@@ -105,11 +106,11 @@ def test_a_figure_group_row_pointing_at_a_missing_sentence(embedded_copy):
 def test_two_quotes_of_one_article_need_no_speaker_discrepancy():
     """Discrepancies are between outlets: a group may hold an article's headline quote and its
     body quote, attributed differently, with no row to record (building PolNeAR dev once failed here)."""
-    from newsprov.validators.comparison import _speakers
+    from newsprov.schemas.comparison_rules import speakers_recorded
 
     quotes = pl.DataFrame({"quote_id": ["a:q0", "a:q1", "b:q0"], "speaker": ["Lee", "Lee's aide", "Roe"],
                            "article_id": ["a", "a", "b"]})
     groups = pl.DataFrame({"group_id": ["g1"] * 3, "quote_id": ["a:q0", "a:q1", "b:q0"],
                            "reference_quote_id": ["a:q0"] * 3, "article_id": ["a", "a", "b"]})
-    errors = _speakers(groups, quotes, None)
-    assert [(e.row, e.cell) for e in errors] == [(4, "b:q0")]  # the other outlet's member only (CSV line 4)
+    failures = speakers_recorded({"quote_groups": groups, "quotes": quotes})
+    assert [(f.index, f.cell) for f in failures] == [(2, "b:q0")]  # the other outlet's member only (row 2)

@@ -249,8 +249,9 @@ def test_the_schedule_gives_the_errors_of_the_stage_by_stage_checks(embedded_cop
         del full["sentences"]
     names = list(full)[::-1] if order == "reversed" else list(full)
     table_metas = metas()
-    expected = (tables.check_foreign_keys(full, table_metas) + cross_table.check_article_counts(full)
-                + cross_table.check_within(full, table_metas) + cross_table.check_agrees(full, table_metas))
+    expected = (tables.check_foreign_keys(full, table_metas) + cross_table.check_counts(full, table_metas)
+                + cross_table.check_within(full, table_metas) + cross_table.check_agrees(full, table_metas)
+                + [e for meta in table_metas.values() for rule in meta.rules if not rule.texts for e in cross_table.rule_errors(rule, full)])
     schedule = cross_table.Schedule(table_metas)
     for name in names:
         schedule.add(name, full[name])

@@ -1,5 +1,7 @@
-"""Rules that span tables: foreign keys, counts an article records, spans inside the spans they
-reference, values that must agree; and the schedule the validator runs them on."""
+"""Rules that span tables: foreign keys, counts a row records, spans inside the spans they
+reference, values that must agree, and the derived rules the models declare; and the schedule
+the validator runs them on. Every one of them is declared by a model (schemas/): nothing here
+names a table."""
 
 from __future__ import annotations
 
@@ -8,33 +10,32 @@ from typing import Callable
 
 import polars as pl
 
-from newsprov.validators import comparison
+from newsprov.schemas.base import Count, Rule
 from newsprov.validators.errors import ValidationError
-from newsprov.validators.tables import _row, check_foreign_key
+from newsprov.validators.tables import check_foreign_key, csv_line
 
-# articles column -> table whose rows per article it counts
-COUNTED = {"n_paragraphs": "paragraphs", "n_sentences": "sentences"}
-
-
-def check_article_counts(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
+def check_counts(tables: dict[str, pl.DataFrame], metas: dict) -> list[ValidationError]:
+    """Each declared Count: the column equals the number of rows the counted table has for the article."""
     errors = []
-    for column, table in COUNTED.items():
-        errors += check_count(tables.get("articles"), column, tables.get(table), table)
+    for name, meta in metas.items():
+        for count in meta.counts:
+            errors += check_count(name, tables.get(name), count, tables.get(count.table))
     return errors
 
 
-def check_count(articles: pl.DataFrame | None, column: str, counted: pl.DataFrame | None, table: str) -> list[ValidationError]:
-    """articles.<column> equals the number of rows `counted` (table `table`) has for the article."""
-    if articles is None or counted is None or column not in articles.columns:
+def check_count(name: str, df: pl.DataFrame | None, count: Count, counted: pl.DataFrame | None) -> list[ValidationError]:
+    """df.<count.column> (table `name`) equals the number of rows `counted` has for the row's article."""
+    if df is None or counted is None or count.column not in df.columns:
         return []
+    column, table = count.column, count.table
     counts = counted.lazy().group_by("article_id").agg(actual=pl.len().cast(pl.Int64))
     rows = (
-        articles.lazy().select("article_id", column).with_row_index()
+        df.lazy().select("article_id", column).with_row_index()
         .join(counts, on="article_id", how="left").with_columns(pl.col("actual").fill_null(0))
         .filter(pl.col(column) != pl.col("actual")).sort("index").select("index", column, "actual").collect()
     )
     return [
-        ValidationError("row-constraint", resource="articles", row=_row(index), field=column, cell=claimed, note=f"count-matches-{table} ({table} has {actual} rows for this article)")
+        ValidationError("row-constraint", resource=name, row=csv_line(index), field=column, cell=claimed, note=f"count-matches-{table} ({table} has {actual} rows for this article)")
         for index, claimed, actual in rows.iter_rows()
     ]
 
@@ -61,7 +62,7 @@ def check_within_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFr
         .filter(~inside).sort("index").select("index", rule.key, "_s", "_e").collect()
     )
     return [
-        ValidationError("cross-table", resource=name, row=_row(index), field=rule.key, cell=key, note=f"does not hold this row's span (it spans [{s}:{e}])")
+        ValidationError("cross-table", resource=name, row=csv_line(index), field=rule.key, cell=key, note=f"does not hold this row's span (it spans [{s}:{e}])")
         for index, key, s, e in rows.iter_rows()
     ]
 
@@ -86,7 +87,7 @@ def check_agrees_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFr
         .sort("index").select("index", rule.column, "_other").collect()
     )
     return [
-        ValidationError("cross-table", resource=name, row=_row(index), field=rule.column, cell=value, note=f"should be {expected!r}, the {rule.other} of {rule.resource} row {rule.key} it references")
+        ValidationError("cross-table", resource=name, row=csv_line(index), field=rule.column, cell=value, note=f"should be {expected!r}, the {rule.other} of {rule.resource} row {rule.key} it references")
         for index, value, expected in wrong.iter_rows()
     ]
 
@@ -95,9 +96,9 @@ def check_agrees_rule(name: str, df: pl.DataFrame | None, rule, other: pl.DataFr
 class Job:
     """One cross-table rule: the tables it joins, the columns it reads of each, and how to run it.
 
-    run(tables) gives the same errors as the rule's part of check_foreign_keys,
-    check_article_counts, check_within or check_agrees over the same tables. stage is
-    "keys" (foreign keys) or "cross" (the rest).
+    run(tables) gives the same errors as the rule's part of check_foreign_keys, check_counts,
+    check_within, check_agrees or rule_errors over the same tables. stage is "keys" (foreign
+    keys) or "cross" (the rest).
     """
 
     stage: str
@@ -111,15 +112,17 @@ class Job:
 
 def jobs(metas: dict) -> list[Job]:
     """Every cross-table rule, in the order the stage-by-stage checks report them:
-    foreign keys (by table, then key), counts, Within, Agrees."""
+    foreign keys (by table, then key), counts, Within, Agrees, then the models' derived
+    rules that need no source text (those run with the spans, validators/run.py)."""
     out = []
     for name, meta in metas.items():
         for fk in meta.foreign_keys:
             out.append(Job("keys", _columns((name, fk.fields), (fk.resource, fk.reference)),
                            lambda t, name=name, fk=fk: check_foreign_key(name, t[name], fk, t.get(fk.resource)) if name in t else []))
-    for column, table in COUNTED.items():
-        out.append(Job("cross", _columns(("articles", ("article_id", column)), (table, ("article_id",))),
-                       lambda t, column=column, table=table: check_count(t.get("articles"), column, t.get(table), table)))
+    for name, meta in metas.items():
+        for count in meta.counts:
+            out.append(Job("cross", _columns((name, ("article_id", count.column)), (count.table, ("article_id",))),
+                           lambda t, name=name, count=count: check_count(name, t.get(name), count, t.get(count.table))))
     for name, meta in metas.items():
         for rule in meta.within:
             key = metas[rule.resource].primary_key[0] if rule.resource in metas else None
@@ -130,8 +133,28 @@ def jobs(metas: dict) -> list[Job]:
         for rule in meta.agrees:
             out.append(Job("cross", _columns((name, (rule.key, rule.column)), (rule.resource, (rule.reference, rule.other))),
                            lambda t, name=name, rule=rule: check_agrees_rule(name, t.get(name), rule, t.get(rule.resource))))
-    out.append(Job("cross", _columns(*comparison.COLUMNS.items()), comparison.check))
+    for meta in metas.values():
+        for rule in meta.rules:
+            if not rule.texts:
+                out.append(Job("cross", _columns(*rule.reads.items()), lambda t, rule=rule: rule_errors(rule, t)))
     return out
+
+
+def rule_errors(rule: Rule, tables: dict[str, pl.DataFrame], texts: pl.DataFrame | None = None) -> list[ValidationError]:
+    """A derived rule's failures as errors. The rule gets the columns it declares and no others (a
+    column it reads undeclared fails loudly); an optional column a table lacks stays absent."""
+    given = {name: tables[name].select([c for c in columns if c in tables[name].columns])
+             for name, columns in rule.reads.items() if name in tables}
+    return [ValidationError(rule.error, resource=f.table, row=csv_line(f.index), field=f.field, cell=f.cell, note=f.note, rule=rule.slug)
+            for f in rule.check(given, texts)]
+
+
+def check_tables(tables: dict[str, pl.DataFrame], metas: dict) -> list[ValidationError]:
+    """Every rule across tables over tables in memory (the jobs, in order, each over all the tables)."""
+    errors = []
+    for job in jobs(metas):
+        errors += job.run(tables)
+    return errors
 
 
 def _columns(*pairs) -> dict[str, frozenset[str]]:

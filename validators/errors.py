@@ -42,7 +42,7 @@ CATALOGUE = {
         ErrorType("primary-key", "Primary Key Error", "Row {row} of {resource}: primary key {cell!r} repeats", "Primary keys identify one row each."),
         ErrorType("foreign-key", "Foreign Key Error", "Row {row} of {resource}: {field} = {cell!r} has no match in {note}", "Every reference must point at an existing row."),
         ErrorType("source-mismatch", "Source Mismatch", "Row {row} of {resource}: {field} = {cell!r} does not match the source file: {note}", "An article's recorded checksum or path must match its source resource."),
-        ErrorType("cross-table", "Cross-Table Error", "Row {row} of {resource}: {field} = {cell!r} {note}", "A rule linking rows of two tables: a span inside the span it references, or values that must agree."),
+        ErrorType("cross-table", "Cross-Table Error", "Row {row} of {resource}: {field} = {cell!r} {note}", "A rule linking rows of two tables: a span inside the span it references, values that must agree, or a derived rule of the table's model (its slug in `rule`)."),
         ErrorType("derived-mismatch", "Derived Value Mismatch", "Row {row} of {resource}: {field} = {cell!r} is not what its text gives: {note}", "A rule-extracted value must equal what the rule derives from the span's text; corrections go through the overrides file and say method = curated."),
         ErrorType("span-out-of-bounds", "Span Out Of Bounds", "Row {row} of {resource}: span {note} lies outside the article", "0 <= start < end <= length of the article text."),
         ErrorType("build-report-error", "Build Report Error", "The build report {resource} is not valid: {note}", "build-report.json must parse and have the shape its jsonSchema gives; every depends_on names a row it lists."),
@@ -60,6 +60,7 @@ class ValidationError:
     field: str | None = None
     cell: object = None
     note: str = ""
+    rule: str | None = None  # the slug of the model's derived rule that found it (schemas.base.Rule)
 
     @property
     def title(self) -> str:
@@ -86,6 +87,8 @@ class ValidationError:
             out["fieldName"] = self.field
         if self.cell is not None:
             out["cell"] = str(self.cell)
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
 

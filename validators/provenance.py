@@ -7,7 +7,7 @@ import weakref
 import polars as pl
 
 from newsprov.schemas.base import TableMeta
-from newsprov.validators.tables import _row
+from newsprov.validators.tables import csv_line
 from newsprov.validators.errors import ValidationError
 
 
@@ -84,21 +84,23 @@ def check_spans(df: pl.DataFrame, meta: TableMeta, texts: pl.DataFrame) -> list[
         mismatched = []
         for index, s_, e_, t_, n, out, is_long, article in bad.iter_rows():
             if out:
-                errors.append(ValidationError("span-out-of-bounds", resource=meta.name, row=_row(index), field=f"{span.start},{span.end}", note=f"[{s_}:{e_}] (article length {n})"))
+                errors.append(ValidationError("span-out-of-bounds", resource=meta.name, row=csv_line(index), field=f"{span.start},{span.end}", note=f"[{s_}:{e_}] (article length {n})"))
             elif not is_long or sources[article][s_:e_] != t_:
                 mismatched.append((index, s_, e_, t_))
         for index, s_, e_, t_ in mismatched:
-            errors.append(ValidationError("span-mismatch", resource=meta.name, row=_row(index), field=span.text, cell=t_[:80], note=f"[{s_}:{e_}]"))
+            errors.append(ValidationError("span-mismatch", resource=meta.name, row=csv_line(index), field=span.text, cell=t_[:80], note=f"[{s_}:{e_}]"))
     return errors
 
 
-def check_articles_match_sources(articles: pl.DataFrame, actual: pl.DataFrame) -> list[ValidationError]:
-    """actual: source_path, actual_sha256 of the source resources on disk."""
-    rows = articles.with_row_index().join(actual, on="source_path", how="left")
+def check_sources_match(df: pl.DataFrame, meta: TableMeta, actual: pl.DataFrame) -> list[ValidationError]:
+    """The table listing the source files (meta.sources) against them. actual: source_path,
+    actual_sha256 of the source resources on disk."""
+    path, sha = meta.sources.path, meta.sources.sha256
+    rows = df.with_row_index().join(actual.rename({"source_path": path}), on=path, how="left")
     errors = []
-    for index, path in rows.filter(pl.col("actual_sha256").is_null()).sort("index").select("index", "source_path").iter_rows():
-        errors.append(ValidationError("source-mismatch", resource="articles", row=_row(index), field="source_path", cell=path, note="no source resource has this path"))
-    bad = rows.filter(pl.col("actual_sha256").is_not_null() & (pl.col("sha256") != pl.col("actual_sha256")))
-    for index, sha, real in bad.sort("index").select("index", "sha256", "actual_sha256").iter_rows():
-        errors.append(ValidationError("source-mismatch", resource="articles", row=_row(index), field="sha256", cell=sha, note=f"the file's sha256 is {real}"))
+    for index, rel in rows.filter(pl.col("actual_sha256").is_null()).sort("index").select("index", path).iter_rows():
+        errors.append(ValidationError("source-mismatch", resource=meta.name, row=csv_line(index), field=path, cell=rel, note="no source resource has this path"))
+    bad = rows.filter(pl.col("actual_sha256").is_not_null() & (pl.col(sha) != pl.col("actual_sha256")))
+    for index, declared, real in bad.sort("index").select("index", sha, "actual_sha256").iter_rows():
+        errors.append(ValidationError("source-mismatch", resource=meta.name, row=csv_line(index), field=sha, cell=declared, note=f"the file's sha256 is {real}"))
     return errors

@@ -20,7 +20,7 @@ from newsprov.core.text import BOM, SourceError, decode_source
 from newsprov.schemas import build_report
 from newsprov.schemas.registry import metas, models
 from newsprov.validators import build_report as report_checks
-from newsprov.validators import cross_table, derived, integrity, profile, provenance, tables
+from newsprov.validators import cross_table, integrity, profile, provenance, tables
 from newsprov.validators.errors import ValidationError
 from newsprov.core.paths import PathGuard
 from newsprov.validators.table_schemas import check_table_schema, declared_constraint_errors
@@ -200,7 +200,7 @@ SMALL_TABLE = 16 << 20
 class _Prefetch:
     """Tables read and checked against their models in a background thread.
 
-    Order: articles first (its rows say which text each article has), then the small
+    Order: the table listing the source files first (its rows say which text each article has), then the small
     tables (their fixed cost overlaps the reading of the sources), then the others
     largest first, so that the columns kept from earlier tables are fewest when the
     largest is read. Reading waits while the tables read but not yet released by the
@@ -211,7 +211,7 @@ class _Prefetch:
     def __init__(self, pool: ThreadPoolExecutor, files: dict[str, str], known: dict, table_metas: dict, budget: int | None = None, declared: dict | None = None):
         budget = READ_BUDGET if budget is None else budget  # looked up now, so that READ_BUDGET can be set at run time
         sizes = {name: os.path.getsize(path) for name, path in files.items()}
-        self.order = sorted(files, key=lambda n: (n != "articles", sizes[n] > SMALL_TABLE, -sizes[n], n))
+        self.order = sorted(files, key=lambda n: (table_metas[n].sources is None, sizes[n] > SMALL_TABLE, -sizes[n], n))
         self.weight = {name: min(sizes[name], budget) for name in files}
         self.budget, self.held = budget, 0
         self.room = threading.Condition()
@@ -253,19 +253,22 @@ class _Prefetch:
 
 
 def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedule: cross_table.Schedule) -> None:
-    """Each table's errors, its spans checked while it is in memory (articles first, whose
-    rows say which text each article has); then it goes to the cross-table schedule, which
-    keeps only the columns rules still to run will read."""
+    """Each table's errors, its spans and the rules reading the source texts checked while it is
+    in memory (the table listing the source files first, whose rows say which text each article
+    has); then it goes to the cross-table schedule, which keeps only the columns rules still to
+    run will read."""
     texts = None
     for name, df, errors in prefetch:
         parts[name].table += errors
         if df is not None:
-            if name == "articles":
-                texts = _source_texts(df, source_files.frame(), parts[name].provenance)
+            meta = table_metas[name]
+            if meta.sources is not None:
+                texts = _source_texts(df, meta, source_files.frame(), parts[name].provenance)
             if texts is not None:
-                parts[name].provenance += provenance.check_spans(df, table_metas[name], texts)
-                if name == "figures":
-                    parts[name].provenance += derived.check_figures(df, texts)
+                parts[name].provenance += provenance.check_spans(df, meta, texts)
+                for rule in meta.rules:
+                    if rule.texts:
+                        parts[name].provenance += cross_table.rule_errors(rule, {name: df}, texts)
             schedule.add(name, df)
         del df
         prefetch.release(name)
@@ -313,18 +316,19 @@ class _SourceBytes:
         return frame.with_columns(data=data).unique("source_path", keep="last", maintain_order=True)
 
 
-def _source_texts(articles: pl.DataFrame, sources: pl.DataFrame, errors: list) -> pl.DataFrame:
+def _source_texts(articles: pl.DataFrame, meta, sources: pl.DataFrame, errors: list) -> pl.DataFrame:
     """article_id, source_text, n (its length in characters) of every article whose source file was read.
 
-    sources: source_path, actual_sha256, data (the file's bytes). Decoding is vectorised:
+    articles: the table listing the source files (meta.sources names its columns); sources:
+    source_path, actual_sha256, data (the file's bytes). Decoding is vectorised:
     the bytes are cast to String (which checks UTF-8) and the leading BOM stripped, as
     decode_source does. Only sources that fail (not UTF-8, or empty) go through
     decode_source itself, for its message.
     """
-    errors += provenance.check_articles_match_sources(articles, sources.select("source_path", "actual_sha256"))
+    errors += provenance.check_sources_match(articles, meta, sources.select("source_path", "actual_sha256"))
     rows = (
         articles.with_row_index("_row")
-        .select("_row", "article_id", "source_path")
+        .select("_row", pl.col(meta.sources.article).alias("article_id"), pl.col(meta.sources.path).alias("source_path"))
         .join(sources.select("source_path", "data"), on="source_path", how="inner")
         .sort("_row")
         .drop("_row")
@@ -343,7 +347,7 @@ def _source_texts(articles: pl.DataFrame, sources: pl.DataFrame, errors: list) -
         try:
             decoded[index] = decode_source(data, path)
         except SourceError as exc:
-            errors.append(ValidationError("encoding-error", resource="articles", field="source_path", cell=path, note=str(exc)))
+            errors.append(ValidationError("encoding-error", resource=meta.name, field=meta.sources.path, cell=path, note=str(exc)))
             dropped.add(index)
     if frame is None:
         keep = [i for i in range(rows.height) if i not in dropped]

@@ -205,7 +205,7 @@ def _cast(values: list, field_type: str) -> list | None:
 
 def declared_constraint_errors(df: pl.DataFrame, name: str, checks: list[Declared], model) -> list[ValidationError]:
     """Rows breaking constraints the descriptor declares beyond the model (constraint-error), as frictionless finds them."""
-    from newsprov.validators.tables import _row
+    from newsprov.validators.tables import csv_line
 
     field_types = {f["name"]: f["type"] for f in _expected(model)["fields"]}
     errors = []
@@ -237,7 +237,7 @@ def declared_constraint_errors(df: pl.DataFrame, name: str, checks: list[Declare
             continue
         bad = bad.fill_null(False)
         for index, cell in zip(bad.arg_true().to_list(), col.filter(bad).to_list()):
-            errors.append(ValidationError("constraint-error", resource=name, row=_row(index), field=check.column, cell=cell,
+            errors.append(ValidationError("constraint-error", resource=name, row=csv_line(index), field=check.column, cell=cell,
                                           note=f"the descriptor's constraint {key} = {value!r} (not in the model; frictionless checks it)"))
     return errors
 

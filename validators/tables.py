@@ -15,7 +15,8 @@ from newsprov.validators.errors import ValidationError
 HEADER_ROWS = 1  # CSV row numbers count the header as row 1, as Frictionless does
 
 
-def _row(index: int) -> int:
+def csv_line(index: int) -> int:
+    """The CSV line of a table's 0-based row (the header is line 1)."""
     return int(index) + HEADER_ROWS + 1
 
 
@@ -48,7 +49,7 @@ def read_table(path: Path, model, name: str) -> tuple[pl.DataFrame | None, list[
             continue  # read as text: nothing to fail
         bad = (raw[column_name].is_not_null() & typed[column_name].is_null()).arg_true()
         for index, cell in zip(bad.to_list(), raw[column_name].gather(bad).to_list()):
-            errors.append(ValidationError("type-error", resource=name, row=_row(index), field=column_name, cell=cell, note=str(column.dtype)))
+            errors.append(ValidationError("type-error", resource=name, row=csv_line(index), field=column_name, cell=cell, note=str(column.dtype)))
     return typed, errors
 
 
@@ -69,7 +70,7 @@ def check_model(df: pl.DataFrame, model, name: str, one_pass: bool = True) -> li
         cases = exc.failure_cases
     errors = []
     for context, column, check, index, cell in cases.select("schema_context", "column", "check", "index", "failure_case").iter_rows():
-        row = _row(index) if index is not None else None
+        row = csv_line(index) if index is not None else None
         if context == "DataFrameSchema" and column == name:
             if check in ("column_in_dataframe", "column_in_schema"):
                 kind = "missing-column" if check == "column_in_dataframe" else "extra-column"
@@ -100,7 +101,7 @@ def check_primary_key(df: pl.DataFrame, meta: TableMeta) -> list[ValidationError
         return []  # a one-column key is declared unique in the model and checked there
     dup = df.with_row_index().filter(pl.struct(key).is_duplicated())
     return [
-        ValidationError("primary-key", resource=meta.name, row=_row(r[0]), cell=", ".join(map(str, r[1:])))
+        ValidationError("primary-key", resource=meta.name, row=csv_line(r[0]), cell=", ".join(map(str, r[1:])))
         for r in dup.select(["index", *key]).iter_rows()
     ]
 
@@ -126,6 +127,6 @@ def check_foreign_key(name: str, df: pl.DataFrame, fk, target: pl.DataFrame | No
         .sort("index").select(["index", *fk.fields]).collect()
     )
     return [
-        ValidationError("foreign-key", resource=name, row=_row(row[0]), field=",".join(fk.fields), cell=", ".join(map(str, row[1:])), note=f"{fk.resource}.{','.join(fk.reference)}")
+        ValidationError("foreign-key", resource=name, row=csv_line(row[0]), field=",".join(fk.fields), cell=", ".join(map(str, row[1:])), note=f"{fk.resource}.{','.join(fk.reference)}")
         for row in missing.iter_rows()
     ]

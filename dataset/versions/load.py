@@ -12,14 +12,13 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core.files import file_sha256
 from newsprov.core.semver import parse_semver
 from newsprov.schemas.registry import models
 from newsprov.core.descriptor import read as read_descriptor
 from newsprov.core.text import decode_source
-from newsprov.core.files import file_sha256
 from newsprov.core.paths import PathGuard
-from newsprov.validators.run import DescriptorNotFound, resolve_descriptor, validate
-from newsprov.validators.tables import read_table
+from newsprov.validators.api import DescriptorNotFound, read_table, resolve_descriptor, validate
 
 
 class DatasetError(Exception):

@@ -56,7 +56,7 @@ class InvalidRelease(ReleaseError):
 
 
 def _descriptor_path(package) -> Path:
-    from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
+    from newsprov.validators.api import DescriptorNotFound, resolve_descriptor
 
     try:
         return resolve_descriptor(package)
@@ -174,7 +174,7 @@ def release(package_dir_or_descriptor, out_dir, *, verify: bool = True, force: b
     descriptor_path = _descriptor_path(package_dir_or_descriptor)
     descriptor, files = package_files(descriptor_path)
     if verify:  # first: an invalid name or version is invalid data, reported as validate reports it
-        from newsprov.validators.run import validate
+        from newsprov.validators.api import validate
 
         report = validate(descriptor_path)
         if not report.valid:

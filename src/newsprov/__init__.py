@@ -25,7 +25,7 @@ def __getattr__(name):
 
         return load
     if name == "validate":
-        from newsprov.validators.run import validate
+        from newsprov.validators.api import validate
 
         return validate
     raise AttributeError(name)

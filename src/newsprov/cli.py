@@ -156,7 +156,7 @@ def validate(
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
     from newsprov.core.layout import embedded
-    from newsprov.validators.run import PackageUnreadable, validate as run_validate
+    from newsprov.validators.api import PackageUnreadable, validate as run_validate
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
     if output not in FORMATS:
@@ -170,7 +170,7 @@ def validate(
         for problem in problems:  # one error line each, as the report lists them
             _say(f"newsprov: {report.descriptor}: version: {problem}", err=True)
         if problems:
-            from newsprov.validators.errors import ValidationError
+            from newsprov.validators.api import ValidationError
 
             report.tasks[0].errors += [ValidationError("descriptor-error", note=p) for p in problems]
     if as_json or output == "json":
@@ -190,7 +190,7 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     from newsprov.core.layout import REPO_ROOT
     from newsprov.core.semver import check_bump
     from newsprov.dataset.versions import VersionError, changelog_has_entry, diff
-    from newsprov.validators.run import resolve_descriptor
+    from newsprov.validators.api import resolve_descriptor
 
     descriptor = resolve_descriptor(datapackage)
     try:
@@ -235,7 +235,7 @@ def release(
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
     from newsprov.core.layout import embedded
     from newsprov.dataset.versions.release import InvalidRelease, ReleaseError, release as run_release
-    from newsprov.validators.run import DescriptorNotFound, resolve_descriptor
+    from newsprov.validators.api import DescriptorNotFound, resolve_descriptor
 
     _about(datapackage if datapackage is not None else embedded().descriptor)
     try:

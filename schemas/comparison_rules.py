@@ -1,4 +1,7 @@
-"""Rules across the comparison tables: groups are true of the quotes and figures they link.
+"""Derived rules of the comparison tables: groups are true of the quotes and figures they link.
+
+Each function is the `check` of a Rule a model of schemas/comparison.py declares, with the
+tables and columns it reads; it returns the rows breaking it (0-based, per table).
 
 * every quote or figure group spans at least two articles (and ``n_articles`` says how many);
 * a group member's article and span are its quote's or figure's;
@@ -18,80 +21,71 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsprov.lang.words import tokenize
-from newsprov.dataset.compare.quotes import contains_run
 from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
-from newsprov.validators.errors import ValidationError
-from newsprov.validators.tables import _row
+from newsprov.lang.words import contains_run, tokenize
+from newsprov.schemas.base import Failure, Rule
 
 # What each figure `differs` aspect compares, as the columns of `figures`.
 ASPECT_COLUMNS = {"value": ("value", "value_low", "value_high"), "qualifier": ("value_kind",), "unit": ("unit",),
                   "base": ("subject",), "claim": ("claim",)}
 
 
-# The columns these rules read, per table (the validator keeps only what rules still need).
-COLUMNS = {
-    "quote_groups": ("group_id", "quote_id", "article_id", "start", "end", "relation", "reference_quote_id", "n_articles"),
-    "quotes": ("quote_id", "article_id", "start", "end", "text", "speaker"),
-    "discrepancies": ("kind", "detail", "article_id", "other_article_id"),
-    "unquoted": ("group_id", "quote_id"),
-    "figure_groups": ("group_id", "figure_id", "article_id", "start", "end", "agreement", "differs", "claim"),
-    "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit", "subject"),
-}
+def group_size_rule(table: str, counted: bool) -> Rule:
+    """Every group of `table` spans at least two articles; with `counted`, n_articles says how many."""
+
+    def check(tables: dict, texts=None) -> list[Failure]:
+        return _group_sizes(tables[table], table) if table in tables else []
+
+    columns = ("group_id", "article_id", "n_articles") if counted else ("group_id", "article_id")
+    return Rule("group-spans-articles", {table: columns}, check)
 
 
-def check(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
-    errors = []
-    if "quote_groups" in tables:
-        errors += _group_sizes(tables["quote_groups"], "quote_groups", "quote_id")
-        if "quotes" in tables:
-            errors += _member_spans(tables["quote_groups"], tables["quotes"], "quote_groups", "quote_id")
-            errors += _quote_relations(tables["quote_groups"], tables["quotes"])
-            errors += _speakers(tables["quote_groups"], tables["quotes"], tables.get("discrepancies"))
-        if "unquoted" in tables:
-            errors += _unquoted(tables["unquoted"], tables["quote_groups"])
-    if "figure_groups" in tables:
-        errors += _group_sizes(tables["figure_groups"], "figure_groups", "figure_id")
-        if "figures" in tables:
-            errors += _member_spans(tables["figure_groups"], tables["figures"], "figure_groups", "figure_id")
-            errors += _figure_agreement(tables["figure_groups"], tables["figures"])
-    return errors
+def member_span_rule(table: str, members: str, key: str) -> Rule:
+    """A member row of `table` has the article and span of the `members` row its `key` names."""
+
+    def check(tables: dict, texts=None) -> list[Failure]:
+        if table not in tables or members not in tables:
+            return []
+        return _member_spans(tables[table], tables[members], table, key)
+
+    columns = (key, "article_id", "start", "end")
+    return Rule("member-span", {table: columns, members: columns}, check)
 
 
-def _error(table: str, index: int, field: str, cell, note: str) -> ValidationError:
-    return ValidationError("cross-table", resource=table, row=_row(index), field=field, cell=cell, note=note)
-
-
-def _group_sizes(groups: pl.DataFrame, table: str, member: str) -> list[ValidationError]:
+def _group_sizes(groups: pl.DataFrame, table: str) -> list[Failure]:
     counted = groups.with_row_index().with_columns(actual=pl.col("article_id").n_unique().over("group_id"))
-    errors = [
-        _error(table, i, "group_id", g, f"spans {n} article; a group spans at least two")
+    failures = [
+        Failure(table, i, "group_id", g, f"spans {n} article; a group spans at least two")
         for i, g, n in counted.filter(pl.col("actual") < 2).select("index", "group_id", "actual").iter_rows()
     ]
     if "n_articles" in groups.columns:
         wrong = counted.filter(pl.col("n_articles") != pl.col("actual"))
-        errors += [_error(table, i, "n_articles", n, f"but group {g} spans {a} articles") for i, n, g, a in wrong.select("index", "n_articles", "group_id", "actual").iter_rows()]
-    return errors
+        failures += [Failure(table, i, "n_articles", n, f"but group {g} spans {a} articles") for i, n, g, a in wrong.select("index", "n_articles", "group_id", "actual").iter_rows()]
+    return failures
 
 
-def _member_spans(groups: pl.DataFrame, members: pl.DataFrame, table: str, key: str) -> list[ValidationError]:
+def _member_spans(groups: pl.DataFrame, members: pl.DataFrame, table: str, key: str) -> list[Failure]:
     ref = members.select(key, pl.col("article_id").alias("_a"), pl.col("start").alias("_s"), pl.col("end").alias("_e"))
     rows = groups.with_row_index().join(ref, on=key, how="inner")
-    errors = []
+    failures = []
     for column, other in (("article_id", "_a"), ("start", "_s"), ("end", "_e")):
         for i, cell, expected, k in rows.filter(pl.col(column) != pl.col(other)).select("index", column, other, key).iter_rows():
-            errors.append(_error(table, i, column, cell, f"should be {expected!r}, as in {key} {k}"))
-    return errors
+            failures.append(Failure(table, i, column, cell, f"should be {expected!r}, as in {key} {k}"))
+    return failures
 
 
-def _quote_relations(groups: pl.DataFrame, quotes: pl.DataFrame) -> list[ValidationError]:
+def quote_relations(tables: dict, texts=None) -> list[Failure]:
+    """A quote group has one reference; each member's relation is true of its text and the reference's."""
+    if "quote_groups" not in tables or "quotes" not in tables:
+        return []
+    groups, quotes = tables["quote_groups"], tables["quotes"]
     wanted = pl.concat([groups["quote_id"], groups["reference_quote_id"]]).unique()
     text = dict(quotes.filter(pl.col("quote_id").is_in(wanted.implode())).select("quote_id", "text").iter_rows())
-    errors = []
+    failures = []
     per_group = groups.group_by("group_id").agg(refs=(pl.col("relation") == "reference").sum(), ids=pl.col("reference_quote_id").n_unique())
     for g, refs, ids in per_group.filter((pl.col("refs") != 1) | (pl.col("ids") != 1)).sort("group_id").iter_rows():
         index = groups.with_row_index().filter(pl.col("group_id") == g)["index"][0]
-        errors.append(_error("quote_groups", index, "group_id", g, f"has {refs} reference rows and {ids} reference quotes; a group has exactly one"))
+        failures.append(Failure("quote_groups", index, "group_id", g, f"has {refs} reference rows and {ids} reference quotes; a group has exactly one"))
     rows = groups.with_row_index().filter(pl.col("relation").is_in(["identical", "typographic", "truncated", "extended"]))
     for i, quote_id, reference, relation in rows.select("index", "quote_id", "reference_quote_id", "relation").iter_rows():
         if quote_id not in text or reference not in text:
@@ -105,15 +99,20 @@ def _quote_relations(groups: pl.DataFrame, quotes: pl.DataFrame) -> list[Validat
             "extended": contains_run(words, ref_words),
         }[relation]
         if not holds:
-            errors.append(_error("quote_groups", i, "relation", relation, f"is not true of the quote's text {mine!r} against the reference {theirs!r}"))
-    return errors
+            failures.append(Failure("quote_groups", i, "relation", relation, f"is not true of the quote's text {mine!r} against the reference {theirs!r}"))
+    return failures
 
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-def _speakers(groups: pl.DataFrame, quotes: pl.DataFrame, discrepancies: pl.DataFrame | None) -> list[ValidationError]:
+def speakers_recorded(tables: dict, texts=None) -> list[Failure]:
+    """A member attributed to another speaker than its group's reference (in another article) has a
+    speaker discrepancy naming the group and both articles (no discrepancies table: none has one)."""
+    if "quote_groups" not in tables or "quotes" not in tables:
+        return []
+    groups, quotes, discrepancies = tables["quote_groups"], tables["quotes"], tables.get("discrepancies")
     speaker = quotes.select("quote_id", "speaker")
     rows = (
         groups.with_row_index()
@@ -138,26 +137,33 @@ def _speakers(groups: pl.DataFrame, quotes: pl.DataFrame, discrepancies: pl.Data
     )
     missing = rows.join(recorded, on=["group_id", "_pair"], how="anti")
     return [
-        _error("quote_groups", i, "quote_id", q, f"is attributed to {s!r} but the group's reference to {r!r}, and no speaker discrepancy records it")
+        Failure("quote_groups", i, "quote_id", q, f"is attributed to {s!r} but the group's reference to {r!r}, and no speaker discrepancy records it")
         for i, q, s, r in missing.sort("index").select("index", "quote_id", "speaker", "_ref_speaker").iter_rows()
     ]
 
 
-def _unquoted(unquoted: pl.DataFrame, groups: pl.DataFrame) -> list[ValidationError]:
-    members = groups.select("group_id", "quote_id")
-    wrong = unquoted.with_row_index().join(members, on=["group_id", "quote_id"], how="anti")
-    return [_error("unquoted", i, "quote_id", q, f"is not a member of quote group {g}") for i, g, q in wrong.select("index", "group_id", "quote_id").iter_rows()]
+def unquoted_in_group(tables: dict, texts=None) -> list[Failure]:
+    """Unquoted reuse names a quote of the group it names."""
+    if "unquoted" not in tables or "quote_groups" not in tables:
+        return []
+    members = tables["quote_groups"].select("group_id", "quote_id")
+    wrong = tables["unquoted"].with_row_index().join(members, on=["group_id", "quote_id"], how="anti")
+    return [Failure("unquoted", i, "quote_id", q, f"is not a member of quote group {g}") for i, g, q in wrong.select("index", "group_id", "quote_id").iter_rows()]
 
 
-def _figure_agreement(groups: pl.DataFrame, figures: pl.DataFrame) -> list[ValidationError]:
+def figure_agreement(tables: dict, texts=None) -> list[Failure]:
+    """A figure group's agreement and each member's `differs` are true of the figures."""
+    if "figure_groups" not in tables or "figures" not in tables:
+        return []
+    groups, figures = tables["figure_groups"], tables["figures"]
     columns = ["figure_id", "value", "value_low", "value_high", "value_kind", pl.col("unit").str.to_lowercase(),
                # (a unit differs only as a unit of measure; a base only as a percentage's)
                pl.when(pl.col("unit").is_in(list(MEASURE_UNITS))).then(pl.col("unit").str.to_lowercase()).alias("_measure"),
                pl.when(pl.col("unit").is_in(list(PERCENT_UNITS))).then(pl.col("subject").str.to_lowercase()).alias("_base")]
     rows = groups.with_row_index().join(figures.select(columns), on="figure_id", how="inner")
-    errors = []
+    failures = []
     mixed = rows.filter(pl.col("agreement").n_unique().over("group_id") > 1)
-    errors += [_error("figure_groups", i, "agreement", a, f"differs from other members of group {g}") for i, a, g in mixed.select("index", "agreement", "group_id").iter_rows()]
+    failures += [Failure("figure_groups", i, "agreement", a, f"differs from other members of group {g}") for i, a, g in mixed.select("index", "agreement", "group_id").iter_rows()]
     # How many distinct values each aspect takes within the group (nulls ignored for unit and claim).
     spread = {
         "value": pl.struct("value", "value_low", "value_high").n_unique().over("group_id"),
@@ -173,9 +179,27 @@ def _figure_agreement(groups: pl.DataFrame, figures: pl.DataFrame) -> list[Valid
     # before units of measure were told from counted nouns list targets/sites as a unit change).
     varies = pl.any_horizontal(pl.col(f"_{aspect}") > 1 for aspect in ("value", "qualifier", "measure", "base"))
     for i, g in rows.filter((pl.col("agreement") == "consistent") & varies).select("index", "group_id").iter_rows():
-        errors.append(_error("figure_groups", i, "agreement", "consistent", f"but the members of group {g} differ in value, qualifier, unit or base"))
+        failures.append(Failure("figure_groups", i, "agreement", "consistent", f"but the members of group {g} differ in value, qualifier, unit or base"))
     for aspect in ASPECT_COLUMNS:
         listed = pl.col("differs").fill_null("").str.split(";").list.contains(aspect)
         for i, g in rows.filter(listed & (pl.col(f"_{aspect}") < 2)).select("index", "group_id").iter_rows():
-            errors.append(_error("figure_groups", i, "differs", aspect, f"but no member of group {g} differs in {aspect}"))
-    return errors
+            failures.append(Failure("figure_groups", i, "differs", aspect, f"but no member of group {g} differs in {aspect}"))
+    return failures
+
+
+QUOTE_GROUP_RULES = (
+    group_size_rule("quote_groups", counted=True),
+    member_span_rule("quote_groups", "quotes", "quote_id"),
+    Rule("quote-relation", {"quote_groups": ("group_id", "quote_id", "reference_quote_id", "relation"), "quotes": ("quote_id", "text")},
+         quote_relations),
+    Rule("speaker-change-recorded", {"quote_groups": ("group_id", "quote_id", "article_id", "reference_quote_id"),
+                                     "quotes": ("quote_id", "article_id", "speaker"),
+                                     "discrepancies": ("kind", "detail", "article_id", "other_article_id")}, speakers_recorded),
+)
+UNQUOTED_RULES = (Rule("unquoted-in-group", {"unquoted": ("group_id", "quote_id"), "quote_groups": ("group_id", "quote_id")}, unquoted_in_group),)
+FIGURE_GROUP_RULES = (
+    group_size_rule("figure_groups", counted=False),
+    member_span_rule("figure_groups", "figures", "figure_id"),
+    Rule("figure-agreement", {"figure_groups": ("group_id", "figure_id", "agreement", "differs", "claim"),
+                              "figures": ("figure_id", "value", "value_low", "value_high", "value_kind", "unit", "subject")}, figure_agreement),
+)
