@@ -84,7 +84,7 @@ def _pairwise_components(norms: list[tuple], articles: list[str]) -> set[frozens
         for k in f:
             if df[k] >= 2:
                 postings[k].append(i)
-    uf = compare_quotes._UF(len(norms))
+    uf = compare_quotes.UnionFind(len(norms))
     for i, f in enumerate(feats):
         probe = sorted((df[k], k) for k in f if k in postings)[: max(3, math.ceil(0.6 * len(f)))]
         for _, k in probe:

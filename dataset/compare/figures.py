@@ -47,7 +47,7 @@ from collections import defaultdict
 import polars as pl
 
 from newsprov.lang.words import STOPWORDS, tokenize
-from newsprov.dataset.compare.quotes import _UF
+from newsprov.dataset.compare.quotes import UnionFind
 from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
 
 __all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict"]
@@ -145,7 +145,7 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
             "sentence_id", "other_sentence_id").iter_rows():
         if sid in by_sent and osid in by_sent:
             pairs.add(tuple(sorted((sid, osid))))
-    uf = _UF(len(recs))
+    uf = UnionFind(len(recs))
     for sid, osid in sorted(pairs):
         scored = []
         for i in by_sent[sid]:
@@ -250,7 +250,7 @@ def _context_words(rec: dict, texts: dict[str, str] | None, sent_span: dict) -> 
     return {t.norm for t in tokenize(text[s0:s1])} - STOPWORDS - own
 
 
-def _match_paraphrased(recs: list[dict], uf: _UF, texts: dict[str, str] | None, sent_span: dict) -> None:
+def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | None, sent_span: dict) -> None:
     """Second pass for figures whose sentences were rewritten too much to align.
 
     Two figures still ungrouped, in different articles, with the same value and the same

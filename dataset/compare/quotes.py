@@ -54,7 +54,7 @@ from rapidfuzz.distance import Indel
 
 from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_text, tokenize, word_key
 
-__all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "quote_groups", "contains_run"]
+__all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "UnionFind", "quote_groups"]
 
 # Word-level similarity from which two quotes count as the same quotation
 # reworded. On the seeds the cross-outlet variants of one quotation score
@@ -103,7 +103,9 @@ def _relation(q_text: str, q_norm: tuple, ref_text: str, ref_norm: tuple) -> str
     return "altered"
 
 
-class _UF:
+class UnionFind:
+    """Disjoint sets over 0..n-1 (path halving); a set's root is its smallest member."""
+
     def __init__(self, n):
         self.p = list(range(n))
 
@@ -149,7 +151,7 @@ def _components(norms: list[tuple], articles: list[str]) -> list[list[int]]:
                 postings[k].append(w)
     for k, ws in postings.items():  # latest article first: a probe stops at its own article
         ws.sort(key=lambda v: last[v], reverse=True)
-    uf = _UF(len(forms))
+    uf = UnionFind(len(forms))
     for w, f in enumerate(feats):
         probe = sorted((df[k], k) for k in f if k in postings)[: max(3, math.ceil(0.6 * len(f)))]
         seen = set()
