@@ -18,7 +18,7 @@ from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
-from newsprov.core.layout import DESCRIPTOR, Layout, embedded
+from newsprov.core.layout import DESCRIPTOR, Layout, NoPackageHere, current_package
 from newsprov.core.publish import PublishRefused, differing, publish
 from newsprov.dataset.registry import tables as registered_tables
 from newsprov.core.text import SourceError, decode_source
@@ -159,15 +159,19 @@ def build(
 ) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
-    With no arguments, rebuilds the embedded dataset in place (or the package laid out
-    like it at `layout`). With `check`, writes
+    With no arguments, rebuilds in place the package found from the current directory upward
+    (core.layout.find_package: this repository's embedded dataset when run in the checkout),
+    or the package at `layout`. With `check`, writes
     nothing and lists in `differing` every file that differs from the published one.
     Derived rows that break a rule are left out and listed in `dropped` and in the
     package's build report; with `strict`, any such row fails the build (StrictBuildError)
     and nothing is published.
     """
     if layout is not None or (sources_dir is None and out is None):
-        layout = layout or embedded()
+        try:
+            layout = layout or current_package()
+        except NoPackageHere as exc:
+            raise BuildError(f"{exc}; or give a folder of articles and --out") from None
         sources_dir = layout.sources_dir
     elif out is None:
         raise BuildError("--out is required when a sources directory is given")

@@ -1,4 +1,4 @@
-"""Adding a source document to the embedded dataset."""
+"""Adding a source document to a package laid out as the embedded dataset (data under dataset/)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,21 @@ from pathlib import Path
 
 from newsprov.dataset import metadata
 from newsprov.dataset.build import BuildError, article_id
-from newsprov.core.layout import Layout, embedded
+from newsprov.core.layout import Layout, NoPackageHere, current_package
 from newsprov.core.text import SourceError, read_source
 
 
 def add_source(file: Path, outlet: str | None = None, layout: Layout | None = None) -> metadata.SourceMeta:
-    """Copy FILE byte-exact into dataset/sources/ and record its metadata in sources.csv."""
-    layout = layout or embedded()
+    """Copy FILE byte-exact into dataset/sources/ and record its metadata in sources.csv (default
+    package: the one found from the current directory upward)."""
+    if layout is None:
+        try:
+            layout = current_package()
+        except NoPackageHere as exc:
+            raise BuildError(str(exc)) from None
+        if not layout.prefix:
+            raise BuildError(f"{layout.descriptor}: add works on a package laid out as the embedded dataset (sources.csv and sources/ under dataset/); "
+                             "for another package, put the file in its source folder and build")
     file = Path(file)
     try:
         text = read_source(file)

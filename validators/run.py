@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from newsprov.core.descriptor import DescriptorError, read as read_descriptor
-from newsprov.core.layout import DESCRIPTOR, embedded
+from newsprov.core.layout import DESCRIPTOR, NoPackageHere, current_package
 from newsprov.core.text import BOM, SourceError, decode_source
 from newsprov.schemas import build_report
 from newsprov.schemas.registry import metas, models
@@ -41,8 +41,13 @@ class MalformedDescriptor(PackageUnreadable):
 
 
 def resolve_descriptor(path: Path | str | None) -> Path:
+    """The descriptor `path` names (a datapackage.json or its folder); with None, the package
+    found from the current directory upward (core.layout.find_package)."""
     if path is None:
-        return embedded().descriptor
+        try:
+            return current_package().descriptor
+        except NoPackageHere as exc:
+            raise DescriptorNotFound(str(exc)) from None
     path = Path(path)
     if path.is_dir():
         path = path / DESCRIPTOR
@@ -52,7 +57,8 @@ def resolve_descriptor(path: Path | str | None) -> Path:
 
 
 def validate(path: Path | str | None = None) -> Report:
-    """Validate the package at path (a datapackage.json or its folder; default: embedded)."""
+    """Validate the package at path (a datapackage.json or its folder; default: the package
+    found from the current directory upward)."""
     with _gc_paused():
         return _validate(path)
 

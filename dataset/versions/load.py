@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core.layout import DESCRIPTOR, REPO_ROOT, embedded_releases
 from newsprov.core.files import file_sha256
 from newsprov.core.semver import parse_semver
 from newsprov.schemas.registry import models
@@ -66,7 +66,8 @@ def cache_root() -> Path:
 
 
 def load(path: Path | str | None = None, *, version: str | None = None, verify: bool = True) -> Dataset:
-    """Load a package (datapackage.json or its folder; default: the embedded dataset).
+    """Load a package (datapackage.json or its folder; default: the package found from the
+    current directory upward, as git finds its repository, never where newsprov is installed).
 
     `path` may also be a release archive (.zip): it is checked against a SHA256SUMS
     beside it when there is one, unpacked into the cache and loaded. `version="1.0.0"`
@@ -176,17 +177,17 @@ def load_archive(zip_path: Path | str, *, verify: bool = True) -> Dataset:
 
 
 def available_versions(repo_root: Path | str | None = None) -> list[str]:
-    """Versions of the repository's package: release archives in releases/ and git tags v<semver>, in order."""
+    """Versions of a repository's package (default: the embedded dataset): release archives in
+    its releases/ and git tags v<semver>, in order."""
     from newsprov.dataset.versions import git_tags
 
-    repo_root = Path(repo_root or REPO_ROOT)
+    folder, repo, name = _release_home(repo_root)
     found = set()
-    name = _package_name(repo_root)
-    folder = repo_root / RELEASES
     if name and folder.is_dir():
         for archive in folder.glob(f"{_glob_escape(name)}-*.zip"):
             found.add(archive.name[len(name) + 1 : -len(".zip")])
-    found |= {tag[1:] for tag in git_tags(repo_root) if tag.startswith("v")}
+    if repo is not None:
+        found |= {tag[1:] for tag in git_tags(repo) if tag.startswith("v")}
     valid = []
     for candidate in found:
         try:
@@ -194,6 +195,31 @@ def available_versions(repo_root: Path | str | None = None) -> list[str]:
         except ValueError:
             continue
     return [str(v) for v in sorted(valid)]
+
+
+def _release_home(repo_root: Path | str | None) -> tuple[Path, Path | None, str | None]:
+    """(releases folder, git repository or None, package name) of a repository's package; by
+    default the embedded dataset's: in a checkout, its releases/ and tags; installed, the
+    archives shipped as package data (newsprov/releases/), named as their SHA256SUMS lists them."""
+    if repo_root is None and not (REPO_ROOT / DESCRIPTOR).is_file():
+        folder = embedded_releases()
+        return folder, None, _name_from_sums(folder)
+    root = Path(repo_root or REPO_ROOT)
+    return root / RELEASES, root, _package_name(root)
+
+
+_ARCHIVE = re.compile(r"^(?P<name>.+?)-(?P<version>\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)\.zip$")
+
+
+def _name_from_sums(folder: Path) -> str | None:
+    """The package name of the archives SHA256SUMS lists (None unless exactly one)."""
+    from newsprov.dataset.versions.release import SUMS, ReleaseError, read_sums
+
+    try:
+        names = {m.group("name") for m in map(_ARCHIVE.match, read_sums(folder / SUMS)) if m}
+    except (ReleaseError, OSError):
+        return None
+    return names.pop() if len(names) == 1 else None
 
 
 def _glob_escape(text: str) -> str:
@@ -209,7 +235,8 @@ def _package_name(repo_root: Path) -> str | None:
 
 
 def load_version(version: str, *, repo_root: Path | str | None = None, verify: bool = True) -> Dataset:
-    """Load a released version of the repository's package (default: this repository).
+    """Load a released version of a repository's package (default: the embedded dataset: the
+    checkout's releases/ and tags, or, installed, the archives shipped as package data).
 
     First `releases/<name>-<version>.zip` (name from the repository's datapackage.json),
     verified against `releases/SHA256SUMS`; failing that the git tag `v<version>`, read
@@ -219,25 +246,24 @@ def load_version(version: str, *, repo_root: Path | str | None = None, verify: b
     from newsprov.dataset.versions.release import SUMS, ReleaseError, extract_archive, verify_archive
     from newsprov.dataset.versions import VersionError, export_package, resolve_revision
 
-    repo_root = Path(repo_root or REPO_ROOT)
     try:
         parse_semver(version)
     except ValueError as exc:
         raise DatasetError(f"version: {exc}") from None
-    name = _package_name(repo_root)
+    folder, repo, name = _release_home(repo_root)
     if name is None:
-        raise DatasetError(f"{repo_root / DESCRIPTOR}: cannot read the package name")
-    archive = repo_root / RELEASES / f"{name}-{version}.zip"
+        raise DatasetError(f"{repo / DESCRIPTOR if repo is not None else folder / 'SHA256SUMS'}: cannot read the package name")
+    archive = folder / f"{name}-{version}.zip"
     try:
         if archive.is_file():
             if verify:
-                digest = verify_archive(archive, repo_root / RELEASES / SUMS)
+                digest = verify_archive(archive, folder / SUMS)
             else:
                 digest = file_sha256(archive)
             return _cached(f"{archive.stem}-{digest[:16]}", lambda dest: extract_archive(archive, dest), str(archive), verify)
-        commit = resolve_revision(f"refs/tags/v{version}", repo_root)
+        commit = resolve_revision(f"refs/tags/v{version}", repo) if repo is not None else None
         if commit:
-            return _cached(f"{name}-{version}-git-{commit[:16]}", lambda dest: export_package(commit, dest, repo_root), f"v{version} ({commit[:12]})", verify)
+            return _cached(f"{name}-{version}-git-{commit[:16]}", lambda dest: export_package(commit, dest, repo), f"v{version} ({commit[:12]})", verify)
     except (ReleaseError, VersionError) as exc:
         raise DatasetError(str(exc)) from None
     available = available_versions(repo_root)

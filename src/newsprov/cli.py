@@ -37,6 +37,15 @@ def _about(path) -> None:
     _SUBJECT.set(str(path))
 
 
+def _here(part: str = "descriptor") -> Path:
+    """For messages: the default package's descriptor (or sources_dir), found from the current
+    directory upward as the commands find it; the current directory when there is none."""
+    from newsprov.core.layout import find_package
+
+    found = find_package()
+    return getattr(found, part) if found is not None else Path.cwd()
+
+
 class _Guarded(TyperGroup):
     """Runs a command; an exception no command expected becomes one line and exit 2.
 
@@ -103,7 +112,7 @@ def _progress(total: int, quiet: bool, label: str):
 
 @app.command()
 def build(
-    sources_dir: Optional[Path] = typer.Argument(None, help="Folder of UTF-8 *.txt articles (default: the embedded dataset/sources/)."),
+    sources_dir: Optional[Path] = typer.Argument(None, help="Folder of UTF-8 *.txt articles (default: rebuild the package found from the current directory upward)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Package folder to write (required with SOURCES_DIR)."),
     check: bool = typer.Option(False, "--check", help="Rebuild in a temporary place; exit 1 naming every file that differs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
@@ -111,10 +120,9 @@ def build(
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
-    from newsprov.core.layout import embedded
     from newsprov.core.publish import BuildLocked
 
-    _about(sources_dir if sources_dir is not None else embedded().sources_dir)
+    _about(sources_dir if sources_dir is not None else _here("sources_dir"))
     bar = None
     try:
         if sources_dir is not None:
@@ -149,16 +157,15 @@ FORMATS = ("text", "json", "github")
 
 @app.command()
 def validate(
-    datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the embedded dataset)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json or its folder (default: the package found from the current directory upward)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
-    from newsprov.core.layout import embedded
     from newsprov.validators.api import PackageUnreadable, validate as run_validate
 
-    _about(datapackage if datapackage is not None else embedded().descriptor)
+    _about(datapackage if datapackage is not None else _here())
     if output not in FORMATS:
         _fail(f"--format: must be one of {', '.join(FORMATS)}, not {output!r}")
     try:
@@ -187,7 +194,6 @@ def validate(
 
 def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
     """What stops this package from being published after `against`: bump and changelog."""
-    from newsprov.core.layout import REPO_ROOT
     from newsprov.core.semver import check_bump
     from newsprov.dataset.versions import VersionError, changelog_has_entry, diff
     from newsprov.validators.api import resolve_descriptor
@@ -201,8 +207,6 @@ def _version_problems(against: str, datapackage: Optional[Path]) -> list[str]:
         _fail(f"{against}: {exc.strerror or exc}")
     problems = check_bump(change.old_version, change.new_version, change.required_bump)
     changelog = descriptor.parent / "CHANGELOG.md"
-    if not changelog.is_file():
-        changelog = REPO_ROOT / "CHANGELOG.md"
     if change.required_bump != "none" and not (changelog.is_file() and changelog_has_entry(changelog.read_text(encoding="utf-8"), change.new_version)):
         problems.append(f"{changelog.name} has no entry for {change.new_version}")
     return problems
@@ -229,15 +233,14 @@ def diff_command(
 
 @app.command()
 def release(
-    datapackage: Optional[Path] = typer.Argument(None, help="The package to release (default: the embedded dataset)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="The package to release (default: the package found from the current directory upward)."),
     out: Path = typer.Option(Path("releases"), "--out", help="Folder for <name>-<version>.zip and SHA256SUMS."),
 ) -> None:
     """Write a reproducible <name>-<version>.zip of a valid package and record its sha256 in SHA256SUMS."""
-    from newsprov.core.layout import embedded
     from newsprov.dataset.versions.release import InvalidRelease, ReleaseError, release as run_release
     from newsprov.validators.api import DescriptorNotFound, resolve_descriptor
 
-    _about(datapackage if datapackage is not None else embedded().descriptor)
+    _about(datapackage if datapackage is not None else _here())
     try:
         descriptor_path = resolve_descriptor(datapackage)
         archive, line = run_release(descriptor_path, out)
@@ -277,11 +280,11 @@ def _rerender_story(descriptor_path: Path, story: Path) -> None:
 
 @app.command()
 def add(
-    file: Path = typer.Argument(..., help="A UTF-8 text file to add to the embedded dataset's sources."),
+    file: Path = typer.Argument(..., help="A UTF-8 text file to add to the sources of the package found from the current directory (laid out as the embedded dataset)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet, where the text names it (e.g. its masthead)."),
     no_build: bool = typer.Option(False, "--no-build", help="Only copy the file and record its metadata."),
 ) -> None:
-    """Add a source to the embedded dataset (copied byte-exact), record its metadata, rebuild."""
+    """Add a source to the package here (the embedded dataset in the checkout; copied byte-exact), record its metadata, rebuild."""
     from newsprov.dataset.build import BuildError, build as run_build
     from newsprov.dataset.sources import add_source
 
@@ -364,12 +367,11 @@ def eval_speakers(
 @eval_app.command("figures")
 def eval_figures(
     gold: Path = typer.Option(..., "--gold", help="JSON list of gold figures: article, start, end, value, value_kind, unit."),
-    datapackage: Optional[Path] = typer.Argument(None, help="The package whose figures table is scored (default: the embedded dataset)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="The package whose figures table is scored (default: the package found from the current directory upward)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Span P/R/F1 of the package's figures, and value, kind and unit accuracy on matched ones."""
     from newsprov.dataset.evaluate.figures import score_figures
-    from newsprov.core.layout import embedded
     from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
 
     _about(gold)
@@ -377,7 +379,7 @@ def eval_figures(
         records = json.loads(gold.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as exc:
         _fail(f"{gold}: {getattr(exc, 'strerror', None) or exc}")
-    _about(datapackage if datapackage is not None else embedded().descriptor)
+    _about(datapackage if datapackage is not None else _here())
     try:
         ds = load(datapackage)
     except DatasetError as exc:
@@ -394,17 +396,16 @@ def eval_figures(
 
 @app.command()
 def report(
-    datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json, its folder or a release .zip (default: the embedded dataset)."),
+    datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json, its folder or a release .zip (default: the package found from the current directory upward)."),
     out: Path = typer.Option(Path("story.html"), "--out", help="The HTML file to write."),
     screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
 ) -> None:
     """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
     from newsprov.browser import BrowserMissing
-    from newsprov.core.layout import embedded
     from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
     from newsprov.page import screenshot as page_screenshot, write
 
-    _about(datapackage if datapackage is not None else embedded().descriptor)
+    _about(datapackage if datapackage is not None else _here())
     try:
         ds = load(datapackage)
     except DatasetError as exc:
