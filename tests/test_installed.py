@@ -56,7 +56,11 @@ def test_no_package_above_is_one_clear_error(tmp_path, monkeypatch):
 
 
 def _wheel(out: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO_ROOT)],
+    # From a copy of the checkout: setuptools' build/ folder keeps modules that were since
+    # removed, and the checkout's own is left alone.
+    source = out.parent / "source"
+    shutil.copytree(REPO_ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(source)],
                    check=True, capture_output=True)
     (wheel,) = out.glob("newsprov-*.whl")
     return wheel
