@@ -1,0 +1,31 @@
+"""What the quote rules return: a quote row, and the attribution a rule finds for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # "full" or "partial"
+    speaker: str | None
+    # person, organisation, group, role; unresolved when the mention stands for no speaker
+    # the rules can name (a pronoun with no antecedent, a document); None with no mention
+    speaker_kind: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    method: str
+
+
+@dataclass
+class _Attr:
+    np: tuple[int, int, str] | None
+    cue: tuple[int, int] | None
+    method: str
