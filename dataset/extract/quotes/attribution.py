@@ -25,7 +25,7 @@ class Quote:
 
 
 @dataclass
-class _Attr:
+class Attribution:
     np: tuple[int, int, str] | None
     cue: tuple[int, int] | None
     method: str

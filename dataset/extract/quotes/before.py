@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import re
 
-from newsprov.dataset.extract.quotes.attribution import _Attr
-from newsprov.dataset.extract.quotes.cues import _cue_search, _cues, _is_passive
+from newsprov.dataset.extract.quotes.attribution import Attribution
+from newsprov.dataset.extract.quotes.cues import cue_search, cues_in, is_passive
 from newsprov.dataset.extract.quotes.lexicon import (
-    _AUX, _CAPW, _CAP_STOP, _CUE_WORDS, _DETERMINERS, _NAMING_CUES, _OBJECT_CUES, _PREV_WORD_RE, _SPEECH_NOUNS,
-    _trie_pattern,
+    AUX, CAPW, CAP_STOP, CUE_WORDS, DETERMINERS, NAMING_CUES, OBJECT_CUES, PREV_WORD_RE, SPEECH_NOUNS,
+    trie_pattern,
 )
-from newsprov.dataset.extract.quotes.marks import _QUOTE_CHARS
-from newsprov.dataset.extract.quotes.phrases import _RELATIVE_RE, _np_according, _np_at, _np_before
-from newsprov.dataset.extract.quotes.sentences import _sentence_start
-from newsprov.dataset.extract.quotes.subjects import (
-    _COORD_END_RE, _attr_subject, _coordinate_subject, _intro_clause_end,
-)
+from newsprov.dataset.extract.quotes.marks import QUOTE_CHARS
+from newsprov.dataset.extract.quotes.phrases import RELATIVE_RE, np_according, np_at, np_before
+from newsprov.dataset.extract.quotes.sentences import sentence_start
+from newsprov.dataset.extract.quotes.subjects import COORD_END_RE, attr_subject, coordinate_subject, intro_clause_end
 from newsprov.dataset.extract.speakers import HEADER_WORDS
 
 
@@ -29,34 +27,34 @@ _CLAUSE_CLOSED_RE = re.compile(r",[ \t\u00a0]+[a-z]+[ \t\u00a0]+\w")
 # what the sentence's subject said: the nearest mention is the speaker.
 _CONCESSIVE = frozenset("though although but yet".split())
 # "he said," / "she later added," right after the pronoun's comma.
-_PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + _trie_pattern(_CUE_WORDS) + r"),")
+_PARENTHETICAL_RE = re.compile(r"[A-Za-z]+ (?:[a-z]+ )?(?:" + trie_pattern(CUE_WORDS) + r"),")
 
 
-def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
+def outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, str] | None:
     """The named or nominal subject of the nearest speech verb with one, before a
     pronoun at ``pron_at`` that stands for it ("Trump said Sunday that he
     believed ...", "His wife had warned him ..., but Trump said he responded")."""
     m = None
-    for c in _cues(text, sent_start, pron_at):
+    for c in cues_in(text, sent_start, pron_at):
         if c.group().endswith("ing"):
             continue  # ("X replied, before adding that he thinks": X's)
-        if _is_passive(text, sent_start, c):
+        if is_passive(text, sent_start, c):
             continue  # ("X was asked ..., he said"): X did not speak
-        np = _np_before(text, sent_start, c.start())
+        np = np_before(text, sent_start, c.start())
         if np is not None and np[2] != "pronoun":
             m = c  # (a pronoun subject of its own stands for the one before it)
     if m is None or m.group().lower() == "according to":
         return None
-    w = _PREV_WORD_RE.search(text, max(sent_start, pron_at - 12), pron_at)
+    w = PREV_WORD_RE.search(text, max(sent_start, pron_at - 12), pron_at)
     if w is not None and w.group(1) in _CONCESSIVE:
         return None  # "X said ..., though he added “...”": a speech act of its own
     if text[sent_start:pron_at].rstrip().endswith(",") and _PARENTHETICAL_RE.match(text, pron_at):
         return None  # "..., he said, “...”": a parenthetical attribution of its own
-    if _intro_clause_end(text, sent_start, min(len(text), pron_at + 20)) == pron_at:
+    if intro_clause_end(text, sent_start, min(len(text), pron_at + 20)) == pron_at:
         return None  # "When Sanders accused her of ..., she said “...”": the main clause's own subject
-    np = _np_before(text, sent_start, m.start())
+    np = np_before(text, sent_start, m.start())
     # (a nominal subject too: "The president told NPR he believes ...")
-    if np is None or np[2] not in ("name", "nominal") or (np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP) \
+    if np is None or np[2] not in ("name", "nominal") or (np[2] == "name" and text[np[0]:np[1]].split()[0] in CAP_STOP) \
             or text[np[0]:np[1]].endswith(("’s", "'s")):
         return None
     return np
@@ -65,7 +63,7 @@ def _outer_speaker(text: str, sent_start: int, pron_at: int) -> tuple[int, int, 
 _WHO_RE = re.compile(r", who ")
 
 
-def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
+def attr_relative(text: str, sent_start: int, open_at: int) -> Attribution | None:
     """A relative clause holding the quote: "Sen. Marco Rubio, who marveled in
     the debate that Clinton was “...”" -- the speaker is the relative "who"
     (standing for the noun before it), when the clause runs up to the quote."""
@@ -77,7 +75,7 @@ def _attr_relative(text: str, sent_start: int, open_at: int) -> _Attr | None:
     clause = text[last.end():open_at]
     if any(c in clause for c in ",;:()\"“”—–") or len(clause.split()) > 20:
         return None
-    return _Attr((last.start() + 2, last.start() + 5, "pronoun"), None, "quote-marks/relative")
+    return Attribution((last.start() + 2, last.start() + 5, "pronoun"), None, "quote-marks/relative")
 
 
 # A poll or survey reporting its respondents' words: "In a September
@@ -87,25 +85,25 @@ _POLL_RE = re.compile(r"\b(?P<np>(?:[Tt]he|[Aa]n?)(?: [\w/’'.&-]+){0,6}? (?:po
                       r"(?=(?: [a-z]+)?,| (?:also )?(?:finds|found|shows|showed)\b| released)")
 
 
-def _attr_poll(text: str, sent_start: int, open_at: int) -> _Attr | None:
+def attr_poll(text: str, sent_start: int, open_at: int) -> Attribution | None:
     m = None
     for m in _POLL_RE.finditer(text, sent_start, open_at):
         break
     if m is None:
         return None
-    return _Attr((m.start("np"), m.end("np"), "nominal"), None, "quote-marks/poll")
+    return Attribution((m.start("np"), m.end("np"), "nominal"), None, "quote-marks/poll")
 
 
 _POSS_SPEECH_RE = re.compile(
-    r"(?:(?P<name>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW + r")[’']s|\b(?P<pron>his|her|their)\b)"
-    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + _trie_pattern(_SPEECH_NOUNS) + r")\b")
+    r"(?:(?P<name>(?:" + CAPW + r"[ \u00a0]+){0,3}" + CAPW + r")[’']s|\b(?P<pron>his|her|their)\b)"
+    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + trie_pattern(SPEECH_NOUNS) + r")\b")
 # What may stand between the noun and the quote when the quote is what was
 # said, not a verdict on it ("Trump's comments were “sarcastic”").
 _POSS_GAP_RE = re.compile(r"(?: that| of| to [a-z]+(?: [a-z]+)?| was:| is:|:|,| [—–-]|[—–])\s*$")
 _MAX_POSS_GAP = 60
 
 
-def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -> _Attr | None:
+def attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -> Attribution | None:
     """A possessive and a speech noun right before the quote: the speaker is
     the possessor ("Trump's pledge to be “neutral”"); a possessive pronoun
     ("her claim that “...”") only with ``pronouns``."""
@@ -115,114 +113,114 @@ def _attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) -
     if best is None or open_at - best.end() > _MAX_POSS_GAP:
         return None
     gap = text[best.end():open_at]
-    if any(c in gap for c in ".;!?\"“”") or _cue_search(text, best.end(), open_at) is not None:
+    if any(c in gap for c in ".;!?\"“”") or cue_search(text, best.end(), open_at) is not None:
         return None
     if not _POSS_GAP_RE.match(gap):
         return None
     if best.group("name"):
         s, e = best.span("name")
-        if text[s:e].split()[0] in _CAP_STOP:
+        if text[s:e].split()[0] in CAP_STOP:
             words = text[s:e].split()
-            while words and words[0] in _CAP_STOP:
+            while words and words[0] in CAP_STOP:
                 s += len(words[0]) + 1
                 words = words[1:]
             if not words:
                 return None
-        return _Attr((s, e, "name"), None, "quote-marks/possessive")
+        return Attribution((s, e, "name"), None, "quote-marks/possessive")
     if pronouns:
         s, e = best.span("pron")
-        return _Attr((s, e, "pronoun"), None, "quote-marks/possessive")
+        return Attribution((s, e, "pronoun"), None, "quote-marks/possessive")
     return None
 
 
 _WITH_END_RE = re.compile(r"(?<![\w’'])[Ww]ith\s+$")
 
 
-def _attr_before(text: str, sent_start: int, open_at: int) -> _Attr | None:
+def attr_before(text: str, sent_start: int, open_at: int) -> Attribution | None:
     """Attribution in the reporter's words before the quote, same sentence.
     A speech verb in an introductory subordinate clause does not govern a
     quote in the main clause."""
     full_start = sent_start
-    sent_start = _intro_clause_end(text, sent_start, open_at)
-    cues = list(_cues(text, sent_start, open_at))
+    sent_start = intro_clause_end(text, sent_start, open_at)
+    cues = list(cues_in(text, sent_start, open_at))
     if cues and cues[0].group() == "According to":
-        np = _np_according(text, cues[0].end(), open_at)
+        np = np_according(text, cues[0].end(), open_at)
         if np and text[np[1]:np[1] + 1] == ",":
             # "According to the pool report, Obama said “...”": the source of the sentence
-            return _Attr(np, cues[0].span(), "quote-marks/according-to")
+            return Attribution(np, cues[0].span(), "quote-marks/according-to")
     obj = None
     for obj in _OBJECT_TO_RE.finditer(text, sent_start, open_at):
         pass
-    if obj is not None and not any(c in text[obj.end():open_at] for c in _QUOTE_CHARS) \
+    if obj is not None and not any(c in text[obj.end():open_at] for c in QUOTE_CHARS) \
             and not any(c.start() > obj.end() for c in cues):
         # "a win that led her to declare that it was “in sight”", "prompting him to call
         # it “a disgrace”": who is led to speak is the object before "to"
-        return _Attr((*obj.span(1), "pronoun"), obj.span(2), "quote-marks/speaker-before")
+        return Attribution((*obj.span(1), "pronoun"), obj.span(2), "quote-marks/speaker-before")
     participle = None
     for m in reversed(cues):
-        if _is_passive(text, sent_start, m):
+        if is_passive(text, sent_start, m):
             continue  # "Trump was asked, “...”": the subject is spoken to, not speaking
-        if participle is not None and any(c in text[m.end():participle.start()] for c in _QUOTE_CHARS):
+        if participle is not None and any(c in text[m.end():participle.start()] for c in QUOTE_CHARS):
             # "Carson shared a class called “Perception” on Facebook, writing “...”": the
             # verb before the earlier quote is that quote's; the participle has the
             # subject of the main clause
-            subj = _attr_subject(text, full_start, participle.start())
-            return _Attr(subj.np, participle.span(), "quote-marks/speaker-before") if subj is not None else None
+            subj = attr_subject(text, full_start, participle.start())
+            return Attribution(subj.np, participle.span(), "quote-marks/speaker-before") if subj is not None else None
         if m.group().lower() == "according to":
-            np = _np_according(text, m.end(), open_at)
+            np = np_according(text, m.end(), open_at)
             if np:
-                return _Attr(np, m.span(), "quote-marks/according-to")
+                return Attribution(np, m.span(), "quote-marks/according-to")
             continue
         if m.group().lower().endswith("ing"):
             # a participle ("..., asking the department to...") has the
             # subject of the main clause, not the noun right before it;
             # except in "with Sen. John McCain calling it “...”"
-            np = _np_before(text, sent_start, m.start())
+            np = np_before(text, sent_start, m.start())
             if np is not None and _WITH_END_RE.search(text, max(sent_start, np[0] - 6), np[0]) and all(
-                    w in _AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
-                return _Attr(np, m.span(), "quote-marks/speaker-before")
+                    w in AUX or w.endswith("ly") for w in text[np[1]:m.start()].split()):
+                return Attribution(np, m.span(), "quote-marks/speaker-before")
             if participle is None and text[sent_start:m.start()].rstrip().endswith(","):
                 participle = m
             continue
-        if text[full_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in _OBJECT_CUES:
+        if text[full_start:m.start()].rstrip().endswith(("," , "”", '"')) and m.group() not in OBJECT_CUES:
             # inverted order after a clause or quote: "..., said Alan Abramowitz"
-            np = _np_at(text, m.end(), open_at)
+            np = np_at(text, m.end(), open_at)
             if np is not None and np[2] != "pronoun" and text[np[1]:np[1] + 1] in {",", ".", ":"}:
-                return _Attr(np, m.span(), "quote-marks/speaker-before")
-        np = _np_before(text, sent_start, m.start())
-        if (np and text[np[0]:np[1]].lower() == "who" or _RELATIVE_RE.search(text, max(sent_start, m.start() - 40), m.start())) \
+                return Attribution(np, m.span(), "quote-marks/speaker-before")
+        np = np_before(text, sent_start, m.start())
+        if (np and text[np[0]:np[1]].lower() == "who" or RELATIVE_RE.search(text, max(sent_start, m.start() - 40), m.start())) \
                 and _CLAUSE_CLOSED_RE.search(text, m.end(), open_at):
             # "Mr. Trump, who said last week that ..., issued a statement saying “...”", "the
             # announcement, which some have argued was ..., was an “insult”": the relative
             # clause ends before the quote; its verb does not govern it
             continue
         if np:
-            return _Attr(np, m.span(), "quote-marks/speaker-before")
-        if _COORD_END_RE.search(text, max(sent_start, m.start() - 12), m.start()):
+            return Attribution(np, m.span(), "quote-marks/speaker-before")
+        if COORD_END_RE.search(text, max(sent_start, m.start() - 12), m.start()):
             # a second verb of the subject: "Lee praised those who left but said “...”",
             # "When Trump referred to the attack and said he would “protect ...”"
-            np = _coordinate_subject(text, full_start, m.start())
+            np = coordinate_subject(text, full_start, m.start())
             if np is not None:
-                return _Attr(np, m.span(), "quote-marks/speaker-before")
+                return Attribution(np, m.span(), "quote-marks/speaker-before")
     src = _FROM_LABEL_RE.search(text, sent_start, open_at)
     if src is not None:
         # "From the report: “...”", "More from Jones: “...”": an excerpt from its source
         s, e = src.span("np")
-        kind = "nominal" if text[s:e].split()[0].lower() in _DETERMINERS else "name"
+        kind = "nominal" if text[s:e].split()[0].lower() in DETERMINERS else "name"
         poss = re.search(r"[’']s\b", text[s:e])
         if kind == "name" and poss is not None:
             e = s + poss.start()  # "From Bush's Facebook post:": Bush
-        return _Attr((s, e, kind), None, "quote-marks/speaker-label")
+        return Attribution((s, e, kind), None, "quote-marks/speaker-label")
     label = _LABEL_RE.search(text, sent_start, open_at)
     if label and label.group("np").split()[0].lower() in HEADER_WORDS:
         label = None  # "Updated: ...", "Correction: ...": a page's label, no speaker's
     if label and label.end() == open_at or (label and label.start() == sent_start):
         s, e = label.span("np")
-        return _Attr((s, e, "name"), None, "quote-marks/speaker-label")
+        return Attribution((s, e, "name"), None, "quote-marks/speaker-label")
     return None
 
 
-def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
+def lead_in(text: str, p_end: int, para_start: int) -> Attribution | None:
     """The speaker introduced by the last sentence of the paragraph before
     ``para_start`` when that sentence follows the paragraph's last quote (ending at
     ``p_end``) and is the reporter's own: its speech verb's subject, or a person or
@@ -231,12 +229,12 @@ def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
     while pe > p_end and text[pe - 1].isspace():
         pe -= 1
     pps = text.rfind("\n", 0, pe) + 1
-    pss = _sentence_start(text, pps, pe - 1)
-    if pss <= p_end or any(c in text[pss:pe] for c in _QUOTE_CHARS):
+    pss = sentence_start(text, pps, pe - 1)
+    if pss <= p_end or any(c in text[pss:pe] for c in QUOTE_CHARS):
         return None
-    attr = _attr_before(text, pss, pe - 1)
+    attr = attr_before(text, pss, pe - 1)
     if attr is None:
-        attr = _attr_subject(text, pss, pe - 1)
+        attr = attr_subject(text, pss, pe - 1)
         if attr is None or attr.np[2] not in ("name", "pronoun"):
             return None
     if attr.np is None:
@@ -245,14 +243,14 @@ def _lead_in(text: str, p_end: int, para_start: int) -> _Attr | None:
     return attr
 
 
-def _passive_intro(text: str, sent_start: int, open_at: int) -> bool:
+def passive_intro(text: str, sent_start: int, open_at: int) -> bool:
     """Whether a passive speech verb introduces the quote ("Trump was asked, “...”"): a
     quotation even when nobody is named as its speaker."""
     m = None
-    for m in _cues(text, max(sent_start, open_at - 60), open_at):
+    for m in cues_in(text, max(sent_start, open_at - 60), open_at):
         pass
-    return m is not None and not text[m.end():open_at].strip(" ,:\u00a0") and m.group() not in _NAMING_CUES \
-        and _is_passive(text, sent_start, m)
+    return m is not None and not text[m.end():open_at].strip(" ,:\u00a0") and m.group() not in NAMING_CUES \
+        and is_passive(text, sent_start, m)
 
 
 _OBJECT_TO_RE = re.compile(r"\b(him|her|them)[ \t\u00a0]+to[ \t\u00a0]+(say|declare|call|describe|tell|ask|write|add|"
@@ -266,5 +264,5 @@ _FROM_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\s[-–—])|(?<=\n)|(
 
 
 # Headline and summary convention "Name: “quote”" / "Name: headline ‘quote’".
-_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW
-                       + r"(?:[ \u00a0]+(?:and|&)[ \u00a0]+(?:" + _CAPW + r"[ \u00a0]+){0,2}" + _CAPW + r")?):\s+", re.M)
+_LABEL_RE = re.compile(r"(?:^|(?<=\s[-–—]\s)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s))(?P<np>(?:" + CAPW + r"[ \u00a0]+){0,3}" + CAPW
+                       + r"(?:[ \u00a0]+(?:and|&)[ \u00a0]+(?:" + CAPW + r"[ \u00a0]+){0,2}" + CAPW + r")?):\s+", re.M)

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from newsprov.dataset.extract.quotes.lexicon import (
-    _CONTRACTED_SUBJ, _CUE_ADJECTIVES, _CUE_ALL, _CUE_WORDS, _NOUN_DETS, _PREPOSITIONS, _trie_pattern,
+    CONTRACTED_SUBJ, CUE_ADJECTIVES, CUE_ALL, CUE_WORDS, NOUN_DETS, PREPOSITIONS, trie_pattern,
 )
 
 
@@ -15,13 +15,13 @@ from newsprov.dataset.extract.quotes.lexicon import (
 # only in headline-style paragraphs ("Howard Dean Tells Convention"), since
 # "United States" or "Consumer Reports" are not speech verbs.
 _CUE_RE = re.compile(
-    r"\b(?:" + _trie_pattern(_CUE_ALL) + "|" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_ALL]) + r")\b")
+    r"\b(?:" + trie_pattern(CUE_ALL) + "|" + trie_pattern([w[:1].upper() + w[1:] for w in CUE_ALL]) + r")\b")
 
 
 _MAX_HEADLINE = 600
 
 
-def _is_headline(text: str, pos: int) -> bool:
+def is_headline(text: str, pos: int) -> bool:
     """Whether the paragraph around ``pos`` is in headline Title Case."""
     # (a headline has at most 30 words: a paragraph longer than _MAX_HEADLINE characters is
     # none, found without scanning all of a long one)
@@ -42,7 +42,7 @@ def _is_headline(text: str, pos: int) -> bool:
 _CUE_INDEX: tuple[str, list[int], list[re.Match], list[tuple[bool, int]]] | None = None
 
 
-def _cues(text: str, lo: int, hi: int):
+def cues_in(text: str, lo: int, hi: int):
     """Speech-cue matches in text[lo:hi], Title Case ones only in headlines."""
     global _CUE_INDEX
     index = _CUE_INDEX
@@ -67,12 +67,12 @@ def _cue_check(text: str, m: re.Match) -> tuple[bool, int]:
     (-1 if none): "in states that vote", "of remarks" are nouns when the preposition is
     inside the span searched."""
     g = m.group()
-    if g[:1].isupper() and g != "According to" and not _is_headline(text, m.start()):
+    if g[:1].isupper() and g != "According to" and not is_headline(text, m.start()):
         return False, -1
     prev = _prev_token(text, m.start())
     if prev is not None and _is_noun_use(text, m.start(), prev=prev):
         return False, -1
-    if prev is not None and prev[1] in _PREPOSITIONS and not g.endswith("ing"):
+    if prev is not None and prev[1] in PREPOSITIONS and not g.endswith("ing"):
         return True, prev[0]
     return True, -1
 
@@ -102,22 +102,22 @@ def _is_noun_use(text: str, pos: int, adjective_ok: bool = True, prev: tuple[int
     if m is None:
         return False
     w = m[1]
-    if w.lower() in _NOUN_DETS:
+    if w.lower() in NOUN_DETS:
         return True
-    if adjective_ok and (w in _CUE_ADJECTIVES or (w.endswith("ed") and w.isalpha() and w.islower())):
+    if adjective_ok and (w in CUE_ADJECTIVES or (w.endswith("ed") and w.isalpha() and w.islower())):
         return _is_noun_use(text, m[0], adjective_ok=False)
     # a possessive, not a contraction ("He's said" is "he has said")
-    return w.endswith(("’s", "'s")) and w[:-2].lower() not in _CONTRACTED_SUBJ
+    return w.endswith(("’s", "'s")) and w[:-2].lower() not in CONTRACTED_SUBJ
 
 
-def _cue_search(text: str, lo: int, hi: int):
-    return next(_cues(text, lo, hi), None)
+def cue_search(text: str, lo: int, hi: int):
+    return next(cues_in(text, lo, hi), None)
 
 
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)[ \t\u00a0]+(?:(?:[a-z]+ly|then|also|later|again|once|first|not|never|still)[ \t\u00a0]+)?$")
 
 
-def _is_passive(text: str, sent_start: int, m: re.Match) -> bool:
+def is_passive(text: str, sent_start: int, m: re.Match) -> bool:
     """Whether the cue match is a participle after a form of "be" ("was asked", "is
     quoted"): its subject is spoken to or about, not speaking."""
     return m.group()[-2:] in ("ed", "ld") \
@@ -125,9 +125,9 @@ def _is_passive(text: str, sent_start: int, m: re.Match) -> bool:
 
 
 # A verb-first introduction of a quote paragraph: "Stated Stone:", "Added the senator:".
-_INVERTED_INTRO_RE = re.compile(r"[ \t\u00a0]*(?P<cue>" + _trie_pattern([w[:1].upper() + w[1:] for w in _CUE_WORDS if w.endswith(("ed", "said", "wrote", "told"))])
+INVERTED_INTRO_RE = re.compile(r"[ \t\u00a0]*(?P<cue>" + trie_pattern([w[:1].upper() + w[1:] for w in CUE_WORDS if w.endswith(("ed", "said", "wrote", "told"))])
                                 + r")[ \u00a0]+(?P<np>(?:(?:[Tt]he|[Aa]n?) )?(?:[\w.’'-]+ ){0,4}[\w.’'-]+):")
 
 
 # A sentence opened by a speech participle alone: "Adding, “...”", "Continuing: “...”".
-_PARTICIPLE_LEAD_RE = re.compile(r"(?:" + _trie_pattern([w.capitalize() for w in _CUE_WORDS if w.endswith("ing")]) + r")[,:][ \t\u00a0]*")
+PARTICIPLE_LEAD_RE = re.compile(r"(?:" + trie_pattern([w.capitalize() for w in CUE_WORDS if w.endswith("ing")]) + r")[,:][ \t\u00a0]*")

@@ -7,31 +7,29 @@ import collections
 import re
 
 from newsprov.dataset.extract.quotes.after import (
-    _AFTER_CUE_METHODS, _attr_after, _attr_clause_after, _attr_credit_line, _attr_passive_agent, _attr_pull_credit,
-    _attr_sourcing_after, _own_complement,
+    AFTER_CUE_METHODS, attr_after, attr_clause_after, attr_credit_line, attr_passive_agent, attr_pull_credit,
+    attr_sourcing_after, own_complement,
 )
-from newsprov.dataset.extract.quotes.attribution import Quote, _Attr
+from newsprov.dataset.extract.quotes.attribution import Attribution, Quote
 from newsprov.dataset.extract.quotes.before import (
-    _attr_before, _attr_poll, _attr_possessive, _attr_relative, _lead_in, _outer_speaker, _passive_intro,
+    attr_before, attr_poll, attr_possessive, attr_relative, lead_in, outer_speaker, passive_intro,
 )
-from newsprov.dataset.extract.quotes.cues import (
-    _INVERTED_INTRO_RE, _PARTICIPLE_LEAD_RE, _cue_search, _cues, _is_headline,
-)
+from newsprov.dataset.extract.quotes.cues import INVERTED_INTRO_RE, PARTICIPLE_LEAD_RE, cue_search, cues_in, is_headline
 from newsprov.dataset.extract.quotes.lexicon import (
-    _CAP_STOP, _DETERMINERS, _HONORIFICS, _NAME_PARTICLES, _PERSONAL_PRONOUNS, _PERSON_PRONOUN_FORMS, _POSSESSIVES,
+    CAP_STOP, DETERMINERS, HONORIFICS, PARTICLES_IN_NAMES, PERSONAL_PRONOUNS, PERSON_PRONOUN_FORMS, POSSESSIVES,
 )
-from newsprov.dataset.extract.quotes.marks import _QUOTE_CHARS, _inside, _quote_spans, standard_marks
+from newsprov.dataset.extract.quotes.marks import QUOTE_CHARS, inside, quote_spans, standard_marks
 from newsprov.dataset.extract.quotes.name_forms import (
-    _COMPOUND_MODIFIER_RE, _LONE_NAME_RE, _NAME_PART_BEFORE_RE, _NAME_RUN_RE, _NEXT_WORD_RE, _ROLE_SUBJECT_RE,
-    _TITLE_OF_RE, _body_names, _canonical, _document_author, _known_names, _mention_kind, _name_segments,
-    _subject_position, _titled_names, _verb_next, fullest_of, name_uses,
+    COMPOUND_MODIFIER_RE, LONE_NAME_RE, NAME_PART_BEFORE_RE, NAME_RUN_RE, NEXT_WORD_RE, ROLE_SUBJECT_RE,
+    TITLE_OF_RE, author_of, body_names, canonical, fullest_of, known_names, mention_kind, name_segments, name_uses,
+    subject_position, titled_names, verb_next,
 )
-from newsprov.dataset.extract.quotes.nonquotes import _MAX_SCARE_WORDS, _is_label, _kind, _not_a_quotation
-from newsprov.dataset.extract.quotes.phrases import _np_according, _np_before
-from newsprov.dataset.extract.quotes.sentences import _Paragraphs, _sentence_end, _sentence_initial, _sentence_start
-from newsprov.dataset.extract.quotes.subjects import _LEADING, _attr_subject, _clause_subject
+from newsprov.dataset.extract.quotes.nonquotes import MAX_SCARE_WORDS, is_label, not_a_quotation, quote_kind
+from newsprov.dataset.extract.quotes.phrases import np_according, np_before
+from newsprov.dataset.extract.quotes.sentences import Paragraphs, is_sentence_initial, sentence_end, sentence_start
+from newsprov.dataset.extract.quotes.subjects import LEADING, attr_subject, clause_subject
 from newsprov.dataset.extract.speakers import (
-    DOCUMENT_NOUNS, Evidence, OFFICE_NOUNS, PERSON_NOUNS, Timeline, document_author, expand_title, name_kind,
+    DOCUMENT_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, Evidence, Timeline, document_author, expand_title, name_kind,
     nominal_kind, role_matches, singular, strip_possessive,
 )
 
@@ -40,19 +38,19 @@ def extract_quotes(text: str) -> list[Quote]:
     """All direct quotes in ``text`` with their speaker, cue and offsets (into ``text``)."""
     source = text
     text = standard_marks(text)
-    spans = _quote_spans(text)
+    spans = quote_spans(text)
     if not spans:
         return []
 
     # Subjects of speech verbs across the article: the timeline pronouns
     # resolve against, and the pool of name forms for fullest-name resolution.
     headline_paras: dict[int, bool] = {}  # paragraph (the newline before it) -> in headline Title Case?
-    paragraphs = _Paragraphs(text)
+    paragraphs = Paragraphs(text)
 
     def in_headline(pos: int) -> bool:
         para = paragraphs.start(pos)
         if para not in headline_paras:
-            headline_paras[para] = _is_headline(text, pos)
+            headline_paras[para] = is_headline(text, pos)
         return headline_paras[para]
 
     evidence = Evidence(text, in_headline)
@@ -68,10 +66,10 @@ def extract_quotes(text: str) -> list[Quote]:
     def add_said(np: tuple[int, int, str]) -> None:
         """A speech verb's subject: a name form, weighed as said (and a pronoun's antecedent)."""
         mention = text[np[0]:np[1]]
-        npk = _mention_kind(mention, np[2])
-        canon = _canonical(mention, npk, evidence, _sentence_initial(text, np[0]))
+        npk = mention_kind(mention, np[2])
+        canon = canonical(mention, npk, evidence, is_sentence_initial(text, np[0]))
         if canon:
-            if not _inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
+            if not inside(spans, q_starts, np[0]):  # (a name in a quote weighs as a plain use)
                 said_ends[canon].add(np[1])
             name_ends[canon].add(np[1])
             said_subjects.append((np[0], mention, npk, canon))
@@ -81,8 +79,8 @@ def extract_quotes(text: str) -> list[Quote]:
         for s0, words in segments:
             mention = " ".join(words)
             # ("Secretary of State Hillary Clinton": the run after "of" opens with the department)
-            office = _TITLE_OF_RE.search(text, max(0, s0 - 30), s0) is not None
-            canon = _canonical(("of " if office else "") + mention, "name", evidence, _sentence_initial(text, s0))
+            office = TITLE_OF_RE.search(text, max(0, s0 - 30), s0) is not None
+            canon = canonical(("of " if office else "") + mention, "name", evidence, is_sentence_initial(text, s0))
             if canon and len(canon.split()) >= 2:
                 # (a headline capitalises every word: "Republican Donor Adelson" counts only where
                 # the body has no other form)
@@ -92,33 +90,33 @@ def extract_quotes(text: str) -> list[Quote]:
 
     # (the body first: what it names is what a Title Case headline's capitals may be taken for)
     headline_nps, headline_runs = [], []
-    for m in _cues(text, 0, len(text)):
+    for m in cues_in(text, 0, len(text)):
         ps = paragraphs.start(m.start())
-        ss = _sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
+        ss = sentence_start(text, ps, m.start()) if m.start() - ps > 0 else ps
         if m.group().lower() == "according to":
-            np = _np_according(text, m.end(), min(len(text), m.end() + 80))
+            np = np_according(text, m.end(), min(len(text), m.end() + 80))
         else:
-            np = _np_before(text, max(ss, m.start() - 200), m.start())
+            np = np_before(text, max(ss, m.start() - 200), m.start())
         if np and np[2] != "pronoun" and has_body and in_headline(np[0]):
             headline_nps.append(np)
         elif np and np[2] != "pronoun":
             add_said(np)
 
-    for m in _NAME_RUN_RE.finditer(text):
-        if _inside(spans, q_starts, m.start()):
+    for m in NAME_RUN_RE.finditer(text):
+        if inside(spans, q_starts, m.start()):
             continue  # names inside quotes are not antecedents
         if has_body and in_headline(m.start()):
             headline_runs.append(m)
             continue
-        add_runs(_name_segments(m.start(), m.group()))
+        add_runs(name_segments(m.start(), m.group()))
     known_last = {form.rsplit(" ", 1)[-1] for form in name_ends} | {form.rsplit(" ", 1)[-1] for form in said_ends}
     for np in headline_nps:
-        cut = _known_names(text, _body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence), known_last)
+        cut = known_names(text, body_names(text, [(np[0], text[np[0]:np[1]].split())], evidence), known_last)
         if cut and np[2] == "name":
             last = cut[-1][1][-1]
             add_said((cut[-1][0], text.rfind(last, cut[-1][0], np[1]) + len(last), np[2]))
     for m in headline_runs:
-        add_runs(_known_names(text, _body_names(text, _name_segments(m.start(), m.group()), evidence), known_last))
+        add_runs(known_names(text, body_names(text, name_segments(m.start(), m.group()), evidence), known_last))
     # Name forms by their last word (a fuller form of a name ends with the same word),
     # and each name's fullest form once found: the forms are fixed from here on.
     by_last: dict[str, dict[str, tuple[int, int]]] = collections.defaultdict(dict)
@@ -133,14 +131,14 @@ def extract_quotes(text: str) -> list[Quote]:
 
     def name_kind_of(mention: str, name: str, strict: bool = False) -> str | None:
         first = mention.split()[0].lower()
-        return name_kind(name, evidence, person_hint=first in _HONORIFICS or first.rstrip(".") in _HONORIFICS, strict=strict)
+        return name_kind(name, evidence, person_hint=first in HONORIFICS or first.rstrip(".") in HONORIFICS, strict=strict)
 
     timeline = Timeline()
     for s0, mention, npk, canon in said_subjects:
-        if _inside(spans, q_starts, s0):
+        if inside(spans, q_starts, s0):
             continue  # (who a quotation names is not who a pronoun after it stands for)
         if npk == "nominal":
-            if nominal_kind(canon) == "role" and not mention.split()[0].lower() in _POSSESSIVES:
+            if nominal_kind(canon) == "role" and not mention.split()[0].lower() in POSSESSIVES:
                 timeline.add(s0, canon, "role", True)
         elif name_kind_of(mention, fullest(canon)) == "person":
             timeline.add(s0, canon, "person", True)
@@ -149,27 +147,27 @@ def extract_quotes(text: str) -> list[Quote]:
         if text[max(0, s0 - 4):s0].lower() == "the " or headline_paras.get(paragraphs.start(s0)):
             continue  # (a headline's capitals say nothing of what is a name)
         if name_kind_of(mention, full) == "person":
-            timeline.add(s0, full, "person", _subject_position(text, s0, s0 + len(mention)))
-    for m in _LONE_NAME_RE.finditer(text):
+            timeline.add(s0, full, "person", subject_position(text, s0, s0 + len(mention)))
+    for m in LONE_NAME_RE.finditer(text):
         # a surname alone where the article names the person in full ("asked Trump if he ..."), or
         # as a sentence's subject when a title marks it a person's ("Ryan also hammered Obama")
         s0, word = m.start(), strip_possessive(m.group())
-        if (word not in by_last and word not in evidence.titled) or m.group() in _CAP_STOP or _inside(spans, q_starts, s0):
+        if (word not in by_last and word not in evidence.titled) or m.group() in CAP_STOP or inside(spans, q_starts, s0):
             continue  # (only a word some fuller name ends with, or a titled one, can be a person's)
-        canon = _canonical(m.group(), "name", evidence, _sentence_initial(text, s0))
+        canon = canonical(m.group(), "name", evidence, is_sentence_initial(text, s0))
         full = fullest(canon) if canon else None
-        if not full or name_kind(full, evidence) != "person" or _COMPOUND_MODIFIER_RE.match(full):
+        if not full or name_kind(full, evidence) != "person" or COMPOUND_MODIFIER_RE.match(full):
             continue  # ("Medicare" of "Romney-Ryan Medicare" names no one)
-        subject = _subject_position(text, s0, m.end())
+        subject = subject_position(text, s0, m.end())
         if " " in full:
             timeline.add(s0, full, "person", subject)
-        elif subject and (nxt := _NEXT_WORD_RE.match(text, m.end())) is not None and _verb_next(nxt.group(1)):
+        elif subject and (nxt := NEXT_WORD_RE.match(text, m.end())) is not None and verb_next(nxt.group(1)):
             timeline.add(s0, full, "person", True)
     titled_found: list = []  # (found when a description is first resolved: most articles need none)
 
     def titled() -> list:
         if not titled_found:
-            titled_found.append(_titled_names(text, runs, evidence))
+            titled_found.append(titled_names(text, runs, evidence))
         return titled_found[0]
 
     def role_person(s: int, mention: str, canon: str) -> str | None:
@@ -192,11 +190,11 @@ def extract_quotes(text: str) -> list[Quote]:
                                   subjects_only=True)
         return fullest(hit[0]) if hit else None
 
-    for m in _ROLE_SUBJECT_RE.finditer(text):
+    for m in ROLE_SUBJECT_RE.finditer(text):
         s0, e0 = m.span("np")
-        if _inside(spans, q_starts, s0) or not _sentence_initial(text, s0):
+        if inside(spans, q_starts, s0) or not is_sentence_initial(text, s0):
             continue
-        canon = _canonical(text[s0:e0], "nominal")
+        canon = canonical(text[s0:e0], "nominal")
         if canon and nominal_kind(canon) == "role":
             person = role_person(s0, text[s0:e0], canon)
             # (an unnamed one still stands in the subject's place: "The congressman ... he")
@@ -205,12 +203,12 @@ def extract_quotes(text: str) -> list[Quote]:
     def reporter_sentence(pos: int) -> int:
         """Where the sentence holding ``pos`` starts, sentence ends inside quotations skipped."""
         ps = paragraphs.start(pos)
-        ss = _sentence_start(text, ps, pos)
+        ss = sentence_start(text, ps, pos)
         while True:
             k = bisect.bisect_right(q_starts, ss) - 1
             if k < 0 or not (spans[k][0] <= ss < spans[k][1]) or spans[k][0] - 1 <= ps:
                 return ps if k >= 0 and spans[k][0] <= ss < spans[k][1] else ss
-            ss = _sentence_start(text, ps, spans[k][0] - 1)
+            ss = sentence_start(text, ps, spans[k][0] - 1)
 
     def previous_sentence(pos: int) -> int:
         """Where the reporter's sentence before the one holding ``pos`` starts (maybe in the
@@ -224,42 +222,42 @@ def extract_quotes(text: str) -> list[Quote]:
             pe -= 1
         return reporter_sentence(pe - 1) if pe > 0 else 0
 
-    def resolve(attr: _Attr) -> tuple[str | None, str]:
+    def resolve(attr: Attribution) -> tuple[str | None, str]:
         """The canonical speaker a mention stands for and its kind (person, organisation,
         group, role), or (None, 'unresolved')."""
         s, e, npk = attr.np
         mention = text[s:e]
         if npk == "pronoun":
-            if mention.lower() in _PERSON_PRONOUN_FORMS:
+            if mention.lower() in PERSON_PRONOUN_FORMS:
                 hit = timeline.antecedent(s, since=previous_sentence(s))
                 if hit is not None:
                     if attr.method.endswith(("-after", "-before")):
                         attr.method = "quote-marks/pronoun-resolved"
                     return fullest(hit[0]), hit[1]
             return None, "unresolved"
-        npk = _mention_kind(mention, npk)
+        npk = mention_kind(mention, npk)
         if npk in ("name", "org") and strip_possessive(mention.split()[-1]) != mention.split()[-1]:
             return None, "unresolved"  # "said Clinton’s top aide Jake Sullivan": the possessor does not speak
-        initial = _sentence_initial(text, s)
+        initial = is_sentence_initial(text, s)
         words = mention.split()
         if npk == "name" and strip_possessive(words[-1]).lower() in DOCUMENT_NOUNS and len(words) > 1:
-            author = _document_author(mention)  # "Perry TV Ad: ...": the ad's author
+            author = author_of(mention)  # "Perry TV Ad: ...": the ad's author
             if author is None:
                 return None, "unresolved"
             mention = author
-        canon = _canonical(mention, npk, evidence, initial)
+        canon = canonical(mention, npk, evidence, initial)
         if not canon:
             return None, "unresolved"
-        if npk == "name" and " " not in canon and _NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
+        if npk == "name" and " " not in canon and NAME_PART_BEFORE_RE.search(text, max(0, s - 40), s):
             return None, "unresolved"  # "the founder of Freedom to Marry", "Freedom’s Lighthouse": a piece of a name
-        if npk == "name" and has_body and in_headline(s) and not all(evidence.midsentence(w) or w in _NAME_PARTICLES for w in canon.split()):
+        if npk == "name" and has_body and in_headline(s) and not all(evidence.midsentence(w) or w in PARTICLES_IN_NAMES for w in canon.split()):
             return None, "unresolved"  # a headline's capitals name nothing the body names ("Clinton Cash Debunks Hillary")
         if npk == "nominal" and initial and evidence.common(canon.split()[0]):
             canon = canon[:1].lower() + canon[1:]  # "Close aides" opening a sentence: close aides
         if npk == "nominal":
             first = mention.split()[0].lower()
-            if first in _POSSESSIVES:
-                if first in _PERSON_PRONOUN_FORMS and document_author(["X", *mention.split()[1:]]):
+            if first in POSSESSIVES:
+                if first in PERSON_PRONOUN_FORMS and document_author(["X", *mention.split()[1:]]):
                     # "his remarks", "her statement": the pronoun's person said it
                     hit = timeline.antecedent(s, since=previous_sentence(s))
                     if hit is not None:
@@ -267,10 +265,10 @@ def extract_quotes(text: str) -> list[Quote]:
                 return None, "unresolved"  # "his campaign": whose depends on a pronoun
             kind = nominal_kind(canon)
             if kind is None:
-                author = _document_author(mention)
+                author = author_of(mention)
                 if author is None:
                     return None, "unresolved"  # "the report", "the same time": no speaker
-                canon, npk = _canonical(author, "name", evidence), "name"
+                canon, npk = canonical(author, "name", evidence), "name"
                 if not canon:
                     return None, "unresolved"
             elif kind == "role":
@@ -297,7 +295,7 @@ def extract_quotes(text: str) -> list[Quote]:
         return speaker, kind
 
     out: list[Quote] = []
-    prev: tuple[int, str | None, _Attr, int, str] | None = None  # (para_start, speaker, attr, quote_end, speaker_kind)
+    prev: tuple[int, str | None, Attribution, int, str] | None = None  # (para_start, speaker, attr, quote_end, speaker_kind)
     starts = [s for s, _, _ in spans]
     for idx, (start, end, closed) in enumerate(spans):
         para_start = paragraphs.start(start)
@@ -306,30 +304,30 @@ def extract_quotes(text: str) -> list[Quote]:
         para_end = paragraphs.end(end)
         close_end = end + 1 if closed else end
         next_open = starts[idx + 1] - 1 if idx + 1 < len(spans) else len(text)
-        kind = _kind(text, start, end, para_start)
+        kind = quote_kind(text, start, end, para_start)
         open_at = max(para_start, start - 1)
         # (the sentence-end lookahead needs to see the mark and first letter)
-        ss = min(_sentence_start(text, para_start, min(start + 1, len(text))), open_at)
+        ss = min(sentence_start(text, para_start, min(start + 1, len(text))), open_at)
         # does the quote open its sentence (nothing of the reporter's before it)?
         opens_sentence = not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-")
         # only a connective before the quote ("Instead, “he just...”", "But “..."):
         # it goes on from the sentence before, as a quote opening it would
-        lead_only = not opens_sentence and _LEADING.match(text, ss, open_at).end() >= open_at - 1 \
+        lead_only = not opens_sentence and LEADING.match(text, ss, open_at).end() >= open_at - 1 \
             and not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-,").lower() in {"then", "now"}
         # "Adding, “...”": a participle alone goes on from the speaker before
-        lead_only = lead_only or _PARTICIPLE_LEAD_RE.fullmatch(text, ss, open_at) is not None
+        lead_only = lead_only or PARTICIPLE_LEAD_RE.fullmatch(text, ss, open_at) is not None
 
         speaker: str | None = None
         speaker_kind = "unresolved"
         inherited = False
-        attr = _attr_passive_agent(text, ss, open_at, close_end, para_end) if closed and not opens_sentence else None
-        attr = attr or _attr_after(text, start, end, close_end, para_end, next_open)
-        if attr is not None and attr.method in _AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
-                and _own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
+        attr = attr_passive_agent(text, ss, open_at, close_end, para_end) if closed and not opens_sentence else None
+        attr = attr or attr_after(text, start, end, close_end, para_end, next_open)
+        if attr is not None and attr.method in AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
+                and own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
             # "Trump claimed that “...,” one of the prosecutors said the cases
             # differ": the speech verb after the quote opens a report of its
             # own; the quote belongs to the speech verb before it
-            alt = _attr_before(text, ss, open_at)
+            alt = attr_before(text, ss, open_at)
             if alt is not None:
                 attr = alt
         if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence:
@@ -338,49 +336,49 @@ def extract_quotes(text: str) -> list[Quote]:
             # is “a tax,” Ray seized on it", 'Titled “X,” the video pans around ...')
             attr = None
         if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
-            attr = _attr_pull_credit(text, para_end)
+            attr = attr_pull_credit(text, para_end)
         if attr is not None and attr.cue is not None:
             # "“...,” Sanders said, according to CNN.": the outer source
             tail = max(attr.cue[1], attr.np[1])
-            attr = _attr_sourcing_after(text, tail, _sentence_end(text, tail, para_end)) or attr
+            attr = attr_sourcing_after(text, tail, sentence_end(text, tail, para_end)) or attr
         if attr is None and not opens_sentence and closed:
             # "..., according to the Times." names the source of all the sentence reports
-            attr = _attr_sourcing_after(text, close_end, _sentence_end(text, close_end, para_end))
+            attr = attr_sourcing_after(text, close_end, sentence_end(text, close_end, para_end))
         if attr is None and not opens_sentence:
             # partial quotes and quotes introduced mid-sentence take the
             # speaker of the reporter's sentence
-            attr = _attr_before(text, ss, open_at)
+            attr = attr_before(text, ss, open_at)
             if attr is not None and kind == "partial" and attr.method == "quote-marks/speaker-before":
                 attr.method = "quote-marks/reported-speech"
             if attr is not None and attr.np is not None and attr.np[2] == "pronoun" and attr.np[0] > ss \
-                    and text[attr.np[0]:attr.np[1]] in _PERSONAL_PRONOUNS:
+                    and text[attr.np[0]:attr.np[1]] in PERSONAL_PRONOUNS:
                 # "Trump said Sunday that he believed ... “...”": the pronoun
                 # of an embedded clause stands for the sentence's named subject
-                outer = _outer_speaker(text, ss, attr.np[0])
+                outer = outer_speaker(text, ss, attr.np[0])
                 if outer is not None:
-                    attr = _Attr(outer, attr.cue, attr.method)
-            poll = _attr_poll(text, ss, open_at)
+                    attr = Attribution(outer, attr.cue, attr.method)
+            poll = attr_poll(text, ss, open_at)
             if poll is not None and (attr is None or attr.np is None or attr.np[0] >= poll.np[1]):
                 attr = poll
-            rel = _attr_relative(text, ss, open_at)
+            rel = attr_relative(text, ss, open_at)
             if rel is not None and (attr is None or attr.np is None or attr.np[0] < rel.np[0]):
                 attr = rel
-            poss = _attr_possessive(text, ss, open_at)
+            poss = attr_possessive(text, ss, open_at)
             if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
                 attr = poss
             if attr is not None and closed:
                 # "X slammed the group for promoting “...” on his show, Right Wing Watch
                 # first reported.": the outer source of the whole sentence
-                attr = _attr_sourcing_after(text, close_end, _sentence_end(text, close_end, para_end)) or attr
+                attr = attr_sourcing_after(text, close_end, sentence_end(text, close_end, para_end)) or attr
         if attr is None and closed:
-            attr = _attr_clause_after(text, close_end, _sentence_end(text, close_end, para_end))
+            attr = attr_clause_after(text, close_end, sentence_end(text, close_end, para_end))
         if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
             # a reporter's sentence with its own attribution between two
             # quotes names the speaker of the second: "“...,” said Megan
             # Greene. Greene added that the Fed wants out. “They don’t...”"
-            pss = _sentence_start(text, para_start, ss - 1)
+            pss = sentence_start(text, para_start, ss - 1)
             if pss > prev[3]:
-                attr = _attr_before(text, pss, ss - 1)
+                attr = attr_before(text, pss, ss - 1)
                 if attr is not None:
                     attr.method = "quote-marks/previous-sentence"
         if attr is None and prev is not None and (opens_sentence or lead_only or prev[3] >= ss):
@@ -390,7 +388,7 @@ def extract_quotes(text: str) -> list[Quote]:
             same_para = p_start == para_start
             # the previous quote sits in the paragraph just before this one
             prev_para = not same_para and "\n" not in text[p_end:para_start].strip() and start - para_start <= 1
-            lead = _lead_in(text, p_end, para_start) if prev_para else None
+            lead = lead_in(text, p_end, para_start) if prev_para else None
             if lead is not None:
                 # "“...,” Tenney said. She went on to say:¶“...”", "“...,” Lee added. Park
                 # then had a question for him.¶“...”": a reporter's sentence after the last
@@ -398,13 +396,13 @@ def extract_quotes(text: str) -> list[Quote]:
                 attr = lead
             elif same_para or prev_para:
                 speaker, speaker_kind, inherited = p_speaker, p_kind, True
-                attr = _Attr(p_attr.np, p_attr.cue,
+                attr = Attribution(p_attr.np, p_attr.cue,
                              "quote-marks/same-paragraph" if same_para else "quote-marks/continued-paragraph")
         if attr is None and opens_sentence and ss > para_start:
             # "Smith said on Monday the plan was dead. “It will not pass.”":
             # the speaker named in the previous sentence
-            pss = _sentence_start(text, para_start, ss - 1)
-            attr = _attr_before(text, pss, ss - 1) or _attr_subject(text, pss, ss - 1)
+            pss = sentence_start(text, para_start, ss - 1)
+            attr = attr_before(text, pss, ss - 1) or attr_subject(text, pss, ss - 1)
             if attr is not None:
                 attr.method = "quote-marks/previous-sentence"
         if attr is None and start - para_start <= 1 and para_start >= 2:
@@ -413,57 +411,57 @@ def extract_quotes(text: str) -> list[Quote]:
             while pe > 0 and text[pe - 1].isspace():
                 pe -= 1
             pps = text.rfind("\n", 0, pe) + 1
-            pss = _sentence_start(text, pps, pe - 1)
+            pss = sentence_start(text, pps, pe - 1)
             if text[pe - 1:pe] == ":":
-                inv = _INVERTED_INTRO_RE.fullmatch(text, pss, pe)
+                inv = INVERTED_INTRO_RE.fullmatch(text, pss, pe)
                 if inv is not None:
                     # "Stated Stone:" / "Added the senator:": a verb-first introduction
-                    np_kind = "nominal" if inv.group("np").split()[0].lower() in _DETERMINERS else "name"
-                    attr = _Attr((*inv.span("np"), np_kind), inv.span("cue"), "")
+                    np_kind = "nominal" if inv.group("np").split()[0].lower() in DETERMINERS else "name"
+                    attr = Attribution((*inv.span("np"), np_kind), inv.span("cue"), "")
                 else:
-                    attr = _attr_before(text, pss, pe - 1) or _attr_subject(text, pss, pe - 1)
+                    attr = attr_before(text, pss, pe - 1) or attr_subject(text, pss, pe - 1)
                 if attr is not None:
                     attr.method = "quote-marks/colon-intro"
-            elif _QUOTE_CHARS.isdisjoint(text[pps:pe]):
+            elif QUOTE_CHARS.isdisjoint(text[pps:pe]):
                 # a quote-only paragraph after reported speech: "Smith said
                 # the bill was dead.¶“It will not pass.”"
-                attr = _attr_before(text, pss, pe - 1)
+                attr = attr_before(text, pss, pe - 1)
                 if attr is not None:
                     attr.method = "quote-marks/previous-paragraph"
         if attr is None and not text[close_end:para_end].strip(" .\u00a0"):
             # "“...”¶- Hillary Clinton.": a credit line under a quote
-            attr = _attr_credit_line(text, para_end)
+            attr = attr_credit_line(text, para_end)
         if attr is None and not opens_sentence:
-            attr = _attr_subject(text, ss, open_at)
+            attr = attr_subject(text, ss, open_at)
             if attr is not None:
-                attr = _clause_subject(text, attr, open_at) or attr
+                attr = clause_subject(text, attr, open_at) or attr
             if attr is None or attr.np[2] not in ("name", "pronoun"):
                 # "The comments came in answer to her claim that she “never sent”
                 # ...": a possessive pronoun outranks a subject that is no person
-                attr = _attr_possessive(text, ss, open_at, pronouns=True) or attr
-        if attr is None and not opens_sentence and ss > para_start and _cue_search(text, ss, open_at) is None \
-                and len(text[start:end].split()) > _MAX_SCARE_WORDS:
+                attr = attr_possessive(text, ss, open_at, pronouns=True) or attr
+        if attr is None and not opens_sentence and ss > para_start and cue_search(text, ss, open_at) is None \
+                and len(text[start:end].split()) > MAX_SCARE_WORDS:
             # "This makes it hard, he said. Good information can still win, but only when
             # “the truth is sexier than the lie.”": a sentence with no speaker of its own
             # goes on with the reported speech of the sentence before (a few words
             # with no speaker of their own stay scare quotes)
-            pss = _sentence_start(text, para_start, ss - 1)
-            attr = _attr_before(text, pss, ss - 1) or _attr_sourcing_after(text, pss, ss)
+            pss = sentence_start(text, para_start, ss - 1)
+            attr = attr_before(text, pss, ss - 1) or attr_sourcing_after(text, pss, ss)
             if attr is not None:
                 attr.method = "quote-marks/previous-sentence"
         if attr is None and not opens_sentence and prev is not None and prev[0] == para_start \
-                and text[ss:open_at].rstrip().endswith(",") and _cue_search(text, ss, open_at) is None:
+                and text[ss:open_at].rstrip().endswith(",") and cue_search(text, ss, open_at) is None:
             # "“...,” Mr. Garin said. For others, on the other hand, “you don't ...”": only
             # introductory phrases before it, the quote goes on from the paragraph's speaker
             speaker, speaker_kind, inherited = prev[1], prev[4], True
-            attr = _Attr(prev[2].np, prev[2].cue, "quote-marks/same-paragraph")
+            attr = Attribution(prev[2].np, prev[2].cue, "quote-marks/same-paragraph")
         if attr is not None and kind == "partial" and not opens_sentence and (attr.cue is None or attr.cue[0] < start) \
-                and _is_label(text, start, close_end, open_at, ss):
+                and is_label(text, start, close_end, open_at, ss):
             # a speech verb after the quote still governs it ('a group called “X,” Lee said')
-            attr = _Attr(None, None, "quote-marks/label")
+            attr = Attribution(None, None, "quote-marks/label")
         if attr is None:
-            attr = _Attr(None, None, "quote-marks/no-speaker")
-        if _not_a_quotation(text, start, end, attr.method, kind) and not _passive_intro(text, ss, open_at):
+            attr = Attribution(None, None, "quote-marks/no-speaker")
+        if not_a_quotation(text, start, end, attr.method, kind) and not passive_intro(text, ss, open_at):
             continue
         if attr.np is not None and not inherited:
             speaker, speaker_kind = resolve(attr)
@@ -495,8 +493,8 @@ def reported_speaker(text: str, sent_start: int, start: int, end: int, sent_end:
     '…, according to the ministry.' Returns (mention_start, mention_end, kind, canonical)
     where kind is pronoun, nominal, org or name and canonical is None for pronouns.
     """
-    attr = _attr_before(text, sent_start, start) or _attr_clause_after(text, end, sent_end)
+    attr = attr_before(text, sent_start, start) or attr_clause_after(text, end, sent_end)
     if attr is None or attr.np is None or attr.method == "quote-marks/speaker-label":
         return None
     s, e, kind = attr.np
-    return s, e, kind, _canonical(text[s:e], kind)
+    return s, e, kind, canonical(text[s:e], kind)

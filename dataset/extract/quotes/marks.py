@@ -38,7 +38,7 @@ def _mistyped_close(text: str, i: int) -> bool:
         nxt.isspace() or nxt in _CLOSE_NEXT)
 
 
-def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) inner spans of double-quoted text, in order."""
     spans: list[tuple[int, int, bool]] = []
     open_at = -1  # index just after the open mark, or -1
@@ -107,11 +107,11 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-_CLOSING_MARKS = "'’\"” \u00a0"
-_QUOTE_CHARS = frozenset('"“”„«»')
+CLOSING_MARKS = "'’\"” \u00a0"
+QUOTE_CHARS = frozenset('"“”„«»')
 
 
-def _inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
+def inside(spans: list[tuple[int, int, bool]], starts: list[int], pos: int) -> bool:
     """Whether pos lies inside one of the quote spans (starts: their starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
     return k >= 0 and spans[k][1] > pos

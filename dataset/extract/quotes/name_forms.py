@@ -7,17 +7,16 @@ import re
 from collections.abc import Mapping
 
 from newsprov.dataset.extract.quotes.lexicon import (
-    _AUX, _CAPW, _CAP_STOP, _CUE_CAPITALISED, _CUE_SET, _DETERMINERS, _EDGE_PUNCT, _IRREGULAR_PAST,
-    _NAME_PARTICLES, _OBJECT_CUES, _PREPOSITIONS, _PREV_WORD_RE, _TITLES, _TOKEN_RE, _WORD_RE, _is_adverb,
-    _trie_pattern,
+    AUX, CAPW, CAP_STOP, CUE_CAPITALISED, CUE_SET, DETERMINERS, EDGE_PUNCT, IRREGULAR_PAST, OBJECT_CUES,
+    PARTICLES_IN_NAMES, PREPOSITIONS, PREV_WORD_RE, TITLES, TOKEN_RE, WORD_RE, is_adverb, trie_pattern,
 )
-from newsprov.dataset.extract.quotes.sentences import _sentence_initial
+from newsprov.dataset.extract.quotes.sentences import is_sentence_initial
 from newsprov.dataset.extract.speakers import (
-    Evidence, ORG_NAME_HEADS, PERSON_NOUNS, clean_name, describes, document_author, strip_possessive,
+    ORG_NAME_HEADS, PERSON_NOUNS, Evidence, clean_name, describes, document_author, strip_possessive,
 )
 
 
-def _canonical(mention: str, kind: str, evidence: Evidence | None = None, sentence_initial: bool = False) -> str | None:
+def canonical(mention: str, kind: str, evidence: Evidence | None = None, sentence_initial: bool = False) -> str | None:
     """Mention text with determiners and titles removed (and, for names, what
     speakers.clean_name strips: possessives, party labels, departments after a title)."""
     if evidence is None:
@@ -32,16 +31,16 @@ def _canonical_form(mention: str, kind: str, evidence: Evidence | None, sentence
     words = mention.split()
     if kind == "pronoun":
         return None
-    if words and words[0].lower() in _DETERMINERS and words[1:2] != ["of"]:
+    if words and words[0].lower() in DETERMINERS and words[1:2] != ["of"]:
         words = words[1:]  # (not in "one of her ads")
     if kind in ("name", "org") and words:
         words[-1] = strip_possessive(words[-1])
-        if words and words[0] in _CUE_CAPITALISED and len(words) > 1:
+        if words and words[0] in CUE_CAPITALISED and len(words) > 1:
             words = words[1:]  # "Added Gibbs", a verb-first attribution's name
     if kind == "name":
         cut = 0
         for k, w in enumerate(words[:-1]):
-            if w.lower() in _TITLES or w.lower().rstrip(".") in _TITLES or describes(w):
+            if w.lower() in TITLES or w.lower().rstrip(".") in TITLES or describes(w):
                 cut = k + 1
         if not (cut and words[-1].lower() in ORG_NAME_HEADS):  # ("Justice Department" is no Justice)
             words = words[cut:]
@@ -52,11 +51,11 @@ def _canonical_form(mention: str, kind: str, evidence: Evidence | None, sentence
             w = words[k]
             if w in ("and", "&"):
                 continue  # two people: "Frank Newport and Jim Harter"
-            if (w[:1].islower() and w.lower() not in _NAME_PARTICLES) or w.endswith(("’s", "'s")):
+            if (w[:1].islower() and w.lower() not in PARTICLES_IN_NAMES) or w.endswith(("’s", "'s")):
                 if all(x[:1].isupper() for x in words[k + 1:]):
                     words = words[k + 1:]
                 break
-    out = " ".join(words).strip(_EDGE_PUNCT + " ")
+    out = " ".join(words).strip(EDGE_PUNCT + " ")
     return out or None
 
 
@@ -110,29 +109,29 @@ def name_uses(ends: dict[str, set[int]], headline_ends: dict[str, set[int]] | No
     }
 
 
-def _name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
+def name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
     """The names in a run of capitalised words, each with where it starts: the run split at
     speech verbs ("Chris Christie Calls Hillary Clinton", a headline, is two names; "Stated
     Stone" is one), each part without the words that start sentences or clauses at its ends
     ("Ted Cruz With"); such a word inside a name stays ("Saadia Even Tsur")."""
     parts: list[list[tuple[int, str]]] = [[]]
-    for m in _TOKEN_RE.finditer(run):
-        if m.group().lower() in _CUE_SET:
+    for m in TOKEN_RE.finditer(run):
+        if m.group().lower() in CUE_SET:
             parts.append([])
         else:
             parts[-1].append((start + m.start(), m.group()))
     out = []
     for part in parts:
-        while part and part[0][1] in _CAP_STOP:
+        while part and part[0][1] in CAP_STOP:
             part = part[1:]
-        while part and part[-1][1] in _CAP_STOP:
+        while part and part[-1][1] in CAP_STOP:
             part = part[:-1]
         if part:
             out.append((part[0][0], [w for _, w in part]))
     return out
 
 
-def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evidence) -> list[tuple[int, list[str]]]:
+def body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evidence) -> list[tuple[int, list[str]]]:
     """A Title Case headline's capitalised runs cut to the words the body capitalises mid-sentence:
     "Offensive Things Donald Trump Said" names Donald Trump."""
     out = []
@@ -140,7 +139,7 @@ def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evid
         at, run, run_start = start, [], start
         for w in words:
             at = text.find(w, at)
-            if evidence.midsentence(strip_possessive(w)) or (run and w in _NAME_PARTICLES):
+            if evidence.midsentence(strip_possessive(w)) or (run and w in PARTICLES_IN_NAMES):
                 if not run:
                     run_start = at
                 run.append(w)
@@ -153,7 +152,7 @@ def _body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evid
     return out
 
 
-def _known_names(text: str, segments: list[tuple[int, list[str]]], known_last: set[str]) -> list[tuple[int, list[str]]]:
+def known_names(text: str, segments: list[tuple[int, list[str]]], known_last: set[str]) -> list[tuple[int, list[str]]]:
     """A headline's runs cut after each word that ends a name the body uses ("Anthony Weiner Twitter
     Photo Scandal" names Anthony Weiner: the body says "Congressman Anthony Weiner"); words after the
     last such word are left out."""
@@ -172,7 +171,7 @@ def _known_names(text: str, segments: list[tuple[int, list[str]]], known_last: s
     return out
 
 
-_TITLE_OF_RE = re.compile(r"\b(?:Secretary|Minister|Director|Department|Ministry|Chief|Chairman|Chairwoman|Head|Chancellor|"
+TITLE_OF_RE = re.compile(r"\b(?:Secretary|Minister|Director|Department|Ministry|Chief|Chairman|Chairwoman|Head|Chancellor|"
                          r"Commissioner|Secretary-General|Undersecretary|Under Secretary|Administrator)[ \u00a0]+(?:of|for)[ \u00a0]+$")
 
 
@@ -184,44 +183,44 @@ _SUBJECT_BEFORE = frozenset(
 _OBJECT_PREPOSITIONS = frozenset("to than like over under toward towards via per".split())
 
 
-def _subject_position(text: str, start: int, end: int) -> bool:
+def subject_position(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in a subject's place: opening a sentence or
     clause, after a conjunction or an inverted speech verb, or before a verb."""
-    if _sentence_initial(text, start):
+    if is_sentence_initial(text, start):
         return True
     j = start
     while j > 0 and text[j - 1] in " \t\u00a0":
         j -= 1
     after_comma = j > 0 and text[j - 1] in ",;:—–("
-    p = _PREV_WORD_RE.search(text, max(0, start - 30), start)
-    if p is not None and p.group(1) in _PREPOSITIONS | _OBJECT_PREPOSITIONS:
+    p = PREV_WORD_RE.search(text, max(0, start - 30), start)
+    if p is not None and p.group(1) in PREPOSITIONS | _OBJECT_PREPOSITIONS:
         return False  # "Gov. Rick Perry of Texas is ...": Texas is no subject
-    if p is not None and (p.group(1) in _SUBJECT_BEFORE or (p.group(1) in _CUE_SET and p.group(1) not in _OBJECT_CUES)):
+    if p is not None and (p.group(1) in _SUBJECT_BEFORE or (p.group(1) in CUE_SET and p.group(1) not in OBJECT_CUES)):
         return True
     if text[end - 2:end] in ("’s", "'s"):
         return False
     if after_comma:
         return text[end:end + 1] not in (",", ")")  # (not an apposition: "his wife, Huma Abedin, a ...")
-    w = _WORD_RE.match(text, end)
-    return w is not None and _verb_next(w.group(1))
+    w = WORD_RE.match(text, end)
+    return w is not None and verb_next(w.group(1))
 
 
-def _verb_next(word: str) -> bool:
+def verb_next(word: str) -> bool:
     """Whether a word after a name makes it a subject: an auxiliary, an adverb, a speech verb or
     a past tense (a word in -s may be a plural noun: "Houthi rebels", "Israeli planes")."""
-    return word in _AUX or _is_adverb(word) or word in _CUE_SET or word in _IRREGULAR_PAST \
+    return word in AUX or is_adverb(word) or word in CUE_SET or word in IRREGULAR_PAST \
         or (word.endswith("ed") and len(word) > 4)
 
 
-_ROLE_NOUN_PATTERN = _trie_pattern(sorted(PERSON_NOUNS | {w.rstrip(".") for w in _TITLES if w.isalpha()}))
-_NAME_PATTERN = r"(?:" + _CAPW + r"[ \u00a0]+){0,3}" + _CAPW
+_ROLE_NOUN_PATTERN = trie_pattern(sorted(PERSON_NOUNS | {w.rstrip(".") for w in TITLES if w.isalpha()}))
+_NAME_PATTERN = r"(?:" + CAPW + r"[ \u00a0]+){0,3}" + CAPW
 # "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
 # lower-case title before a name.
 # "former Alaska governor Sarah Palin", "Republican presidential candidate Rick Perry": a
 # lower-case title before a name (found at the title noun; the words before it read backwards).
-_ROLE_NOUN_SET = frozenset(PERSON_NOUNS | {w.rstrip(".") for w in _TITLES if w.isalpha()})
+_ROLE_NOUN_SET = frozenset(PERSON_NOUNS | {w.rstrip(".") for w in TITLES if w.isalpha()})
 _TITLE_BEFORE_NAME_RE = re.compile(r"(?<![\w’'.-])[a-z][\w-]*(?=[ \u00a0]+[A-Z])")
-_TITLE_LEAD_RE = re.compile(r"(?:(?<![\w’'.-])" + _CAPW + r"[ \u00a0]+){0,3}(?:(?<![\w’'.-])[a-z][\w-]*[ \u00a0]+){0,2}$")
+_TITLE_LEAD_RE = re.compile(r"(?:(?<![\w’'.-])" + CAPW + r"[ \u00a0]+){0,3}(?:(?<![\w’'.-])[a-z][\w-]*[ \u00a0]+){0,2}$")
 _NAME_AT_RE = re.compile(r"[ \u00a0]+(?P<name>" + _NAME_PATTERN + r")")
 # "Rick Perry, the Texas governor," / "the Texas governor, Rick Perry,": an apposition (found at
 # its comma and article).
@@ -233,11 +232,11 @@ _THE_TITLE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?P<title>(?:[\w.’'-]+[ 
 _NAME_AFTER_COMMA_RE = re.compile(r"(?P<name>" + _NAME_PATTERN + r")(?=[,.])")
 # "The congressman also expressed ...", "The Texas governor continues": a described person
 # opening a sentence as its subject.
-_ROLE_SUBJECT_RE = re.compile(r"(?P<np>\bThe[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
+ROLE_SUBJECT_RE = re.compile(r"(?P<np>\bThe[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
                               + r"))(?=[ \u00a0]+[a-z])")
 
 
-def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidence) -> list[tuple[str, list[str]]]:
+def titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidence) -> list[tuple[str, list[str]]]:
     """(name, title words) for every person the article gives a title: 'Texas Gov. Rick Perry'
     (Rick Perry: Texas, Gov.), 'former Alaska governor Sarah Palin', 'Perry, the Texas governor'."""
     out = []
@@ -245,20 +244,20 @@ def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidenc
         words, name = mention.split(), canon.split()
         if 0 < len(name) < len(words) and [strip_possessive(w) for w in words[-len(name):]] == name:
             title = words[:-len(name)]
-            if any(w.lower().rstrip(".") in _TITLES for w in title):
+            if any(w.lower().rstrip(".") in TITLES for w in title):
                 out.append((canon, title))
     for m in _TITLE_BEFORE_NAME_RE.finditer(text):
         if m.group() not in _ROLE_NOUN_SET:
             continue
         name = _NAME_AT_RE.match(text, m.end())
         lead = _TITLE_LEAD_RE.search(text, max(0, m.start() - 80), m.start())
-        canon = _canonical(name.group("name"), "name", evidence) if name else None
+        canon = canonical(name.group("name"), "name", evidence) if name else None
         if canon and len(canon.split()) >= 2:
             out.append((canon, (text[lead.start():m.start()] if lead else "").split() + [m.group()]))
     for m in _APPOSITION_COMMA_RE.finditer(text):
         title = _APPOSITION_TITLE_RE.match(text, m.end())
         name = _NAME_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()) if title else None
-        canon = _canonical(name.group(), "name", evidence) if name else None
+        canon = canonical(name.group(), "name", evidence) if name else None
         if canon:
             out.append((canon, title.group("title").split()))
     for m in _TITLE_COMMA_RE.finditer(text):
@@ -266,25 +265,25 @@ def _titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidenc
             continue
         the = _THE_TITLE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + len(m.group().split(",")[0]))
         name = _NAME_AFTER_COMMA_RE.match(text, m.end()) if the else None
-        canon = _canonical(name.group("name"), "name", evidence) if name else None
+        canon = canonical(name.group("name"), "name", evidence) if name else None
         if canon:
             out.append((canon, the.group("title").split()))
     return out
 
 
 # A capitalised word neither after nor before another.
-_LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
-_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
+LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
+NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
 # Two names joined by a hyphen before a noun: a compound modifier ("Romney-Ryan Medicare", "Israel-Hamas war").
-_COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
+COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
 
 
 # What makes a capitalised word part of a longer name before it: "Freedom to Marry", "Bank of
 # America", "Freedom’s Lighthouse".
-_NAME_PART_BEFORE_RE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0]+(?:to|of|for|and|the|de)|[’']s)[ \u00a0]+$")
+NAME_PART_BEFORE_RE = re.compile(r"[A-Z][\w-]*(?:[ \u00a0]+(?:to|of|for|and|the|de)|[’']s)[ \u00a0]+$")
 
 
-def _mention_kind(mention: str, kind: str) -> str:
+def mention_kind(mention: str, kind: str) -> str:
     """A description that ends in a name is the name's ('Secretary of State Hillary Clinton', 'the
     NAACP President Benjamin Todd Jealous'); 'The Arizona Republican' is a description."""
     words = mention.split()
@@ -294,12 +293,12 @@ def _mention_kind(mention: str, kind: str) -> str:
     if kind == "org" and len(words) > 1:
         if words[-1].lower() in PERSON_NOUNS:
             return "nominal"
-        if any(w.lower().rstrip(".") in _TITLES for w in words[1:-1]):
+        if any(w.lower().rstrip(".") in TITLES for w in words[1:-1]):
             return "name"
     return kind
 
 
-def _document_author(mention: str) -> str | None:
+def author_of(mention: str) -> str | None:
     """'Mr. Trump’s statement' -> 'Mr. Trump', 'the Perry TV ad' -> 'Perry'."""
     author = document_author(mention.split())
     return " ".join(author) if author else None
@@ -307,4 +306,4 @@ def _document_author(mention: str) -> str | None:
 
 # Proper-name runs (titles included) anywhere in the text: the name forms a
 # shorter mention may resolve to.
-_NAME_RUN_RE = re.compile(r"(?:" + _CAPW + r"[ \u00a0]+){1,5}" + _CAPW)
+NAME_RUN_RE = re.compile(r"(?:" + CAPW + r"[ \u00a0]+){1,5}" + CAPW)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from newsprov.dataset.extract.quotes.cues import _is_headline
-from newsprov.dataset.extract.quotes.marks import _CLOSING_MARKS
+from newsprov.dataset.extract.quotes.cues import is_headline
+from newsprov.dataset.extract.quotes.marks import CLOSING_MARKS
 
 
-def _kind(text: str, start: int, end: int, para_start: int) -> str:
+def quote_kind(text: str, start: int, end: int, para_start: int) -> str:
     j = start - 1
     while j > para_start and text[j - 1] in " \t\u00a0":
         j -= 1
@@ -28,7 +28,7 @@ def _kind(text: str, start: int, end: int, para_start: int) -> str:
 # no speaker; a quotation of more words than this without one is still a
 # quotation whose speaker was missed. Chosen on PolNeAR train: at 1-6 words
 # nine in ten unattributed marked phrases are not annotated as quotes.
-_MAX_SCARE_WORDS = 6
+MAX_SCARE_WORDS = 6
 # Titles of works, names and slogans are put in quotation marks in news
 # style ("The Apprentice", "Gang of Eight"): a short phrase in Title Case that
 # is not a sentence. Only attributions that do not point at the phrase itself
@@ -40,7 +40,7 @@ _WEAK_METHODS = frozenset({
     "quote-marks/same-paragraph", "quote-marks/continued-paragraph"})
 
 
-def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "full") -> bool:
+def not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "full") -> bool:
     """Whether marked text[start:end] is a scare quote or a title, not a quotation."""
     if method not in _WEAK_METHODS:
         # a title in its usual place, whoever the sentence quotes: "on CNN’s “New Day,”",
@@ -48,7 +48,7 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
         return kind == "partial" and _TITLE_CONTEXT_RE.search(text, max(0, start - 16), max(0, start - 1)) is not None \
             and _is_title(text, start, end, kind)
     words = text[start:end].split()
-    if method == "quote-marks/no-speaker" and len(words) <= _MAX_SCARE_WORDS:
+    if method == "quote-marks/no-speaker" and len(words) <= MAX_SCARE_WORDS:
         return True
     return _is_title(text, start, end, kind)
 
@@ -56,14 +56,14 @@ def _not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "
 def _is_title(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the marked words are a short phrase in Title Case (outside a headline)."""
     words = text[start:end].split()
-    body = text[start:end].rstrip(_CLOSING_MARKS + ",")
+    body = text[start:end].rstrip(CLOSING_MARKS + ",")
     if kind == "partial" and body.endswith(".") and not body.endswith(".."):
         # American style sets the reporter's full stop inside the closing
         # mark: "a host on the TV show “Shark Tank.”" is still a title
         body = body[:-1]
     if not words or len(words) > _MAX_TITLE_WORDS or body[-1:] in ".!?…":
         return False
-    if not words[0][:1].isupper() or _is_headline(text, start):
+    if not words[0][:1].isupper() or is_headline(text, start):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
 
@@ -90,7 +90,7 @@ _LABEL_NOUN_AFTER_RE = re.compile(
 _LABEL_DET_RE = re.compile(r"(?<![\w’'])(?:the|a|an|his|her|their|its|that|this)[ \t\u00a0]+$", re.I)
 
 
-def _is_label(text: str, start: int, close_end: int, open_at: int, lo: int) -> bool:
+def is_label(text: str, start: int, close_end: int, open_at: int, lo: int) -> bool:
     """Whether the marked words at ``start`` name a thing instead of quoting
     anyone ('a group called “X”', 'the “X” comment'); ``lo`` bounds the look back."""
     before = text[max(lo, open_at - 60):open_at]

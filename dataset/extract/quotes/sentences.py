@@ -21,7 +21,7 @@ _ABBREVIATIONS = (
 _ABBREV_RE = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:" + "|".join(_ABBREVIATIONS) + r"))\.$")
 
 
-def _sentence_start(text: str, para_start: int, pos: int) -> int:
+def sentence_start(text: str, para_start: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (not before ``para_start``)."""
     lo = max(para_start, pos - 600)
     start = para_start if lo == para_start else lo
@@ -32,14 +32,14 @@ def _sentence_start(text: str, para_start: int, pos: int) -> int:
     return start
 
 
-def _has_sentence_end(text: str, lo: int, hi: int) -> bool:
+def has_sentence_end(text: str, lo: int, hi: int) -> bool:
     """Whether a sentence ends inside text[lo:hi] (initials and titles such
     as "J. Gerald Hebert", "Sen. Chuck Schumer" do not end one)."""
     return any(not _ABBREV_RE.search(text, max(lo, m.start() - 8), m.start() + 1)
                for m in _SENT_END_RE.finditer(text, lo, hi))
 
 
-def _sentence_end(text: str, pos: int, para_end: int) -> int:
+def sentence_end(text: str, pos: int, para_end: int) -> int:
     """End of the sentence running at ``pos``: a full stop just inside the
     closing marks before ``pos`` ("bills.” That's") has already ended it."""
     k = pos
@@ -56,7 +56,7 @@ def _sentence_end(text: str, pos: int, para_end: int) -> int:
     return para_end
 
 
-class _Paragraphs:
+class Paragraphs:
     """Paragraph bounds by bisecting the newlines once found (rfind from the text's start
     for every quote and cue was quadratic in a long text without line breaks)."""
 
@@ -75,7 +75,7 @@ class _Paragraphs:
         return self.newlines[k] if k < len(self.newlines) else self.n
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
+def is_sentence_initial(text: str, pos: int) -> bool:
     """Whether a word at ``pos`` opens its sentence or paragraph (where every word is capitalised)."""
     j = pos
     while j > 0 and text[j - 1] in " \t\u00a0“\"‘'(":

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import re
 
-from newsprov.dataset.extract.quotes.attribution import _Attr
-from newsprov.dataset.extract.quotes.cues import _cues
+from newsprov.dataset.extract.quotes.attribution import Attribution
+from newsprov.dataset.extract.quotes.cues import cues_in
 from newsprov.dataset.extract.quotes.lexicon import (
-    _AUX, _CAP_STOP, _CONTRACTED, _CONTRACTED_SUBJ, _CONTRACTION_RE, _CUE_SET, _DETERMINERS, _EDGE_PUNCT,
-    _GROUP_NOUNS, _INTRO_WORDS, _IRREGULAR_PAST, _NAME_PARTICLES, _NOT_HEAD, _PARTICLES, _PERSON_NOUNS,
-    _POSSESSIVES, _POSSESSIVE_END, _PRONOUNS, _SPEAKER_HEADS, _SUBJECT_END_RE, _SUBORDINATORS, _TOKEN_RE,
+    AUX, CAP_STOP, CONTRACTED, CONTRACTED_SUBJ, CONTRACTION_RE, CUE_SET, DETERMINERS, EDGE_PUNCT, GROUP_HEADS,
+    INTRO_WORDS, IRREGULAR_PAST, NOT_HEAD, PARTICLES_IN_NAMES, PERSON_HEADS, POSSESSIVES, POSSESSIVE_SUFFIXES,
+    PRONOUNS, SPEAKER_HEADS, SUBJECT_END_RE, SUBORDINATORS, TOKEN_RE, VERB_PARTICLES,
 )
-from newsprov.dataset.extract.quotes.marks import _QUOTE_CHARS
-from newsprov.dataset.extract.quotes.phrases import _np_before_plain
+from newsprov.dataset.extract.quotes.marks import QUOTE_CHARS
+from newsprov.dataset.extract.quotes.phrases import np_before_plain
 
 
 # Conjunctions and connectives that may open a sentence before its subject.
-_LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Then"
+LEADING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Instead|Meanwhile|However|Then"
                       r"|(?:Later|Earlier)(?!\s+(?:this|that|in|on|at|last|the)\b))\b,?\s+)*"
                       r"(?:(?:then|later|also)\b,?\s+)?")
 # Adverbs opening a sentence ("Immediately after the attacks, ...",
@@ -67,18 +67,18 @@ _NOT_SUBJECT = frozenset(
 
 
 def _not_subject(word: str) -> bool:
-    w = word.strip(_EDGE_PUNCT)
+    w = word.strip(EDGE_PUNCT)
     if w in _NOT_SUBJECT or (w.endswith("ly") and w[1:].islower() and len(w) > 4):
         return True
-    return w[-2:] in ("’s", "'s") and w[:-2].lower() in _CONTRACTED
+    return w[-2:] in ("’s", "'s") and w[:-2].lower() in CONTRACTED
 
 
-def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
+def attr_subject(text: str, sent_start: int, open_at: int) -> Attribution | None:
     """The subject of the reporter's sentence embedding a quote: 'Donald
     Trump is promising to “bomb the hell” out of...', 'After the debate,
     Cruz shot back: “...”'. Introductory phrases ending in a comma are
     skipped."""
-    lo = _LEADING.match(text, sent_start, open_at).end()
+    lo = LEADING.match(text, sent_start, open_at).end()
     d = _DATELINE_RE.match(text, lo, open_at)
     if d is not None:
         lo = d.end()
@@ -89,10 +89,10 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         t = _SUBJ_TOKEN_RE.match(text, lo, open_at)
         if t is None:
             return None
-        w = t.group().strip(_EDGE_PUNCT)
+        w = t.group().strip(EDGE_PUNCT)
         lw = w.lower()
         nxt = text[t.end() + 1:t.end() + 2]
-        if lw in _INTRO_WORDS or (w[:1].isupper() and lw in _INTRO_PREPS) or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in _CUE_SET
+        if lw in INTRO_WORDS or (w[:1].isupper() and lw in _INTRO_PREPS) or (w[:1].isupper() and lw.endswith(("ing", "ed")) and lw not in CUE_SET
                                   and t.group()[-1:] != "," and nxt.islower()) or (
                 w[:1].isupper() and lw.endswith("ly") and (
                     t.group()[-1:] == "," or _word_at(text, t.end() + 1) in _INTRO_ADVERB_NEXT)) or _time_intro(text, lo, open_at):
@@ -118,7 +118,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
 
     first = word(0).lstrip("(")
     kind = "name"
-    core = _CONTRACTION_RE.sub("", first.rstrip(","))  # "He’s predicting": He
+    core = CONTRACTION_RE.sub("", first.rstrip(","))  # "He’s predicting": He
     if core in _SUBJ_PRONOUNS or (lo > sent_start and core.islower() and core.capitalize() in _SUBJ_PRONOUNS):
         # (lowercase after a conjunction or an introductory phrase: "But he wanted to know, “...”")
         s, e = toks[0][0], toks[0][0] + len(core)
@@ -130,8 +130,8 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             i = 1
         elif first[:1].islower():
             # lowercase descriptors before a name ("party Chairman Reince Priebus")
-            while i < len(toks) and i < 3 and word(i)[:1].islower() and word(i) not in _NOT_HEAD \
-                    and not word(i)[-1:] in ",;:" and word(i) not in _CUE_SET:
+            while i < len(toks) and i < 3 and word(i)[:1].islower() and word(i) not in NOT_HEAD \
+                    and not word(i)[-1:] in ",;:" and word(i) not in CUE_SET:
                 i += 1
             if i >= len(toks) or not word(i)[:1].isupper():
                 return None
@@ -144,19 +144,19 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
             bare = w.rstrip(",;:)").strip("“”\"")
             if not bare or w[:1] in "(“\"‘—–":
                 break
-            if bare[:1].isupper() or bare.lower() in _NAME_PARTICLES or bare[:1].isdigit():
+            if bare[:1].isupper() or bare.lower() in PARTICLES_IN_NAMES or bare[:1].isdigit():
                 last_cap = j
             elif kind == "name" and last_cap < j - 2:
                 break
-            elif bare in _NOT_HEAD or bare in _AUX or bare in _CUE_SET or (
-                    _SUBJECT_END_RE.fullmatch(bare) and j > i and not bare.endswith("ss")):
+            elif bare in NOT_HEAD or bare in AUX or bare in CUE_SET or (
+                    SUBJECT_END_RE.fullmatch(bare) and j > i and not bare.endswith("ss")):
                 break
             j += 1
             if w[-1:] in ",;:)":
                 break
         if kind == "name":
             j = last_cap + 1
-            if 0 < j < len(toks) or (j == 0 and word(0).lower() in _POSSESSIVES and len(toks) > 1):
+            if 0 < j < len(toks) or (j == 0 and word(0).lower() in POSSESSIVES and len(toks) > 1):
                 j = max(j, 1)
                 k = _possessed_end(toks, j, word)
                 if k > j:  # "Hillary Clinton’s aides", "Trump campaign officials": not Clinton, not Trump
@@ -166,7 +166,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
         s, e = toks[0][0], toks[j - 1][1]
         while e > s and text[e - 1] in ",;:)":
             e -= 1
-        if kind == "name" and text[s:e].split()[0] in _CAP_STOP:
+        if kind == "name" and text[s:e].split()[0] in CAP_STOP:
             return None
         if kind == "name" and " " not in text[s:e] and _not_subject(text[s:e]):
             return None
@@ -175,7 +175,7 @@ def _attr_subject(text: str, sent_start: int, open_at: int) -> _Attr | None:
     rest = text[e:e + 2]
     if not (rest[:1] in ",(—–" or rest[:2] in {" (", " —", " –", " -"} or (rest[:1] == " " and rest[1:2].islower())):
         return None
-    return _Attr((s, e, kind), None, "quote-marks/sentence-subject")
+    return Attribution((s, e, kind), None, "quote-marks/sentence-subject")
 
 
 def _possessed_end(toks: list[tuple[int, int]], j: int, word) -> int:
@@ -190,25 +190,25 @@ def _possessed_end(toks: list[tuple[int, int]], j: int, word) -> int:
     the unusual step"). Returns j when nothing follows that belongs to it.
     """
     last = word(j - 1)
-    possessive = last.endswith(_POSSESSIVE_END) and last.lower()[:-2] not in _CONTRACTED_SUBJ or (
-        j == 1 and last.lower() in _POSSESSIVES)
-    if not possessive and (j != 1 or not last.isalpha() or last.lower() in _PRONOUNS):
+    possessive = last.endswith(POSSESSIVE_SUFFIXES) and last.lower()[:-2] not in CONTRACTED_SUBJ or (
+        j == 1 and last.lower() in POSSESSIVES)
+    if not possessive and (j != 1 or not last.isalpha() or last.lower() in PRONOUNS):
         return j
     k, end = j, j
     while k < len(toks) and k < j + 3:
         w = word(k)
         bare = w.rstrip(",;:)")
-        if bare in _DETERMINERS or bare in _POSSESSIVES or bare in _PRONOUNS:
+        if bare in DETERMINERS or bare in POSSESSIVES or bare in PRONOUNS:
             end = min(end, k - 1) if k > j else end  # the word before was a verb
             break
-        if not re.fullmatch(r"[a-z][a-z-]*", bare) or bare in _AUX or bare in _NOT_HEAD or bare in _CUE_SET \
-                or bare in _PARTICLES or bare in _IRREGULAR_PAST or bare.endswith(("ly", "ed")):
+        if not re.fullmatch(r"[a-z][a-z-]*", bare) or bare in AUX or bare in NOT_HEAD or bare in CUE_SET \
+                or bare in VERB_PARTICLES or bare in IRREGULAR_PAST or bare.endswith(("ly", "ed")):
             break
         plural = bare.endswith("s") and not bare.endswith("ss")
-        if plural and not bare in _GROUP_NOUNS and not (possessive and k == j):
+        if plural and not bare in GROUP_HEADS and not (possessive and k == j):
             break
         k += 1
-        if possessive or bare in _SPEAKER_HEADS:
+        if possessive or bare in SPEAKER_HEADS:
             end = k
         if plural or bare != w:
             break
@@ -221,12 +221,12 @@ _CLAUSE_SUBJ_RE = re.compile(r"(?:,|\b(?:and|but|although|though|while|as|when|b
                              r"\s+(he|she|they|we|I)\s+(?=[a-z])")
 
 
-def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
+def clause_subject(text: str, attr: Attribution, open_at: int) -> Attribution | None:
     """The subject of the clause holding the quote when that clause, not the
     sentence, has a subject of its own: a pronoun ("..., and he pronounced the deal
     “a disaster”") or a person or group ("..., when Sanders protesters interrupted her
     speech, shouting “...”") -- the nearest one before the quote."""
-    cues = list(_cues(text, attr.np[1], open_at))
+    cues = list(cues_in(text, attr.np[1], open_at))
     if any(not m.group().endswith("ing") for m in cues):
         return None  # the clause is what the subject said: "X said ... that he has “...”"
     last = None
@@ -241,11 +241,11 @@ def _clause_subject(text: str, attr: _Attr, open_at: int) -> _Attr | None:
         np = _clause_np(text, m.end(), open_at)
         if np is not None:
             best = np
-    if best is None or any(c in text[best[1]:open_at] for c in _QUOTE_CHARS):
+    if best is None or any(c in text[best[1]:open_at] for c in QUOTE_CHARS):
         return None
     if any(m.start() < best[0] for m in cues):
         return None  # "X apologized, saying they were “...”": the clause is what X said
-    return _Attr(best, None, "quote-marks/sentence-subject")
+    return Attribution(best, None, "quote-marks/sentence-subject")
 
 
 # A subordinate or coordinate clause after a comma: "..., when Sanders protesters
@@ -254,26 +254,26 @@ _CLAUSE_OPEN_RE = re.compile(r"[,;][ \t\u00a0]+(?:and |but |when |where |while |
                              r"whereas |until )?(?=\S)")
 # A finite verb (optionally after an auxiliary or adverbs) ending a clause's subject.
 _FINITE_RE = re.compile(r"(?:[a-z]+ly[ \t\u00a0]+)?(?:has|have|had|was|were|is|are|would|will|could|did)?[ \t\u00a0]*"
-                        r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
+                        r"(?:[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b")
 
 
 def _clause_np(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """A speaker subject opening the clause at ``lo``: a name, or a nominal headed by a
     person or group noun, then a finite verb ("Sanders protesters interrupted")."""
-    for t in _TOKEN_RE.finditer(text, lo, min(hi, lo + 120)):
+    for t in TOKEN_RE.finditer(text, lo, min(hi, lo + 120)):
         if t.start() == lo:
             continue
         if _FINITE_RE.match(text, t.start()) is None:
-            if t.group()[-1:] in ",;:" or t.group() in _NOT_HEAD:
+            if t.group()[-1:] in ",;:" or t.group() in NOT_HEAD:
                 return None
             continue
-        np = _np_before_plain(text, lo, t.start())
+        np = np_before_plain(text, lo, t.start())
         if np is None or np[0] != lo or np[2] == "pronoun":
             return None
         head = text[np[0]:np[1]].split()[-1].lower()
-        if np[2] == "name" and text[np[0]:np[1]].split()[0] in _CAP_STOP:
+        if np[2] == "name" and text[np[0]:np[1]].split()[0] in CAP_STOP:
             return None
-        if np[2] == "nominal" and head not in _PERSON_NOUNS and head not in _GROUP_NOUNS and head not in _SPEAKER_HEADS:
+        if np[2] == "nominal" and head not in PERSON_HEADS and head not in GROUP_HEADS and head not in SPEAKER_HEADS:
             return None
         return np
     return None
@@ -282,14 +282,14 @@ def _clause_np(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
 _SUBORD_RE = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then)\s+)?(?P<w>[A-Z][a-z]+)\s")
 
 
-def _intro_clause_end(text: str, sent_start: int, open_at: int) -> int:
+def intro_clause_end(text: str, sent_start: int, open_at: int) -> int:
     """Where the main clause starts after an introductory subordinate clause
     ("When Trump announced his run, he ..."), or ``sent_start``."""
     m = _SUBORD_RE.match(text, sent_start, open_at)
-    if m is None or m.group("w").lower() not in _SUBORDINATORS:
+    if m is None or m.group("w").lower() not in SUBORDINATORS:
         return sent_start
     c = text.find(", ", m.end(), open_at)
-    if c < 0 or any(ch in text[m.end():c] for ch in _QUOTE_CHARS) or len(text[c + 2:open_at].split()) < 2:
+    if c < 0 or any(ch in text[m.end():c] for ch in QUOTE_CHARS) or len(text[c + 2:open_at].split()) < 2:
         return sent_start
     return c + 2
 
@@ -303,25 +303,25 @@ _CAPS_LETTERS = r"[‘’']?[A-Z][A-Z0-9’'‘.,:;&$%-]*[A-Z][A-Z0-9’'‘.,:;
 _CAPS_HEAD_RE = re.compile(_CAPS_LETTERS + r"(?:[ \u00a0]+(?:" + _CAPS_LETTERS + r"|\d[\d,.]*(?![a-z])))+[ \u00a0]*")
 
 
-_COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
+COORD_END_RE = re.compile(r"[^,;]\s(?:and|but)[ \t\u00a0]+$")
 
 
-def _coordinate_subject(text: str, sent_start: int, cue_at: int) -> tuple[int, int, str] | None:
+def coordinate_subject(text: str, sent_start: int, cue_at: int) -> tuple[int, int, str] | None:
     """The subject a speech verb after "and"/"but" shares with the verb before it: the
     sentence's subject, or the subject of the introductory clause holding both verbs
     ("When Trump referred to ... and said ..."). Only a name or a pronoun."""
     last = None
     for c in _MAIN_CLAUSE_SUBJ_RE.finditer(text, sent_start, cue_at):
         last = c
-    if last is not None and not any(ch in text[last.end(1):cue_at] for ch in (*_QUOTE_CHARS, ",", ";")):
+    if last is not None and not any(ch in text[last.end(1):cue_at] for ch in (*QUOTE_CHARS, ",", ";")):
         return last.start(1), last.end(1), "pronoun"  # "..., he laughed and said"
     lo = sent_start
     m = _SUBORD_RE.match(text, sent_start, cue_at)
-    if m is not None and m.group("w").lower() in _SUBORDINATORS and ", " not in text[m.end():cue_at]:
+    if m is not None and m.group("w").lower() in SUBORDINATORS and ", " not in text[m.end():cue_at]:
         lo = m.end()
-    attr = _attr_subject(text, lo, cue_at)
+    attr = attr_subject(text, lo, cue_at)
     if attr is None or attr.np[2] not in ("name", "pronoun"):
         return None
-    if any(c in text[attr.np[1]:cue_at] for c in _QUOTE_CHARS):
+    if any(c in text[attr.np[1]:cue_at] for c in QUOTE_CHARS):
         return None
     return attr.np
