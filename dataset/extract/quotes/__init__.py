@@ -19,6 +19,13 @@ Rules encode general conventions of English news writing:
   resolves to the fullest form of the name used (Nasrallah → Hassan Nasrallah).
 
 Offsets are Python ``str`` indices into the text as given.
+
+The package: ``marks`` (quotation marks and quote spans), ``lexicon`` (word lists),
+``cues`` (speech verbs), ``sentences`` (the one sentence splitter and paragraph bounds),
+``phrases`` and ``subjects`` (the noun-phrase grammar), ``before`` and ``after`` (what
+the words around a quote attribute), ``nonquotes`` (labels and scare quotes),
+``name_forms`` (name resolution), ``rules`` (the ordered rule table and its refiners:
+what each rule applies to, finds and records) and ``extract`` (the driver).
 """
 
 from __future__ import annotations
@@ -27,5 +34,9 @@ from newsprov.dataset.extract.quotes.attribution import Quote
 from newsprov.dataset.extract.quotes.extract import extract_quotes, reported_speaker
 from newsprov.dataset.extract.quotes.marks import standard_marks
 from newsprov.dataset.extract.quotes.name_forms import BODY_USE, fullest_of, name_uses
+from newsprov.dataset.extract.quotes.rules import QUOTE_METHODS, REFINERS, RULES
 
-__all__ = ["BODY_USE", "Quote", "extract_quotes", "fullest_of", "name_uses", "reported_speaker", "standard_marks"]
+__all__ = [
+    "BODY_USE", "QUOTE_METHODS", "REFINERS", "RULES", "Quote", "extract_quotes", "fullest_of", "name_uses",
+    "reported_speaker", "standard_marks",
+]

@@ -24,8 +24,13 @@ class Quote:
     method: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attribution:
+    """What a rule finds for a quote: the speaker's mention (start, end, kind: name, nominal,
+    org or pronoun), the cue's span and the method recorded. Rules return new ones (with
+    dataclasses.replace), never change one they were given."""
     np: tuple[int, int, str] | None
     cue: tuple[int, int] | None
     method: str
+    # a quote going on from the previous one keeps that quote's resolved (speaker, speaker_kind)
+    inherited: tuple[str | None, str] | None = None

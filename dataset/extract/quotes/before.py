@@ -5,6 +5,7 @@ and its subject, "according to", a possessive speech noun, a poll, a relative "w
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsprov.dataset.extract.quotes.attribution import Attribution
 from newsprov.dataset.extract.quotes.cues import cue_search, cues_in, is_passive
@@ -14,7 +15,7 @@ from newsprov.dataset.extract.quotes.lexicon import (
 )
 from newsprov.dataset.extract.quotes.marks import QUOTE_CHARS
 from newsprov.dataset.extract.quotes.phrases import RELATIVE_RE, np_according, np_at, np_before
-from newsprov.dataset.extract.quotes.sentences import sentence_start
+from newsprov.dataset.extract.quotes.sentences import previous_paragraph_end, sentence_start
 from newsprov.dataset.extract.quotes.subjects import COORD_END_RE, attr_subject, coordinate_subject, intro_clause_end
 from newsprov.dataset.extract.speakers import HEADER_WORDS
 
@@ -225,9 +226,7 @@ def lead_in(text: str, p_end: int, para_start: int) -> Attribution | None:
     ``para_start`` when that sentence follows the paragraph's last quote (ending at
     ``p_end``) and is the reporter's own: its speech verb's subject, or a person or
     pronoun subject."""
-    pe = para_start - 1
-    while pe > p_end and text[pe - 1].isspace():
-        pe -= 1
+    pe = previous_paragraph_end(text, para_start, p_end)
     pps = text.rfind("\n", 0, pe) + 1
     pss = sentence_start(text, pps, pe - 1)
     if pss <= p_end or any(c in text[pss:pe] for c in QUOTE_CHARS):
@@ -239,8 +238,7 @@ def lead_in(text: str, p_end: int, para_start: int) -> Attribution | None:
             return None
     if attr.np is None:
         return None
-    attr.method = "quote-marks/colon-intro" if text[pe - 1:pe] == ":" else "quote-marks/previous-paragraph"
-    return attr
+    return replace(attr, method="quote-marks/colon-intro" if text[pe - 1:pe] == ":" else "quote-marks/previous-paragraph")
 
 
 def passive_intro(text: str, sent_start: int, open_at: int) -> bool:

@@ -6,28 +6,23 @@ import bisect
 import collections
 import re
 
-from newsprov.dataset.extract.quotes.after import (
-    AFTER_CUE_METHODS, attr_after, attr_clause_after, attr_credit_line, attr_passive_agent, attr_pull_credit,
-    attr_sourcing_after, own_complement,
-)
+from newsprov.dataset.extract.quotes.after import attr_clause_after
 from newsprov.dataset.extract.quotes.attribution import Attribution, Quote
-from newsprov.dataset.extract.quotes.before import (
-    attr_before, attr_poll, attr_possessive, attr_relative, lead_in, outer_speaker, passive_intro,
-)
-from newsprov.dataset.extract.quotes.cues import INVERTED_INTRO_RE, PARTICIPLE_LEAD_RE, cue_search, cues_in, is_headline
+from newsprov.dataset.extract.quotes.before import attr_before, passive_intro
+from newsprov.dataset.extract.quotes.cues import cues_in, is_headline
 from newsprov.dataset.extract.quotes.lexicon import (
-    CAP_STOP, DETERMINERS, HONORIFICS, PARTICLES_IN_NAMES, PERSONAL_PRONOUNS, PERSON_PRONOUN_FORMS, POSSESSIVES,
+    CAP_STOP, HONORIFICS, PARTICLES_IN_NAMES, PERSON_PRONOUN_FORMS, POSSESSIVES,
 )
-from newsprov.dataset.extract.quotes.marks import QUOTE_CHARS, inside, quote_spans, standard_marks
+from newsprov.dataset.extract.quotes.marks import inside, quote_spans, standard_marks
 from newsprov.dataset.extract.quotes.name_forms import (
     COMPOUND_MODIFIER_RE, LONE_NAME_RE, NAME_PART_BEFORE_RE, NAME_RUN_RE, NEXT_WORD_RE, ROLE_SUBJECT_RE,
     TITLE_OF_RE, author_of, body_names, canonical, fullest_of, known_names, mention_kind, name_segments, name_uses,
     subject_position, titled_names, verb_next,
 )
-from newsprov.dataset.extract.quotes.nonquotes import MAX_SCARE_WORDS, is_label, not_a_quotation, quote_kind
+from newsprov.dataset.extract.quotes.nonquotes import not_a_quotation
 from newsprov.dataset.extract.quotes.phrases import np_according, np_before
-from newsprov.dataset.extract.quotes.sentences import Paragraphs, is_sentence_initial, sentence_end, sentence_start
-from newsprov.dataset.extract.quotes.subjects import LEADING, attr_subject, clause_subject
+from newsprov.dataset.extract.quotes.rules import Previous, QuoteContext, attribute, pronoun_resolved
+from newsprov.dataset.extract.quotes.sentences import Paragraphs, is_sentence_initial, previous_paragraph_end, sentence_start
 from newsprov.dataset.extract.speakers import (
     DOCUMENT_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, Evidence, Timeline, document_author, expand_title, name_kind,
     nominal_kind, role_matches, singular, strip_possessive,
@@ -217,24 +212,26 @@ def extract_quotes(text: str) -> list[Quote]:
         ss = reporter_sentence(pos)
         if ss > ps:
             return reporter_sentence(ss - 1)
-        pe = ps - 1
-        while pe > 0 and text[pe - 1].isspace():
-            pe -= 1
+        pe = previous_paragraph_end(text, ps)
         return reporter_sentence(pe - 1) if pe > 0 else 0
 
-    def resolve(attr: Attribution) -> tuple[str | None, str]:
+    def resolve(attr: Attribution) -> tuple[str | None, str, Attribution]:
         """The canonical speaker a mention stands for and its kind (person, organisation,
-        group, role), or (None, 'unresolved')."""
+        group, role), or (None, 'unresolved'); and the attribution, refined when a pronoun
+        was resolved."""
         s, e, npk = attr.np
-        mention = text[s:e]
         if npk == "pronoun":
-            if mention.lower() in PERSON_PRONOUN_FORMS:
+            if text[s:e].lower() in PERSON_PRONOUN_FORMS:
                 hit = timeline.antecedent(s, since=previous_sentence(s))
                 if hit is not None:
-                    if attr.method.endswith(("-after", "-before")):
-                        attr.method = "quote-marks/pronoun-resolved"
-                    return fullest(hit[0]), hit[1]
-            return None, "unresolved"
+                    return fullest(hit[0]), hit[1], pronoun_resolved(attr)
+            return None, "unresolved", attr
+        return (*resolve_mention(attr), attr)
+
+    def resolve_mention(attr: Attribution) -> tuple[str | None, str]:
+        """resolve() for a mention that is no pronoun."""
+        s, e, npk = attr.np
+        mention = text[s:e]
         npk = mention_kind(mention, npk)
         if npk in ("name", "org") and strip_possessive(mention.split()[-1]) != mention.split()[-1]:
             return None, "unresolved"  # "said Clinton’s top aide Jake Sullivan": the possessor does not speak
@@ -295,176 +292,16 @@ def extract_quotes(text: str) -> list[Quote]:
         return speaker, kind
 
     out: list[Quote] = []
-    prev: tuple[int, str | None, Attribution, int, str] | None = None  # (para_start, speaker, attr, quote_end, speaker_kind)
-    starts = [s for s, _, _ in spans]
-    for idx, (start, end, closed) in enumerate(spans):
-        para_start = paragraphs.start(start)
-        while para_start < start - 1 and text[para_start] in " \t\u00a0":
-            para_start += 1  # (an indented paragraph starts at its first mark or letter)
-        para_end = paragraphs.end(end)
-        close_end = end + 1 if closed else end
-        next_open = starts[idx + 1] - 1 if idx + 1 < len(spans) else len(text)
-        kind = quote_kind(text, start, end, para_start)
-        open_at = max(para_start, start - 1)
-        # (the sentence-end lookahead needs to see the mark and first letter)
-        ss = min(sentence_start(text, para_start, min(start + 1, len(text))), open_at)
-        # does the quote open its sentence (nothing of the reporter's before it)?
-        opens_sentence = not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-")
-        # only a connective before the quote ("Instead, “he just...”", "But “..."):
-        # it goes on from the sentence before, as a quote opening it would
-        lead_only = not opens_sentence and LEADING.match(text, ss, open_at).end() >= open_at - 1 \
-            and not text[ss:open_at].strip(" \t\u00a0\"“‘'(—–-,").lower() in {"then", "now"}
-        # "Adding, “...”": a participle alone goes on from the speaker before
-        lead_only = lead_only or PARTICIPLE_LEAD_RE.fullmatch(text, ss, open_at) is not None
-
-        speaker: str | None = None
-        speaker_kind = "unresolved"
-        inherited = False
-        attr = attr_passive_agent(text, ss, open_at, close_end, para_end) if closed and not opens_sentence else None
-        attr = attr or attr_after(text, start, end, close_end, para_end, next_open)
-        if attr is not None and attr.method in AFTER_CUE_METHODS and not opens_sentence and attr.cue is not None \
-                and own_complement(text, max(attr.cue[1], attr.np[1]), para_end):
-            # "Trump claimed that “...,” one of the prosecutors said the cases
-            # differ": the speech verb after the quote opens a report of its
-            # own; the quote belongs to the speech verb before it
-            alt = attr_before(text, ss, open_at)
-            if alt is not None:
-                attr = alt
-        if attr is not None and attr.method == "quote-marks/speaker-verb-after" and not opens_sentence:
-            # a quote inside the reporter's sentence: a clause after it with a verb
-            # that is no speech verb is the reporter's ("When Lee pointed out that it
-            # is “a tax,” Ray seized on it", 'Titled “X,” the video pans around ...')
-            attr = None
-        if attr is None and start - para_start <= 2 and not text[close_end:para_end].strip():
-            attr = attr_pull_credit(text, para_end)
-        if attr is not None and attr.cue is not None:
-            # "“...,” Sanders said, according to CNN.": the outer source
-            tail = max(attr.cue[1], attr.np[1])
-            attr = attr_sourcing_after(text, tail, sentence_end(text, tail, para_end)) or attr
-        if attr is None and not opens_sentence and closed:
-            # "..., according to the Times." names the source of all the sentence reports
-            attr = attr_sourcing_after(text, close_end, sentence_end(text, close_end, para_end))
-        if attr is None and not opens_sentence:
-            # partial quotes and quotes introduced mid-sentence take the
-            # speaker of the reporter's sentence
-            attr = attr_before(text, ss, open_at)
-            if attr is not None and kind == "partial" and attr.method == "quote-marks/speaker-before":
-                attr.method = "quote-marks/reported-speech"
-            if attr is not None and attr.np is not None and attr.np[2] == "pronoun" and attr.np[0] > ss \
-                    and text[attr.np[0]:attr.np[1]] in PERSONAL_PRONOUNS:
-                # "Trump said Sunday that he believed ... “...”": the pronoun
-                # of an embedded clause stands for the sentence's named subject
-                outer = outer_speaker(text, ss, attr.np[0])
-                if outer is not None:
-                    attr = Attribution(outer, attr.cue, attr.method)
-            poll = attr_poll(text, ss, open_at)
-            if poll is not None and (attr is None or attr.np is None or attr.np[0] >= poll.np[1]):
-                attr = poll
-            rel = attr_relative(text, ss, open_at)
-            if rel is not None and (attr is None or attr.np is None or attr.np[0] < rel.np[0]):
-                attr = rel
-            poss = attr_possessive(text, ss, open_at)
-            if poss is not None and (attr is None or attr.cue is None or attr.cue[1] <= poss.np[0]):
-                attr = poss
-            if attr is not None and closed:
-                # "X slammed the group for promoting “...” on his show, Right Wing Watch
-                # first reported.": the outer source of the whole sentence
-                attr = attr_sourcing_after(text, close_end, sentence_end(text, close_end, para_end)) or attr
-        if attr is None and closed:
-            attr = attr_clause_after(text, close_end, sentence_end(text, close_end, para_end))
-        if attr is None and opens_sentence and prev is not None and prev[0] == para_start and ss > para_start:
-            # a reporter's sentence with its own attribution between two
-            # quotes names the speaker of the second: "“...,” said Megan
-            # Greene. Greene added that the Fed wants out. “They don’t...”"
-            pss = sentence_start(text, para_start, ss - 1)
-            if pss > prev[3]:
-                attr = attr_before(text, pss, ss - 1)
-                if attr is not None:
-                    attr.method = "quote-marks/previous-sentence"
-        if attr is None and prev is not None and (opens_sentence or lead_only or prev[3] >= ss):
-            # (a quote in the same sentence as the previous one continues it:
-            # "“The way I see it,” Woods elaborated, “no one questioned it.”")
-            p_start, p_speaker, p_attr, p_end, p_kind = prev
-            same_para = p_start == para_start
-            # the previous quote sits in the paragraph just before this one
-            prev_para = not same_para and "\n" not in text[p_end:para_start].strip() and start - para_start <= 1
-            lead = lead_in(text, p_end, para_start) if prev_para else None
-            if lead is not None:
-                # "“...,” Tenney said. She went on to say:¶“...”", "“...,” Lee added. Park
-                # then had a question for him.¶“...”": a reporter's sentence after the last
-                # quote introduces the next one
-                attr = lead
-            elif same_para or prev_para:
-                speaker, speaker_kind, inherited = p_speaker, p_kind, True
-                attr = Attribution(p_attr.np, p_attr.cue,
-                             "quote-marks/same-paragraph" if same_para else "quote-marks/continued-paragraph")
-        if attr is None and opens_sentence and ss > para_start:
-            # "Smith said on Monday the plan was dead. “It will not pass.”":
-            # the speaker named in the previous sentence
-            pss = sentence_start(text, para_start, ss - 1)
-            attr = attr_before(text, pss, ss - 1) or attr_subject(text, pss, ss - 1)
-            if attr is not None:
-                attr.method = "quote-marks/previous-sentence"
-        if attr is None and start - para_start <= 1 and para_start >= 2:
-            # a quote-only paragraph introduced by "Cruz continued:" above it
-            pe = para_start - 1
-            while pe > 0 and text[pe - 1].isspace():
-                pe -= 1
-            pps = text.rfind("\n", 0, pe) + 1
-            pss = sentence_start(text, pps, pe - 1)
-            if text[pe - 1:pe] == ":":
-                inv = INVERTED_INTRO_RE.fullmatch(text, pss, pe)
-                if inv is not None:
-                    # "Stated Stone:" / "Added the senator:": a verb-first introduction
-                    np_kind = "nominal" if inv.group("np").split()[0].lower() in DETERMINERS else "name"
-                    attr = Attribution((*inv.span("np"), np_kind), inv.span("cue"), "")
-                else:
-                    attr = attr_before(text, pss, pe - 1) or attr_subject(text, pss, pe - 1)
-                if attr is not None:
-                    attr.method = "quote-marks/colon-intro"
-            elif QUOTE_CHARS.isdisjoint(text[pps:pe]):
-                # a quote-only paragraph after reported speech: "Smith said
-                # the bill was dead.¶“It will not pass.”"
-                attr = attr_before(text, pss, pe - 1)
-                if attr is not None:
-                    attr.method = "quote-marks/previous-paragraph"
-        if attr is None and not text[close_end:para_end].strip(" .\u00a0"):
-            # "“...”¶- Hillary Clinton.": a credit line under a quote
-            attr = attr_credit_line(text, para_end)
-        if attr is None and not opens_sentence:
-            attr = attr_subject(text, ss, open_at)
-            if attr is not None:
-                attr = clause_subject(text, attr, open_at) or attr
-            if attr is None or attr.np[2] not in ("name", "pronoun"):
-                # "The comments came in answer to her claim that she “never sent”
-                # ...": a possessive pronoun outranks a subject that is no person
-                attr = attr_possessive(text, ss, open_at, pronouns=True) or attr
-        if attr is None and not opens_sentence and ss > para_start and cue_search(text, ss, open_at) is None \
-                and len(text[start:end].split()) > MAX_SCARE_WORDS:
-            # "This makes it hard, he said. Good information can still win, but only when
-            # “the truth is sexier than the lie.”": a sentence with no speaker of its own
-            # goes on with the reported speech of the sentence before (a few words
-            # with no speaker of their own stay scare quotes)
-            pss = sentence_start(text, para_start, ss - 1)
-            attr = attr_before(text, pss, ss - 1) or attr_sourcing_after(text, pss, ss)
-            if attr is not None:
-                attr.method = "quote-marks/previous-sentence"
-        if attr is None and not opens_sentence and prev is not None and prev[0] == para_start \
-                and text[ss:open_at].rstrip().endswith(",") and cue_search(text, ss, open_at) is None:
-            # "“...,” Mr. Garin said. For others, on the other hand, “you don't ...”": only
-            # introductory phrases before it, the quote goes on from the paragraph's speaker
-            speaker, speaker_kind, inherited = prev[1], prev[4], True
-            attr = Attribution(prev[2].np, prev[2].cue, "quote-marks/same-paragraph")
-        if attr is not None and kind == "partial" and not opens_sentence and (attr.cue is None or attr.cue[0] < start) \
-                and is_label(text, start, close_end, open_at, ss):
-            # a speech verb after the quote still governs it ('a group called “X,” Lee said')
-            attr = Attribution(None, None, "quote-marks/label")
-        if attr is None:
-            attr = Attribution(None, None, "quote-marks/no-speaker")
-        if not_a_quotation(text, start, end, attr.method, kind) and not passive_intro(text, ss, open_at):
+    prev: Previous | None = None  # the last quote with a speaker mention
+    for idx in range(len(spans)):
+        ctx = QuoteContext.of(text, spans, idx, paragraphs, prev)
+        start, end, kind, para_start = ctx.start, ctx.end, ctx.kind, ctx.para_start
+        attr = attribute(ctx)
+        speaker, speaker_kind = attr.inherited if attr.inherited is not None else (None, "unresolved")
+        if not_a_quotation(text, start, end, attr.method, kind) and not passive_intro(text, ctx.sent_start, ctx.open_at):
             continue
-        if attr.np is not None and not inherited:
-            speaker, speaker_kind = resolve(attr)
+        if attr.np is not None and attr.inherited is None:
+            speaker, speaker_kind, attr = resolve(attr)
         np = attr.np
         cue = attr.cue
         out.append(Quote(  # (every text field sliced from the source itself)
@@ -480,8 +317,8 @@ def extract_quotes(text: str) -> list[Quote]:
             method=attr.method,
         ))
         if np is not None:
-            prev = (para_start, speaker, attr, end, speaker_kind)
-        elif prev is not None and prev[0] != para_start:
+            prev = Previous(para_start, speaker, attr, end, speaker_kind)
+        elif prev is not None and prev.para_start != para_start:
             prev = None
     return out
 

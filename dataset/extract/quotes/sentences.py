@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 
 _SENT_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -21,22 +22,39 @@ _ABBREVIATIONS = (
 _ABBREV_RE = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:" + "|".join(_ABBREVIATIONS) + r"))\.$")
 
 
+def is_abbreviation(text: str, stop_end: int, lo: int = 0) -> bool:
+    """Whether the full stop ending at ``stop_end`` closes an abbreviation or an initial
+    (looking back no further than ``lo``), so that it does not end a sentence."""
+    return _ABBREV_RE.search(text, max(lo, stop_end - 9), stop_end) is not None
+
+
+def sentence_breaks(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The sentence splitter every rule shares: each break between two sentences inside
+    text[lo:hi] (``m.start()`` at the stop, ``m.end()`` where the next sentence starts);
+    a stop closing an abbreviation or an initial ("Sen.", "J. Gerald Hebert") is none."""
+    for m in _SENT_END_RE.finditer(text, lo, hi):
+        if not is_abbreviation(text, m.start() + 1, lo):
+            yield m
+
+
 def sentence_start(text: str, para_start: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (not before ``para_start``)."""
     lo = max(para_start, pos - 600)
     start = para_start if lo == para_start else lo
-    for m in _SENT_END_RE.finditer(text, lo, pos):
-        if _ABBREV_RE.search(text, max(lo, m.start() - 8), m.start() + 1):
-            continue
+    for m in sentence_breaks(text, lo, pos):
         start = m.end()
     return start
+
+
+def previous_sentence_start(text: str, para_start: int, sent_start: int) -> int:
+    """Start of the sentence before the one starting at ``sent_start`` (in the same paragraph)."""
+    return sentence_start(text, para_start, sent_start - 1)
 
 
 def has_sentence_end(text: str, lo: int, hi: int) -> bool:
     """Whether a sentence ends inside text[lo:hi] (initials and titles such
     as "J. Gerald Hebert", "Sen. Chuck Schumer" do not end one)."""
-    return any(not _ABBREV_RE.search(text, max(lo, m.start() - 8), m.start() + 1)
-               for m in _SENT_END_RE.finditer(text, lo, hi))
+    return next(sentence_breaks(text, lo, hi), None) is not None
 
 
 def sentence_end(text: str, pos: int, para_end: int) -> int:
@@ -47,13 +65,19 @@ def sentence_end(text: str, pos: int, para_end: int) -> int:
         k -= 1
     if k < pos and text[k - 1:k] == ".":
         m = _SENT_END_RE.match(text, k - 1)
-        if m is not None and not _ABBREV_RE.search(text, max(0, k - 9), k):
+        if m is not None and not is_abbreviation(text, k):
             return k
-    for m in _SENT_END_RE.finditer(text, pos, min(para_end, pos + 400)):
-        if _ABBREV_RE.search(text, max(pos, m.start() - 8), m.start() + 1):
-            continue
-        return m.start() + 1
-    return para_end
+    m = next(sentence_breaks(text, pos, min(para_end, pos + 400)), None)
+    return m.start() + 1 if m is not None else para_end
+
+
+def previous_paragraph_end(text: str, para_start: int, lo: int = 0) -> int:
+    """Where the paragraph before the one starting at ``para_start`` ends (its trailing
+    white space left out, not before ``lo``)."""
+    pe = para_start - 1
+    while pe > lo and text[pe - 1].isspace():
+        pe -= 1
+    return pe
 
 
 class Paragraphs:
@@ -86,5 +110,5 @@ def is_sentence_initial(text: str, pos: int) -> bool:
     while k > 0 and text[k - 1] in "”’\"')":
         k -= 1
     if text[k - 1:k] in (".", "!", "?", ":") and k > 0:
-        return not (text[k - 1] == "." and _ABBREV_RE.search(text, max(0, k - 9), k))
+        return not (text[k - 1] == "." and is_abbreviation(text, k))
     return False
