@@ -3,6 +3,7 @@ tried alone on a small invented context, the refiners, the derived method list, 
 sentence splitter every rule shares (expected values hand-written)."""
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 
@@ -50,9 +51,9 @@ def test_quote_methods_are_derived_from_the_rules_and_match_the_schema():
 
 
 def test_every_method_the_package_writes_is_declared_by_a_rule():
-    from newsprov.dataset.layout import REPO_ROOT
+    import newsprov.dataset.extract.quotes as package
 
-    source = "".join(p.read_text() for p in sorted((REPO_ROOT / "dataset/extract/quotes").glob("*.py")))
+    source = "".join(p.read_text() for p in sorted(Path(package.__file__).parent.glob("*.py")))
     assert set(re.findall(r'"(quote-marks/[a-z-]+)"', source)) <= set(QUOTE_METHODS)
 
 
@@ -105,7 +106,7 @@ def test_reported_speech_alone():
 def test_continued_takes_the_previous_quotes_speaker_in_the_same_paragraph():
     text = "“The way I see it,” Tom Ray said, “no one asked us.”"
     prev = Previous(para_start=0, speaker="Tom Ray", attr=Attribution((20, 27, "name"), (28, 32), "quote-marks/speaker-after"),
-                    end=17, speaker_kind="person")
+                    end=18, speaker_kind="person")
     ctx, attr = found("continued", text, prev=prev, index=1)
     assert ctx.text[ctx.start:ctx.end] == "no one asked us."
     assert attr.method == "quote-marks/same-paragraph" and attr.np == (20, 27, "name")
@@ -132,6 +133,57 @@ def test_colon_intro_alone():
 def test_credit_line_alone():
     ctx, attr = found("credit-line", "“Never give up on a neighbour.”\n- Ann Reyes.")
     assert attr.method == "quote-marks/credit-line" and words(ctx, attr.np) == "Ann Reyes" and attr.cue is None
+
+
+def test_speaker_after_clause_alone():
+    ctx, attr = found("speaker-after-clause", "“We will leave” if the talks fail, Ann Reyes said.")
+    assert attr.method == "quote-marks/speaker-after-clause"
+    assert words(ctx, attr.np) == "Ann Reyes" and words(ctx, attr.cue) == "said"
+
+
+def test_sentence_subject_alone():
+    ctx, attr = found("sentence-subject", "Ann Reyes wants the town to be “a place for everyone” again.")
+    assert attr.method == "quote-marks/sentence-subject" and words(ctx, attr.np) == "Ann Reyes"
+    assert attr.cue is None
+
+
+def test_between_quotes_alone():
+    text = "“We will win,” said Ann Reyes. Reyes added that the vote was close. “They know it.”"
+    prev = Previous(para_start=0, speaker="Ann Reyes", attr=Attribution((20, 29, "name"), (15, 19), "quote-marks/cue-speaker-after"),
+                    end=13, speaker_kind="person")
+    ctx, attr = found("between-quotes", text, prev=prev, index=1)
+    assert attr.method == "quote-marks/previous-sentence"
+    assert words(ctx, attr.np) == "Reyes" and words(ctx, attr.cue) == "added"
+
+
+def test_speech_goes_on_alone():
+    text = ("The plan is dead, Ann Reyes said. Voters can still win, but only when "
+            "“the town hall listens to every one of them.”")
+    ctx, attr = found("speech-goes-on", text)
+    assert attr.method == "quote-marks/previous-sentence" and words(ctx, attr.np) == "Ann Reyes"
+
+
+def test_speech_goes_on_leaves_a_few_words_as_scare_quotes():
+    ctx = QuoteContext.of_text("The plan is dead, Ann Reyes said. Voters want a “fresh start” now.")
+    assert not RULE["speech-goes-on"].applies(ctx)
+
+
+def test_after_intro_phrase_alone():
+    text = "“We will win,” Ann Reyes said. For others, “the vote is already lost.”"
+    prev = Previous(para_start=0, speaker="Ann Reyes", attr=Attribution((15, 24, "name"), (25, 29), "quote-marks/speaker-after"),
+                    end=13, speaker_kind="person")
+    ctx, attr = found("after-intro-phrase", text, prev=prev, index=1)
+    assert attr.method == "quote-marks/same-paragraph" and attr.inherited == ("Ann Reyes", "person")
+    assert words(ctx, attr.np) == "Ann Reyes"
+
+
+def test_outer_source_refines_only_what_the_words_after_the_quote_found():
+    ctx = QuoteContext.of_text("“We will win,” Jane Doe said, according to the Daily Clarion.")
+    attr = RULE["speaker-after"].finds(ctx)
+    assert REFINER["outer-source"].applies(ctx, "speaker-after", attr)
+    assert not REFINER["outer-source"].applies(ctx, "reported-speech", attr)
+    refined = REFINER["outer-source"](ctx, "speaker-after", attr)
+    assert words(ctx, refined.np) == "the Daily Clarion" and words(ctx, attr.np) == "Jane Doe"
 
 
 def test_the_first_rule_that_finds_wins_then_the_refiners_look():
