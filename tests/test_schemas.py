@@ -56,7 +56,8 @@ def test_every_extraction_rule_slug_is_an_allowed_method():
     from newsprov.schemas.figures import FIGURE_METHODS
     from newsprov.schemas.quotes import QUOTE_METHODS
 
-    quote_rules = set(re.findall(r'"(quote-marks/[a-z-]+)"', (REPO_ROOT / "dataset/extract/quotes.py").read_text()))
+    quote_source = "".join(p.read_text() for p in sorted((REPO_ROOT / "dataset/extract/quotes").glob("*.py")))
+    quote_rules = set(re.findall(r'"(quote-marks/[a-z-]+)"', quote_source))
     assert quote_rules and quote_rules <= set(QUOTE_METHODS)
     figure_source = (REPO_ROOT / "src/newsprov/lang/figures.py").read_text()
     figure_rules = set(re.findall(r'method\s*=\s*"([a-z-]+)"', figure_source)) | set(re.findall(r'\),\s*"([a-z-]+)"\n', figure_source))

@@ -181,9 +181,9 @@ def test_a_title_case_headline_names_only_what_the_body_capitalises():
 
 @pytest.mark.parametrize("name", ["ROLL TIDE Alabama", "To Ben Carson", "Wherever Ann Reyes"])
 def test_headline_capitals_and_a_leading_preposition_are_not_a_name(name):
-    from newsprov.dataset.extract.quotes import _canonical
+    from newsprov.dataset.extract.quotes.name_forms import canonical
 
-    canon = _canonical(name, "name")
+    canon = canonical(name, "name")
     assert canon in ("Ben Carson", "Ann Reyes") or name_kind(canon) is None
 
 
@@ -207,7 +207,7 @@ def test_a_party_named_at_a_sentence_start_keeps_its_capital():
 
 
 def test_a_headline_run_is_cut_after_the_last_word_ending_a_name_the_body_uses():
-    from newsprov.dataset.extract.quotes import _known_names
+    from newsprov.dataset.extract.quotes.name_forms import known_names
 
     text = "Jim Hale Twitter Photo Scandal"
-    assert _known_names(text, [(0, text.split())], {"Hale", "Reyes"}) == [(0, ["Jim", "Hale"])]
+    assert known_names(text, [(0, text.split())], {"Hale", "Reyes"}) == [(0, ["Jim", "Hale"])]
