@@ -11,7 +11,8 @@
   members have equal values, qualifier, unit of measure (where both are measured)
   and percentage base (where both are percentages with a base); each aspect a
   member ``differs`` in really differs within the group;
-* unquoted reuse points at a group and at one of its quotes.
+* unquoted reuse points at a group and at one of its quotes;
+* an article link counts as many runs (``n_runs``) as reuse_runs holds for its pair.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ COLUMNS = {
     "quotes": ("quote_id", "article_id", "start", "end", "text", "speaker"),
     "discrepancies": ("kind", "detail", "article_id", "other_article_id"),
     "unquoted": ("group_id", "quote_id"),
+    "article_links": ("article_id", "other_article_id", "n_runs"),
+    "reuse_runs": ("article_id", "other_article_id"),
     "figure_groups": ("group_id", "figure_id", "article_id", "start", "end", "agreement", "differs", "claim"),
     "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit", "subject"),
 }
@@ -50,6 +53,8 @@ def check(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
             errors += _speakers(tables["quote_groups"], tables["quotes"], tables.get("discrepancies"))
         if "unquoted" in tables:
             errors += _unquoted(tables["unquoted"], tables["quote_groups"])
+    if "article_links" in tables and "reuse_runs" in tables:
+        errors += _run_counts(tables["article_links"], tables["reuse_runs"])
     if "figure_groups" in tables:
         errors += _group_sizes(tables["figure_groups"], "figure_groups", "figure_id")
         if "figures" in tables:
@@ -179,3 +184,13 @@ def _figure_agreement(groups: pl.DataFrame, figures: pl.DataFrame) -> list[Valid
         for i, g in rows.filter(listed & (pl.col(f"_{aspect}") < 2)).select("index", "group_id").iter_rows():
             errors.append(_error("figure_groups", i, "differs", aspect, f"but no member of group {g} differs in {aspect}"))
     return errors
+
+
+def _run_counts(links: pl.DataFrame, runs: pl.DataFrame) -> list[ValidationError]:
+    if "n_runs" not in links.columns:  # a package built before reuse_runs
+        return []
+    counts = runs.group_by("article_id", "other_article_id").agg(_actual=pl.len())
+    rows = (links.with_row_index().join(counts, on=["article_id", "other_article_id"], how="left")
+            .with_columns(pl.col("_actual").fill_null(0)).filter(pl.col("n_runs") != pl.col("_actual")))
+    return [_error("article_links", i, "n_runs", n, f"but reuse_runs holds {a} runs for the pair")
+            for i, n, a in rows.select("index", "n_runs", "_actual").iter_rows()]
