@@ -32,7 +32,7 @@ class SourceMeta:
     dateline_date: str | None = None
     wire_credits: str | None = None
     outlet: str | None = None
-    language: str = "en"
+    language: str | None = None  # curated BCP 47 tag; None: the build detects it (dataset/language.py)
 
 
 def derive(source_id: str, path: str, text: str, outlet: str | None = None) -> SourceMeta:
@@ -73,7 +73,6 @@ def read(path: Path) -> dict[str, SourceMeta]:
                 dt.date.fromisoformat(values["dateline_date"])
             except ValueError:
                 raise SourceError(f"{path}: line {line}: dateline_date {values['dateline_date']!r} is not YYYY-MM-DD") from None
-        values["language"] = values["language"] or "en"
         rows[values["source_id"]] = SourceMeta(**values)
     return rows
 

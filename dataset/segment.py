@@ -11,7 +11,11 @@ DATELINE_HEADER = re.compile(r"\A\s*(date (\d{4}-\d{2}-\d{2}))(?=\s)")
 CAPTION_CREDIT = re.compile(r"(?:\b(?:Photograph|Photo|Picture|Image)s?:\s*[^.\n]{1,60}|\([^()\n]{0,40}\bPhoto\))\s*$")
 # Agency credit lines printed as a paragraph of their own.
 CREDIT_LINE = re.compile(r"^\(?\s*(?:with (?:agency|wire) inputs|with inputs from [^)]{1,60}|[–—-]\s*[A-Z]{2,6})\s*\)?$", re.IGNORECASE)
-TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+# Sentence-final marks of other scripts: Urdu full stop and Arabic question mark
+# (۔ ؟), Devanagari danda and double danda (। ॥), CJK full-width full stop,
+# exclamation and question marks (。 ！ ？).
+OTHER_TERMINALS = "۔؟।॥。！？"
+TERMINAL = re.compile(rf"[.!?…:;{OTHER_TERMINALS}][\"'”’)\]」』]*$|[\"”’」』]$")
 # A heading is a short line with no final punctuation; 20 words is longer than any
 # headline style guide allows, and shorter than almost any body paragraph.
 HEADING_MAX_WORDS = 20
@@ -111,13 +115,25 @@ SENTENCE_OPENERS = frozenset(
 )
 # Abbreviations that only come before a number ("No. 5", "Vol. 2").
 BEFORE_NUMBER = frozenset({"no", "nos", "vol", "art", "pp"})
-CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+# A Latin end mark needs a space and then a word that is not lower case (an upper-case
+# letter, a digit, or a letter of a script without case); the other scripts' marks end a
+# sentence before any word, spaced or not (CJK and often Urdu copy put no space).
+CANDIDATE_END = re.compile(
+    rf"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[^\W_])"
+    rf"|[{OTHER_TERMINALS}]+[\"'”’)\]」』]*(?=\s*[\"'“‘(\[「『]*[^\W_])"
+)
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z]+)")
+FIRST_CHAR = re.compile(r"\s+[\"'“‘(\[]*([^\W_])")
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     punct = match.group(0)
+    if punct[0] in OTHER_TERMINALS:
+        return True
+    nxt = FIRST_CHAR.match(text, match.end())
+    if nxt and nxt.group(1).islower():
+        return False  # "e.g. the", "... and so on. then" (only cased scripts have lower case)
     if not punct.startswith("."):
         return True
     before = WORD_BEFORE.search(text, max(0, match.start() - 30), match.start() + 1)

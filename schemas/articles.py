@@ -9,7 +9,7 @@ import pandera.polars as pa
 
 from newsprov.schemas.base import ARTICLE_ID, SHA256_HEX, Count, SourceFiles, Span, TableModel, anchored
 
-LANGUAGE = r"[a-z]{2,3}(?:-[A-Z]{2})?"
+LANGUAGE = r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?"  # language, optional script and region
 
 
 class Articles(TableModel):
@@ -39,7 +39,7 @@ class Articles(TableModel):
     dateline_date: dt.date = pa.Field(nullable=True, description="Date given by a `date YYYY-MM-DD` header in the text; null when none.")
     wire_credits: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="Agency credits shown in the text, as printed, separated by '; ' (e.g. 'AP', 'AFP Photo').")
     outlet: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The outlet where the text names it (e.g. a masthead line), from the curated metadata.")
-    language: str = pa.Field(str_matches=anchored(LANGUAGE), description="Language of the text (BCP 47 tag).")
+    language: str = pa.Field(str_matches=anchored(LANGUAGE), description="Language of the text (BCP 47 tag: language, optional script and region): the curated value in sources.csv when given, else detected by CLD2 (pycld2); 'und' when the detector is not reliable (short or mixed text).")
 
     class Config:
         name = "articles"

@@ -6,11 +6,13 @@ dataset/builders/ call that library on the articles, sentences, quotes and figur
 
 from __future__ import annotations
 
+from typing import Optional
+
 import polars as pl
 import pandera.polars as pa
 
 from newsprov.schemas.base import ARTICLE_ID, ForeignKey, Span, TableModel, anchored
-from newsprov.schemas.comparison_rules import FIGURE_GROUP_RULES, QUOTE_GROUP_RULES, UNQUOTED_RULES
+from newsprov.schemas.comparison_rules import ARTICLE_LINK_RULES, FIGURE_GROUP_RULES, QUOTE_GROUP_RULES, UNQUOTED_RULES
 
 SENTENCE_RELATIONS = ("identical", "typographic", "rewritten", "unaligned")
 QUOTE_RELATIONS = ("reference", "identical", "typographic", "truncated", "extended", "altered")
@@ -68,20 +70,26 @@ class SentenceLinks(TableModel):
 
 class ArticleLinks(TableModel):
     """Article links
-    For each pair of articles that share text: the share of each one's words in sentences
-    reused verbatim or near-verbatim, and the wire service both credit, if any.
+    For each pair of articles that share text: the share of each one's words lying in verbatim
+    or near-verbatim runs of words reused from the other (token alignment, independent of
+    sentence splitting and of the script), the likely wire origin when one contains most of
+    the other, and the wire service both credit, if any.
     """
 
     _group = "comparison"
     _primary_key = ("article_id", "other_article_id")
     _foreign_keys = (_article("article_id"), _article("other_article_id"))
+    _rules = ARTICLE_LINK_RULES
 
     article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="One article of the pair (the smaller id).")
     other_article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The other article.")
-    reused_share: float = pa.Field(**SHARE, description="Share of article_id's words in identical, typographic or near-verbatim aligned sentences.")
+    reused_share: float = pa.Field(**SHARE, description="Share of article_id's words lying in runs of at least 3 words reused from other_article_id (greedy string tiling, small edits bridged; quotations left out: independent outlets print the same quotations).")
     reused_share_other: float = pa.Field(**SHARE, description="The same share for other_article_id.")
-    n_aligned: int = pa.Field(ge=0, description="Sentence pairs aligned between the two.")
+    n_runs: Optional[int] = pa.Field(ge=0, description="Runs counted in the shares (rows of reuse_runs for the pair). Absent from packages built before newsprov had it.")
+    likely_origin: Optional[str] = pa.Field(nullable=True, str_matches=anchored(ARTICLE_ID), description="The article containing most of the other (>= 0.6 of the other reused from it, its own share at least 0.1 lower): the likely wire origin, as clients cut wire copy; a presumption from text alone. Null when neither contains the other. Absent from packages built before newsprov had it.")
+    n_aligned: int = pa.Field(ge=0, description="Sentence pairs aligned between the two (sentence_links).")
     shared_wire: str = pa.Field(nullable=True, description="A wire credit both texts show (e.g. 'AP'); null when none is shared.")
+    method: Optional[str] = pa.Field(isin=["greedy_string_tiling"], description="How the shares were measured. Absent from packages whose shares were measured on aligned sentences.")
 
     class Config:
         name = "article_links"
@@ -89,6 +97,18 @@ class ArticleLinks(TableModel):
     @pa.dataframe_check(error="ordered-pair")
     def ordered_pair(cls, data) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("article_id") < pl.col("other_article_id"))
+
+    @pa.dataframe_check(error="origin-in-pair")
+    def origin_in_pair(cls, data) -> pl.LazyFrame:
+        """The likely origin is one of the pair, and the one whose words the other reuses most."""
+        if "likely_origin" not in data.lazyframe.collect_schema().names():
+            return data.lazyframe.select(pl.lit(True).alias("likely_origin"))  # (an older package)
+        origin = pl.col("likely_origin")
+        return data.lazyframe.select(
+            origin.is_null()
+            | ((origin == pl.col("article_id")) & (pl.col("reused_share_other") > pl.col("reused_share")))
+            | ((origin == pl.col("other_article_id")) & (pl.col("reused_share") > pl.col("reused_share_other")))
+        )
 
 
 class QuoteGroups(TableModel):

@@ -14,7 +14,8 @@ tables and columns it reads; it returns the rows breaking it (0-based, per table
   members have equal values, qualifier, unit of measure (where both are measured)
   and percentage base (where both are percentages with a base); each aspect a
   member ``differs`` in really differs within the group;
-* unquoted reuse points at a group and at one of its quotes.
+* unquoted reuse points at a group and at one of its quotes;
+* an article link counts as many runs (``n_runs``) as reuse_runs holds for its pair.
 """
 
 from __future__ import annotations
@@ -202,4 +203,24 @@ FIGURE_GROUP_RULES = (
     member_span_rule("figure_groups", "figures", "figure_id"),
     Rule("figure-agreement", {"figure_groups": ("group_id", "figure_id", "agreement", "differs", "claim"),
                               "figures": ("figure_id", "value", "value_low", "value_high", "value_kind", "unit", "subject")}, figure_agreement),
+)
+
+
+def run_counts(tables: dict, texts=None) -> list[Failure]:
+    """article_links.n_runs says how many reuse_runs the pair has."""
+    if "article_links" not in tables or "reuse_runs" not in tables:
+        return []
+    links, runs = tables["article_links"], tables["reuse_runs"]
+    if "n_runs" not in links.columns:  # a package built before reuse_runs
+        return []
+    counts = runs.group_by("article_id", "other_article_id").agg(_actual=pl.len())
+    rows = (links.with_row_index().join(counts, on=["article_id", "other_article_id"], how="left")
+            .with_columns(pl.col("_actual").fill_null(0)).filter(pl.col("n_runs") != pl.col("_actual")))
+    return [Failure("article_links", i, "n_runs", n, f"but reuse_runs holds {a} runs for the pair")
+            for i, n, a in rows.select("index", "n_runs", "_actual").iter_rows()]
+
+
+ARTICLE_LINK_RULES = (
+    Rule("run-count", {"article_links": ("article_id", "other_article_id", "n_runs"),
+                       "reuse_runs": ("article_id", "other_article_id")}, run_counts),
 )

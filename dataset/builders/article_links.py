@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from newsprov.dataset.compare.sentences import article_links
+from newsprov.dataset.builders.reuse_runs import reuse
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import ArticleLinks
@@ -11,5 +11,4 @@ SCHEMA = ArticleLinks
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    df = article_links(ctx.table("sentences"), ctx.table("articles"), ctx.table("sentence_links"))
-    return df.select(list(dtypes(SCHEMA))).sort("article_id", "other_article_id")
+    return reuse(ctx)[0].select(list(dtypes(SCHEMA))).sort("article_id", "other_article_id")

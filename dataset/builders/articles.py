@@ -5,6 +5,7 @@ import datetime as dt
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
+from newsprov.dataset.language import detect_language
 from newsprov.schemas.articles import Articles
 
 SCHEMA = Articles
@@ -29,7 +30,7 @@ def build(ctx: BuildContext) -> pl.DataFrame:
             "dateline_date": [dt.date.fromisoformat(s.meta.dateline_date) if s.meta.dateline_date else None for s in ctx.sources],
             "wire_credits": [s.meta.wire_credits for s in ctx.sources],
             "outlet": [s.meta.outlet for s in ctx.sources],
-            "language": [s.meta.language for s in ctx.sources],
+            "language": [s.meta.language or detect_language(s.text) for s in ctx.sources],
         },
         schema_overrides={"dateline_date": pl.Date, "wire_credits": pl.String, "outlet": pl.String},
     )

@@ -364,6 +364,37 @@ def eval_speakers(
         typer.echo(f"| {name} | " + " | ".join(cells) + " |")
 
 
+@eval_app.command("reuse")
+def eval_reuse(
+    counter: Optional[Path] = typer.Option(None, "--counter", help="A COUNTER-layout folder: labels.tsv (pair, WD/PD/ND) and pairs/<id>/<id>_src.txt, <id>_der.txt."),
+    basil: Optional[Path] = typer.Option(None, "--basil", help="A BASIL-layout folder: text/<story>_<outlet>.txt, outlets writing one story independently."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """ROC AUC of the newspaper's reuse share (derived vs not, wholly derived vs rest) and independent outlets' p90 share; a folder that is absent is skipped."""
+    from newsprov.dataset.compare.reuse_eval import ReuseGoldError, evaluate_reuse
+
+    if counter is None and basil is None:
+        _fail("eval reuse: give --counter DIR, --basil DIR or both")
+    _about(counter or basil)
+    try:
+        scores = evaluate_reuse(counter, basil)
+    except (ReuseGoldError, OSError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    lines = [f"skipped: {note}" for note in scores["skipped"]]
+    if "counter" in scores:
+        c = scores["counter"]
+        lines.append(f"counter: {c['pairs']} pairs ({c['WD']} WD, {c['PD']} PD, {c['ND']} ND): ROC AUC derived vs non-derived "
+                     f"{c['auc_derived']:.3f}, wholly derived vs rest {c['auc_wholly_derived']:.3f}")
+    if "basil" in scores:
+        b = scores["basil"]
+        lines.append(f"basil: {b['stories']} stories, {b['shares']} directional shares of independent outlets: "
+                     f"p90 {b['p90']:.3f}, max {b['max']:.3f}")
+    _say(*lines)
+
+
 @eval_app.command("figures")
 def eval_figures(
     gold: Path = typer.Option(..., "--gold", help="JSON list of gold figures: article, start, end, value, value_kind, unit."),

@@ -1,0 +1,20 @@
+"""Build the reuse_runs table: the runs of words each pair of articles shares (and, shared with
+article_links, the shares they give)."""
+
+import polars as pl
+
+from newsprov.dataset.compare.reuse_links import reuse_tables
+from newsprov.dataset.context import BuildContext
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.reuse import ReuseRuns
+
+SCHEMA = ReuseRuns
+
+
+def reuse(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(article_links, reuse_runs) frames, computed once per build."""
+    return ctx.cached("reuse", lambda c: reuse_tables(c.texts, c.table("articles"), c.table("sentence_links")))
+
+
+def build(ctx: BuildContext) -> pl.DataFrame:
+    return reuse(ctx)[1].select(list(dtypes(SCHEMA))).sort("article_id", "other_article_id", "start")
