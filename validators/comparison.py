@@ -5,8 +5,6 @@
 * a quote group has one reference, and each relation is true of the two texts
   (``identical``: equal text; ``typographic``: equal words once typography is folded;
   ``truncated`` / ``extended``: one wording a contiguous run of the other);
-* members attributed to another canonical speaker than the reference have a
-  ``speaker`` discrepancy row naming the group and both articles;
 * a figure group's members all carry its agreement; a ``consistent`` group's
   members have equal values, qualifier, unit of measure (where both are measured)
   and percentage base (where both are percentages with a base); each aspect a
@@ -32,8 +30,7 @@ ASPECT_COLUMNS = {"value": ("value", "value_low", "value_high"), "qualifier": ("
 # The columns these rules read, per table (the validator keeps only what rules still need).
 COLUMNS = {
     "quote_groups": ("group_id", "quote_id", "article_id", "start", "end", "relation", "reference_quote_id", "n_articles"),
-    "quotes": ("quote_id", "article_id", "start", "end", "text", "speaker"),
-    "discrepancies": ("kind", "detail", "article_id", "other_article_id"),
+    "quotes": ("quote_id", "article_id", "start", "end", "text"),
     "unquoted": ("group_id", "quote_id"),
     "figure_groups": ("group_id", "figure_id", "article_id", "start", "end", "agreement", "differs", "claim"),
     "figures": ("figure_id", "article_id", "start", "end", "value", "value_low", "value_high", "value_kind", "unit", "subject"),
@@ -47,7 +44,6 @@ def check(tables: dict[str, pl.DataFrame]) -> list[ValidationError]:
         if "quotes" in tables:
             errors += _member_spans(tables["quote_groups"], tables["quotes"], "quote_groups", "quote_id")
             errors += _quote_relations(tables["quote_groups"], tables["quotes"])
-            errors += _speakers(tables["quote_groups"], tables["quotes"], tables.get("discrepancies"))
         if "unquoted" in tables:
             errors += _unquoted(tables["unquoted"], tables["quote_groups"])
     if "figure_groups" in tables:
@@ -111,36 +107,6 @@ def _quote_relations(groups: pl.DataFrame, quotes: pl.DataFrame) -> list[Validat
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
-
-
-def _speakers(groups: pl.DataFrame, quotes: pl.DataFrame, discrepancies: pl.DataFrame | None) -> list[ValidationError]:
-    speaker = quotes.select("quote_id", "speaker")
-    rows = (
-        groups.with_row_index()
-        .join(speaker, on="quote_id", how="inner")
-        .join(speaker.rename({"quote_id": "reference_quote_id", "speaker": "_ref_speaker"}), on="reference_quote_id", how="inner")
-        .join(quotes.select(pl.col("quote_id").alias("reference_quote_id"), pl.col("article_id").alias("_ref_article")), on="reference_quote_id", how="inner")
-        .filter(pl.col("speaker").is_not_null() & pl.col("_ref_speaker").is_not_null() & (pl.col("speaker") != pl.col("_ref_speaker")))
-        # (discrepancies are between outlets: two quotes of one article, a headline's and the
-        # body's, are no disagreement to record)
-        .filter(pl.col("article_id") != pl.col("_ref_article"))
-    )
-    if rows.is_empty():
-        return []
-    recorded = pl.DataFrame(schema={"group_id": pl.String, "_pair": pl.String})
-    if discrepancies is not None and not discrepancies.is_empty():
-        recorded = discrepancies.filter(pl.col("kind") == "speaker").select(
-            pl.col("detail").str.extract(r"(?:^|; )group=([^;]+)").alias("group_id"),
-            pl.concat_str(pl.min_horizontal("article_id", "other_article_id"), pl.max_horizontal("article_id", "other_article_id"), separator=" ").alias("_pair"),
-        ).unique()
-    rows = rows.with_columns(
-        _pair=pl.concat_str(pl.min_horizontal("article_id", "_ref_article"), pl.max_horizontal("article_id", "_ref_article"), separator=" ")
-    )
-    missing = rows.join(recorded, on=["group_id", "_pair"], how="anti")
-    return [
-        _error("quote_groups", i, "quote_id", q, f"is attributed to {s!r} but the group's reference to {r!r}, and no speaker discrepancy records it")
-        for i, q, s, r in missing.sort("index").select("index", "quote_id", "speaker", "_ref_speaker").iter_rows()
-    ]
 
 
 def _unquoted(unquoted: pl.DataFrame, groups: pl.DataFrame) -> list[ValidationError]:

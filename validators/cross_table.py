@@ -8,7 +8,7 @@ from typing import Callable
 
 import polars as pl
 
-from newsprov.validators import comparison
+from newsprov.validators import comparison, drifts
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import _row, check_foreign_key
 
@@ -131,6 +131,7 @@ def jobs(metas: dict) -> list[Job]:
             out.append(Job("cross", _columns((name, (rule.key, rule.column)), (rule.resource, (rule.reference, rule.other))),
                            lambda t, name=name, rule=rule: check_agrees_rule(name, t.get(name), rule, t.get(rule.resource))))
     out.append(Job("cross", _columns(*comparison.COLUMNS.items()), comparison.check))
+    out.append(Job("cross", _columns(*drifts.COLUMNS.items()), drifts.check))
     return out
 
 
