@@ -212,7 +212,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                     extra.append(best)
                     printing.add(b)
         lack = set()
-        for y in ids:
+        # (only versions some member was compared with can lack it: linear in partners, not versions)
+        for y in set().union(*(compared[u.idx] for u in members)):
             if y in printing:
                 continue
             seen_by = [u for u in members if y in compared[u.idx]]
