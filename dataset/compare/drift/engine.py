@@ -161,9 +161,10 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
     obs: dict[str, list[Obs]] = defaultdict(list)
     faced = []
     ctx = _Ctx(arts)
-    for x, y, sim in pairs + [(x, y, d) for x, y, d in extra]:
+    # (the secondary pairs flagged as such: pairs the sentence links missed)
+    for x, y, sim, secondary in [(x, y, sim, False) for x, y, sim in pairs] + [(x, y, d, True) for x, y, d in extra]:
         o, names = pair_observations(x, y, sim, ctx)
-        if (x, y, sim) not in pairs:
+        if secondary:
             for ob in o:
                 ob.method += "/weak-alignment"
                 ob.detail["alignment"] = "secondary"
