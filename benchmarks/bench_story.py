@@ -78,7 +78,7 @@ def write_story(folder: Path, n: int) -> None:
 
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [62, 125, 250, 500]
-    print(f"{'versions':>8} {'seconds':>8} {'sentence links':>15} {'quote groups':>13} {'discrepancies':>14} {'us per n log2 n':>16}")
+    print(f"{'versions':>8} {'seconds':>8} {'sentence links':>15} {'quote groups':>13} {'drifts':>14} {'us per n log2 n':>16}")
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="newsprov-story-") as tmp:
             folder, out = Path(tmp) / "sources", Path(tmp) / "package"
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
             seconds = time.perf_counter() - started
         t = result.tables
         print(f"{n:8d} {seconds:8.2f} {t['sentence_links'].height:15d} {t['quote_groups']['group_id'].n_unique():13d} "
-              f"{t['discrepancies'].height:14d} {1e6 * seconds / (n * math.log2(n)):16.1f}", flush=True)
+              f"{t['drifts'].height:14d} {1e6 * seconds / (n * math.log2(n)):16.1f}", flush=True)
     return 0
 
 

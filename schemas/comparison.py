@@ -1,4 +1,4 @@
-"""Tables comparing outlets' versions of one story: aligned sentences, reuse, groups, discrepancies.
+"""Tables comparing outlets' versions of one story: aligned sentences, reuse, groups (drifts: schemas/drifts.py).
 
 Each model documents one output of newsprov.dataset.compare; the builders in
 dataset/builders/ call that library on the articles, sentences, quotes and figures.
@@ -17,7 +17,6 @@ from newsprov.schemas.comparison_rules import ARTICLE_LINK_RULES, FIGURE_GROUP_R
 SENTENCE_RELATIONS = ("identical", "typographic", "rewritten", "unaligned")
 QUOTE_RELATIONS = ("reference", "identical", "typographic", "truncated", "extended", "altered")
 AGREEMENTS = ("consistent", "conflicting")
-DISCREPANCY_KINDS = ("figure_value", "figure_qualifier", "quote_wording", "speaker", "name_spelling", "framing", "reversal", "omission")
 SHARE = {"ge": 0.0, "le": 1.0}
 
 
@@ -200,41 +199,3 @@ class FigureGroups(TableModel):
         # Group-level: a member may agree with every other member of a conflicting group
         # (it has no claim word, say, while two others carry opposite ones).
         return data.lazyframe.select((pl.col("agreement") == "conflicting") == pl.col("differs").is_not_null().any().over("group_id"))
-
-
-class Discrepancies(TableModel):
-    """Discrepancies
-    One row per difference found between two outlets' versions, with the span in each source
-    (an empty span, text null, marks an insertion point) and a machine-readable kind.
-    """
-
-    _group = "comparison"
-    _primary_key = ("discrepancy_id",)
-    _foreign_keys = (_article("article_id"), _article("other_article_id"))
-    _spans = (
-        Span(start="start", end="end", text="text"),
-        Span(start="other_start", end="other_end", text="other_text", article="other_article_id"),
-    )
-
-    discrepancy_id: str = pa.Field(unique=True, str_matches=anchored(r"d\d{6,}"), description="'d<index>'.")
-    kind: str = pa.Field(isin=list(DISCREPANCY_KINDS), description="figure_value, figure_qualifier, quote_wording, speaker, name_spelling, framing, reversal, omission.")
-    article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="One article (the smaller id).")
-    start: int = pa.Field(ge=0, description="Span start there.")
-    end: int = pa.Field(ge=0, description="Span end (equal to start for an insertion point).")
-    text: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="source[start:end]; null for an insertion point.")
-    other_article_id: str = pa.Field(str_matches=anchored(ARTICLE_ID), description="The other article.")
-    other_start: int = pa.Field(ge=0, description="Span start in the other article.")
-    other_end: int = pa.Field(ge=0, description="Span end there.")
-    other_text: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="source[other_start:other_end]; null for an insertion point.")
-    detail: str = pa.Field(nullable=True, description="Short key=value notes joined by '; ' (e.g. 'word=massacre').")
-
-    class Config:
-        name = "discrepancies"
-
-    @pa.dataframe_check(error="insertion-point-has-no-text")
-    def insertion_points(cls, data) -> pl.LazyFrame:
-        return data.lazyframe.select(
-            ((pl.col("start") == pl.col("end")) == pl.col("text").is_null())
-            & ((pl.col("other_start") == pl.col("other_end")) == pl.col("other_text").is_null())
-            & (pl.col("article_id") < pl.col("other_article_id"))
-        )

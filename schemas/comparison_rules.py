@@ -8,8 +8,6 @@ tables and columns it reads; it returns the rows breaking it (0-based, per table
 * a quote group has one reference, and each relation is true of the two texts
   (``identical``: equal text; ``typographic``: equal words once typography is folded;
   ``truncated`` / ``extended``: one wording a contiguous run of the other);
-* members attributed to another canonical speaker than the reference have a
-  ``speaker`` discrepancy row naming the group and both articles;
 * a figure group's members all carry its agreement; a ``consistent`` group's
   members have equal values, qualifier, unit of measure (where both are measured)
   and percentage base (where both are percentages with a base); each aspect a
@@ -108,41 +106,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-def speakers_recorded(tables: dict, texts=None) -> list[Failure]:
-    """A member attributed to another speaker than its group's reference (in another article) has a
-    speaker discrepancy naming the group and both articles (no discrepancies table: none has one)."""
-    if "quote_groups" not in tables or "quotes" not in tables:
-        return []
-    groups, quotes, discrepancies = tables["quote_groups"], tables["quotes"], tables.get("discrepancies")
-    speaker = quotes.select("quote_id", "speaker")
-    rows = (
-        groups.with_row_index()
-        .join(speaker, on="quote_id", how="inner")
-        .join(speaker.rename({"quote_id": "reference_quote_id", "speaker": "_ref_speaker"}), on="reference_quote_id", how="inner")
-        .join(quotes.select(pl.col("quote_id").alias("reference_quote_id"), pl.col("article_id").alias("_ref_article")), on="reference_quote_id", how="inner")
-        .filter(pl.col("speaker").is_not_null() & pl.col("_ref_speaker").is_not_null() & (pl.col("speaker") != pl.col("_ref_speaker")))
-        # (discrepancies are between outlets: two quotes of one article, a headline's and the
-        # body's, are no disagreement to record)
-        .filter(pl.col("article_id") != pl.col("_ref_article"))
-    )
-    if rows.is_empty():
-        return []
-    recorded = pl.DataFrame(schema={"group_id": pl.String, "_pair": pl.String})
-    if discrepancies is not None and not discrepancies.is_empty():
-        recorded = discrepancies.filter(pl.col("kind") == "speaker").select(
-            pl.col("detail").str.extract(r"(?:^|; )group=([^;]+)").alias("group_id"),
-            pl.concat_str(pl.min_horizontal("article_id", "other_article_id"), pl.max_horizontal("article_id", "other_article_id"), separator=" ").alias("_pair"),
-        ).unique()
-    rows = rows.with_columns(
-        _pair=pl.concat_str(pl.min_horizontal("article_id", "_ref_article"), pl.max_horizontal("article_id", "_ref_article"), separator=" ")
-    )
-    missing = rows.join(recorded, on=["group_id", "_pair"], how="anti")
-    return [
-        Failure("quote_groups", i, "quote_id", q, f"is attributed to {s!r} but the group's reference to {r!r}, and no speaker discrepancy records it")
-        for i, q, s, r in missing.sort("index").select("index", "quote_id", "speaker", "_ref_speaker").iter_rows()
-    ]
-
-
 def unquoted_in_group(tables: dict, texts=None) -> list[Failure]:
     """Unquoted reuse names a quote of the group it names."""
     if "unquoted" not in tables or "quote_groups" not in tables:
@@ -193,9 +156,6 @@ QUOTE_GROUP_RULES = (
     member_span_rule("quote_groups", "quotes", "quote_id"),
     Rule("quote-relation", {"quote_groups": ("group_id", "quote_id", "reference_quote_id", "relation"), "quotes": ("quote_id", "text")},
          quote_relations),
-    Rule("speaker-change-recorded", {"quote_groups": ("group_id", "quote_id", "article_id", "reference_quote_id"),
-                                     "quotes": ("quote_id", "article_id", "speaker"),
-                                     "discrepancies": ("kind", "detail", "article_id", "other_article_id")}, speakers_recorded),
 )
 UNQUOTED_RULES = (Rule("unquoted-in-group", {"unquoted": ("group_id", "quote_id"), "quote_groups": ("group_id", "quote_id")}, unquoted_in_group),)
 FIGURE_GROUP_RULES = (

@@ -57,12 +57,29 @@ def test_every_link_lands_on_an_element_and_ids_are_unique(page):
     assert targets and targets <= set(ids)
 
 
-def test_each_discrepancy_link_lands_on_its_span(ds, page):
-    for d in ds.discrepancies.iter_rows(named=True):
-        for side, text in (("a", d["text"]), ("b", d["other_text"])):
-            anchor = f'{d["discrepancy_id"]}-{side}'
-            assert f'href="#{anchor}"' in page
-            assert _text_from(page, anchor).startswith(text or ""), anchor
+def test_each_drift_span_link_lands_on_its_span(ds, page):
+    spans = ds.drift_spans.drop_nulls("start")
+    assert spans.height
+    for span_id, text in spans.select("span_id", "text").iter_rows():
+        anchor = f"span-{span_id}"
+        assert f'href="#{anchor}"' in page
+        assert _text_from(page, anchor, length=40 * len(text) + 4000).startswith(text), anchor
+
+
+def test_drifts_are_grouped_by_kind_with_every_version_on_each_side(ds, page):
+    section = _section(page, "drifts")
+    kinds = re.findall(r'<h3 id="kind-([a-z_]+)">', section)
+    assert kinds and sorted(kinds) == sorted(ds.drifts["kind"].unique().to_list())
+    for kind in kinds:  # each kind's rows sit under its heading
+        block = section[section.index(f'id="kind-{kind}"'):]
+        block = block[:block.index("</table>")]
+        assert set(re.findall(r'<tr data-kind="([a-z_]+)"', block)) == {kind}
+    labels = {a["article_id"]: a["outlet"] or f"Version {i + 1}" for i, a in enumerate(ds.articles.sort("article_id").to_dicts())}
+    lacking = ds.drift_spans.filter(pl.col("start").is_null())
+    for drift_id, article_id in lacking.select("drift_id", "article_id").head(20).iter_rows():
+        row = section[section.index(f'id="{drift_id}"'):]
+        row = _plain(row[:row.index("</tr>")])
+        assert f"{labels[article_id]}: lacks it" in row
 
 
 def test_each_quote_and_figure_is_marked_where_it_is(ds, page):
@@ -84,9 +101,9 @@ def test_side_by_side_shows_every_sentence_of_every_version(ds, page):
     assert missing == []
 
 
-def test_summary_counts_discrepancies_by_kind(ds, page):
+def test_summary_counts_drifts_by_kind(ds, page):
     summary = _section(page, "summary")
-    for kind, n in ds.discrepancies.group_by("kind").len().iter_rows():
+    for kind, n in ds.drifts.group_by("kind").len().iter_rows():
         assert re.search(rf'disc-{kind}">{kind}</span></td><td class="n">{n}</td>', summary)
 
 

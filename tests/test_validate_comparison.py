@@ -42,16 +42,6 @@ def test_a_relation_that_is_not_true_of_the_texts(embedded_copy):
     assert {e.rule for e in validate(embedded_copy).errors} == {"quote-relation"}  # the model's rule that found them
 
 
-def test_a_member_attributed_to_another_speaker_needs_a_discrepancy_row(embedded_copy):
-    member = _member(embedded_copy, "identical")
-    quotes = pl.read_csv(embedded_copy / TABLES / "quotes.csv", infer_schema=False)
-    speaker = quotes.filter(pl.col("quote_id") == member["quote_id"])["speaker"][0]
-    other = quotes.filter(pl.col("speaker").is_not_null() & (pl.col("speaker") != speaker))["speaker"][0]
-    edit_csv(embedded_copy / TABLES / "quotes.csv", _line(embedded_copy, "quotes", quote_id=member["quote_id"]), "speaker", other)
-    rehash(embedded_copy, "quotes")
-    assert ["cross-table", "quote_groups", _line(embedded_copy, "quote_groups", quote_id=member["quote_id"]), "quote_id"] in _cross(embedded_copy)
-
-
 def test_a_group_left_with_one_article(embedded_copy):
     groups = pl.read_csv(embedded_copy / TABLES / "quote_groups.csv", infer_schema=False)
     # A non-reference member of a group spanning three or more articles, moved to a new group.
@@ -101,16 +91,3 @@ def test_a_figure_group_row_pointing_at_a_missing_sentence(embedded_copy):
     edit_csv(embedded_copy / TABLES / "figure_groups.csv", 2, "sentence_id", "000_4b0563042a307713:s9999")
     rehash(embedded_copy, "figure_groups")
     assert validate(embedded_copy).flatten(["type", "resource", "row", "field"]) == [["foreign-key", "figure_groups", 2, "sentence_id"]]
-
-
-def test_two_quotes_of_one_article_need_no_speaker_discrepancy():
-    """Discrepancies are between outlets: a group may hold an article's headline quote and its
-    body quote, attributed differently, with no row to record (building PolNeAR dev once failed here)."""
-    from newsprov.schemas.comparison_rules import speakers_recorded
-
-    quotes = pl.DataFrame({"quote_id": ["a:q0", "a:q1", "b:q0"], "speaker": ["Lee", "Lee's aide", "Roe"],
-                           "article_id": ["a", "a", "b"]})
-    groups = pl.DataFrame({"group_id": ["g1"] * 3, "quote_id": ["a:q0", "a:q1", "b:q0"],
-                           "reference_quote_id": ["a:q0"] * 3, "article_id": ["a", "a", "b"]})
-    failures = speakers_recorded({"quote_groups": groups, "quotes": quotes})
-    assert [(f.index, f.cell) for f in failures] == [(2, "b:q0")]  # the other outlet's member only (row 2)

@@ -60,8 +60,8 @@ def check_spans(df: pl.DataFrame, meta: TableMeta, texts: pl.DataFrame) -> list[
                 .join(texts.lazy().select("_article", "_n"), on="_article", how="inner")
             )
         # One lazy pass: out-of-bounds rows and rows whose text differs from the slice,
-        # only those collected. A null text with start == end is an insertion point
-        # (discrepancies): rows with a null start, end or text are skipped.
+        # only those collected. Rows with a null start, end or text are skipped (a drift_spans
+        # row for a version that lacks the material).
         s, e, t = pl.col(span.start), pl.col(span.end), pl.col(span.text)
         outside = (s < 0) | (e > pl.col("_n")) | (s >= e)
         long = (e - s) > WINDOW

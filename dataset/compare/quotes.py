@@ -5,14 +5,20 @@
 Two quotes from different articles are *linked* when their normalised words
 (``normalise.tokenize``; punctuation and typography ignored) are equal, when one
 is a contiguous run inside the other (the shorter having at least
-``CONTAIN_MIN_WORDS`` words), or when their word-level Indel similarity is at
-least ``ALTERED_MIN``. Groups are the connected components of links that span
-at least two articles; singletons are not groups. Candidate pairs are blocked
-on shared rare words (like ``sentences.candidate_pairs``).
+``CONTAIN_MIN_WORDS`` words, ``CONTAIN_MIN_CONTENT`` of them content words: "in
+Vietnam" is not a quotation of a speech that mentions Vietnam), when their
+word-level Indel similarity is at least ``ALTERED_MIN``, or when the shorter (at
+least ``PARTIAL_MIN_WORDS`` words) matches a stretch of the longer with Indel
+similarity at least ``PARTIAL_MIN`` (an altered partial quotation). Candidate
+pairs are blocked on shared rare words (like ``sentences.candidate_pairs``).
 
-The group's *reference wording* is the normalised wording used by most
-articles (ties: more words, then earliest ``article_id`` / ``start``); its
-earliest quote is the reference quote.
+Groups never chain unrelated quotations: the connected components of links are
+split around their reference. The component's *reference wording* is the
+normalised wording used by most articles (ties: more words, then earliest
+``article_id`` / ``start``); the wordings linked to it *directly* form its
+group; the rest of the component is split the same way, again and again. A
+group spanning fewer than two articles is dropped. The reference's earliest quote
+is the group's reference quote.
 
 ``groups`` columns (sorted by ``group_id``, ``article_id``, ``start``):
 
@@ -24,8 +30,11 @@ earliest quote is the reference quote.
   reference quote), ``"identical"`` (same characters), ``"typographic"`` (same
   normalised words), ``"truncated"`` (a contiguous part of the reference),
   ``"extended"`` (contains the reference), ``"altered"`` (otherwise).
-* ``similarity`` (float 0–1, 4 decimals) – word-level Indel similarity to
-  the reference wording.
+* ``similarity`` (float 0–1, 4 decimals) – word-level Indel similarity of the
+  member to the part of the reference it quotes: the shorter of the two wordings
+  against the best-matching stretch of the longer one of the same length (1.0
+  for a contiguous part, ``truncated`` / ``extended``; for wordings of equal length
+  the plain Indel similarity).
 * ``reference_quote_id`` (str) – the group's reference quote.
 * ``n_articles`` (int) – distinct articles in the group.
 
@@ -48,13 +57,15 @@ import bisect
 import itertools
 import math
 from collections import defaultdict
+from functools import lru_cache
 
 import polars as pl
 from rapidfuzz.distance import Indel
 
 from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_text, tokenize, word_key
 
-__all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "UNQUOTED_MIN_WORDS", "UnionFind", "quote_groups"]
+__all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "CONTAIN_MIN_CONTENT", "PARTIAL_MIN", "PARTIAL_MIN_WORDS",
+           "UNQUOTED_MIN_WORDS", "UnionFind", "quote_groups", "partial_similarity"]
 
 # Word-level similarity from which two quotes count as the same quotation
 # reworded. On the seeds the cross-outlet variants of one quotation score
@@ -64,6 +75,15 @@ ALTERED_MIN = 0.6
 # it has this many words: one-word scare quotes ("constructive") join by
 # equality only, or any quote containing the word would absorb them.
 CONTAIN_MIN_WORDS = 2
+# ... and at least this many content words (not stop words): a two-word fragment such
+# as "in Vietnam" or "the war" names a topic, not a quotation.
+CONTAIN_MIN_CONTENT = 2
+# An altered partial quotation ("I'm not ashamed to admit I'm a Christian" inside a
+# longer speech that says "admit that I'm") links when the shorter, of at least
+# PARTIAL_MIN_WORDS words, matches a stretch of the longer this closely (same bar as
+# two whole quotes reworded by a sub-editor, 0.78-1.0 on the seeds).
+PARTIAL_MIN = 0.8
+PARTIAL_MIN_WORDS = 4
 # Shortest wording searched for unquoted reuse. Two-word phrases catch
 # repeated scare quotes ("working teams" written without marks by another
 # outlet in the seeds); single words would match ordinary vocabulary.
@@ -78,17 +98,70 @@ _U_SCHEMA = {"group_id": pl.String, "article_id": pl.String, "start": pl.Int64, 
              "text": pl.String, "quote_id": pl.String}
 
 
+def partial_similarity(a: tuple, b: tuple, cutoff: float = 0.0) -> float:
+    """Indel similarity of the shorter wording to its best-matching stretch of the longer.
+
+    With a ``cutoff``, a result below it may be returned as 0.0: no stretch can match better
+    than the share of the shorter wording's words found in order in the whole longer one
+    (their longest common subsequence), so when that share is below the cutoff the stretches
+    are not scored one by one."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    if n == 0:
+        return 0.0
+    if n == len(long):
+        return Indel.normalized_similarity(a, b)
+    if contains_run(long, short):
+        return 1.0
+    if cutoff > 0.0:
+        common = (n + len(long) - Indel.distance(short, long)) / 2
+        if common / n < cutoff:
+            return 0.0
+    return max(Indel.normalized_similarity(short, long[i:i + n]) for i in range(len(long) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def _n_content(words: tuple) -> int:
+    return sum(1 for w in words if w not in STOPWORDS)
+
+
 def _linked(a: tuple, b: tuple) -> float | None:
     if a == b:
         return 1.0
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= CONTAIN_MIN_WORDS and contains_run(long, short):
-        return Indel.normalized_similarity(a, b)
-    if min(len(a), len(b)) >= CONTAIN_MIN_WORDS:
+    n = len(short)
+    # Words of the shorter found in order in the longer (their longest common subsequence):
+    # a contiguous run needs all of them, an altered partial quotation PARTIAL_MIN of them.
+    common = (n + len(long) - Indel.distance(short, long)) // 2
+    content = n >= CONTAIN_MIN_WORDS and _n_content(short) >= CONTAIN_MIN_CONTENT
+    if content and common == n and contains_run(long, short):
+        return 1.0
+    if n >= CONTAIN_MIN_WORDS:
         s = Indel.normalized_similarity(a, b)
         if s >= ALTERED_MIN:
             return s
+    if n >= PARTIAL_MIN_WORDS and content and common / n >= PARTIAL_MIN:
+        s = partial_similarity(a, b, cutoff=PARTIAL_MIN)
+        if s >= PARTIAL_MIN:
+            return s
     return None
+
+
+def _star_split(members: list[int], norms: list[tuple], rows: list[tuple]) -> list[list[int]]:
+    """Split a component around its reference wording, again and again (module doc)."""
+    out = []
+    left = list(members)
+    while left:
+        by_wording: dict[tuple, set] = defaultdict(set)
+        for i in left:
+            by_wording[norms[i]].add(rows[i][1])
+        ref = min(by_wording, key=lambda w: (-len(by_wording[w]), -len(w),
+                                             min((rows[i][1], rows[i][2]) for i in left if norms[i] == w)))
+        group = [i for i in left if norms[i] == ref or _linked(norms[i], ref) is not None]
+        out.append(group)
+        taken = set(group)
+        left = [i for i in left if i not in taken]
+    return out
 
 
 def _relation(q_text: str, q_norm: tuple, ref_text: str, ref_norm: tuple) -> str:
@@ -223,7 +296,7 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
     q = quotes.select("quote_id", "article_id", "start", "end", "text").sort("article_id", "start", "quote_id")
     rows = list(q.iter_rows())
     norms = [tuple(t.norm for t in tokenize(r[4])) for r in rows]
-    comps = _components(norms, [r[1] for r in rows])
+    comps = [g for c in _components(norms, [r[1] for r in rows]) for g in _star_split(c, norms, rows)]
     groups = []
     for members in comps:
         arts = {rows[i][1] for i in members}
@@ -245,7 +318,7 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
             rel = "reference" if i == ref else _relation(rows[i][4], norms[i], rows[ref][4], norms[ref])
             g_rows.append({"group_id": gid, "quote_id": rows[i][0], "article_id": rows[i][1], "start": rows[i][2],
                            "end": rows[i][3], "relation": rel,
-                           "similarity": round(Indel.normalized_similarity(norms[i], norms[ref]), 4),
+                           "similarity": round(partial_similarity(norms[i], norms[ref]), 4),
                            "reference_quote_id": rows[ref][0], "n_articles": n_arts})
         wordings = {}
         for i in members:

@@ -395,6 +395,38 @@ def eval_reuse(
     _say(*lines)
 
 
+@eval_app.command("drift")
+def eval_drift(
+    gold: Path = typer.Option(..., "--gold", help="A gold drift file (JSON, format newsprov-drift-gold/1; see benchmarks/gold/drift/guideline.md)."),
+    packages: Optional[list[Path]] = typer.Argument(None, help="The packages holding the gold's articles (default: the embedded package)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores (with every missed gold row and unmatched system row) as JSON."),
+) -> None:
+    """Drifts against gold: recall per kind (clear, and with borderline), system rows matching gold, collapse."""
+    from newsprov.dataset.compare.drift.gold_eval import GoldError, evaluate_drift
+    from newsprov.dataset.versions.load import DatasetError
+
+    try:
+        scores = evaluate_drift(gold, packages or None)
+    except (GoldError, DatasetError, OSError, KeyError) as exc:
+        _fail(str(exc) if isinstance(exc, GoldError) else f"{' '.join(map(str, packages or [])) or 'embedded package'}: {exc}")
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    typer.echo("| drift | gold | matched | recall | gold (with borderline) | matched | recall |")
+    typer.echo("|---|---|---|---|---|---|---|")
+    rows = [("all kinds", {"clear": scores["recall_clear"], "all": scores["recall_all"]}),
+            ("all but omission", {"clear": scores["recall_non_omission_clear"], "all": scores["recall_non_omission_all"]})]
+    rows += list(scores["by_kind"].items())
+    for name, row in rows:
+        c, a = row["clear"], row["all"]
+        cell = lambda r: "-" if r is None else f"{r:.3f}"
+        typer.echo(f"| {name} | {c['gold']} | {c['matched']} | {cell(c['recall'])} | {a['gold']} | {a['matched']} | {cell(a['recall'])} |")
+    precision = scores["precision_vs_gold"]
+    typer.echo(f"system rows in the gold's kinds: {scores['system_rows_in_scope']}, matching a gold row: {scores['true_rows']} "
+               f"({'-' if precision is None else f'{precision:.3f}'}; duplicates {scores['duplicate_rows']}); "
+               f"collapse (versions per side, Jaccard): {scores['collapse_jaccard_mean']}")
+
+
 @eval_app.command("figures")
 def eval_figures(
     gold: Path = typer.Option(..., "--gold", help="JSON list of gold figures: article, start, end, value, value_kind, unit."),
@@ -431,7 +463,7 @@ def report(
     out: Path = typer.Option(Path("story.html"), "--out", help="The HTML file to write."),
     screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
 ) -> None:
-    """Write the story page: one self-contained HTML file, the versions side by side, every discrepancy linked."""
+    """Write the story page: one self-contained HTML file, the versions side by side, every drift linked to its spans in every version."""
     from newsprov.browser import BrowserMissing
     from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
     from newsprov.page import screenshot as page_screenshot, write
@@ -446,7 +478,7 @@ def report(
     except OSError as exc:
         _fail(f"{out}: cannot write ({exc.strerror or exc})")
     _say(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
-         f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.discrepancies.height} discrepancies")
+         f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.drifts.height} drifts")
     if screenshot is not None:
         try:
             run = page_screenshot(ds, screenshot, html=out)  # records the package and version it shows

@@ -4,11 +4,12 @@
 fragment of the page itself, so the file opens anywhere, offline, with no server.
 The same dataset always gives the same bytes.
 
-Layout: a summary (outlets, shared text, groups, discrepancies by kind); the versions
+Layout: a summary (outlets, shared text, groups, drifts by kind); the versions
 side by side, one row per sentence of a reference version (the one sharing most text
 with the others), each other version's aligned sentence beside it with its changed words
 marked, and what an outlet added in rows of its own where it printed it; each quote and
-figure group across outlets; every discrepancy, linked to its spans; the full texts.
+figure group across outlets; every drift, grouped by kind, each linked to its span in
+every version on each side (or saying the version lacks it); the full texts.
 """
 
 from __future__ import annotations
@@ -20,21 +21,29 @@ from html import escape
 
 import polars as pl
 
-from newsprov.schemas.comparison import DISCREPANCY_KINDS
+from newsprov.schemas.drifts import DRIFT_KINDS
 
 # Versions shown as columns side by side. Past this many a row no longer fits a screen;
 # the reference and the versions sharing most text with it are shown, the rest listed.
 MAX_COLUMNS = 8
 
 KIND_NOTES = {
+    "attribution": "a source added, dropped or changed, or a reporting verb of another force (said / claimed)",
+    "modality": "a claim made more or less certain (will / may, a hedge added or dropped)",
+    "negation": "a negation added or dropped",
+    "reversal": "a claim turned into its opposite (rose / fell, pre-emptive / in response)",
     "figure_value": "a figure reported with a different value or unit",
     "figure_qualifier": "the same figure qualified differently (exact, about, at least …)",
-    "quote_wording": "a quotation whose words were altered",
+    "figure_base": "a percentage of a different base (of the targets / of the strikes)",
+    "time_reference": "a different date, day or time relation (last month / the previous month, before / after)",
+    "quote_wording": "a quotation whose words were altered or silently trimmed",
+    "quote_paraphrase": "quoted in one version, unquoted or reported speech in another",
     "speaker": "a quotation attributed to someone else",
     "name_spelling": "a name spelled differently",
-    "framing": "a loaded word in otherwise aligned sentences",
-    "reversal": "a claim turned into its opposite (before/after, negation)",
-    "omission": "a quote or figure one version has and an aligned sentence of another lacks",
+    "framing": "an evaluative word one version uses where its aligned counterpart is neutral or absent",
+    "omission": "material only some versions print (side b: the versions lacking it)",
+    "caption_credit": "a photo caption or source credit that differs",
+    "wording": "another meaning-bearing substitution (struck / targeted)",
 }
 
 
@@ -63,7 +72,7 @@ class _Marker:
         cuts = sorted(cuts)
         out = []
         for a, b in zip(cuts, cuts[1:] + [None]):
-            out += self._anchors(marks, a, at_end=b is None)
+            out += self._anchors(marks, a, hi, at_end=b is None)
             if b is None:
                 break
             active = [m for m in marks if m.start <= a and m.end >= b and m.start < m.end]
@@ -76,10 +85,13 @@ class _Marker:
                 out.append(piece)
         return "".join(out)
 
-    def _anchors(self, marks: list[Mark], at: int, at_end: bool) -> list[str]:
+    def _anchors(self, marks: list[Mark], at: int, hi: int, at_end: bool) -> list[str]:
+        """Anchors of the marks starting here whose whole span is shown (up to hi): a span that
+        runs past the rendered piece (a clause over two sentences) gets its anchor where the
+        text is shown whole."""
         out = []
         for m in marks:
-            if m.anchor and m.start == at and m.anchor not in self.emitted and (not at_end or m.start == m.end):
+            if m.anchor and m.start == at and m.end <= hi and m.anchor not in self.emitted and (not at_end or m.start == m.end):
                 self.emitted.add(m.anchor)
                 point = ' class="anchor point" title="insertion point"' if m.start == m.end else ' class="anchor"'
                 out.append(f'<span id="{escape(m.anchor, quote=True)}"{point}></span>')
@@ -116,11 +128,13 @@ def _marks(ds) -> dict[str, list[Mark]]:
         marks[f["article_id"]].append(Mark(f["start"], f["end"], "figure", f"Figure {f['figure_id']}: {f['value']:g}{unit} ({f['value_kind']}) · {f['method']}", f"figure-{f['figure_id']}"))
     for u in ds.unquoted.iter_rows(named=True):
         marks[u["article_id"]].append(Mark(u["start"], u["end"], "unquoted", f"Words of quote group {u['group_id']} printed without quotation marks"))
-    for d in ds.discrepancies.iter_rows(named=True):
-        title = f"{d['discrepancy_id']} {d['kind']}" + (f": {d['detail']}" if d["detail"] else "")
-        css = f"disc disc-{d['kind']}"
-        marks[d["article_id"]].append(Mark(d["start"], d["end"], css, title, f"{d['discrepancy_id']}-a"))
-        marks[d["other_article_id"]].append(Mark(d["other_start"], d["other_end"], css, title, f"{d['discrepancy_id']}-b"))
+    kinds = dict(ds.drifts.select("drift_id", "kind").iter_rows())
+    details = dict(ds.drifts.select("drift_id", "detail").iter_rows())
+    for sp in ds.drift_spans.drop_nulls("start").iter_rows(named=True):
+        did = sp["drift_id"]
+        kind = kinds.get(did, "")
+        title = f"{did} {kind} (side {sp['side']})" + (f": {details[did]}" if details.get(did) else "")
+        marks[sp["article_id"]].append(Mark(sp["start"], sp["end"], f"disc disc-{kind}", title, f"span-{sp['span_id']}"))
     return marks
 
 
@@ -139,7 +153,7 @@ def render(ds) -> str:
         _side_by_side(ds, columns, labels, marker) if reference else "",
         _quote_groups(ds, labels),
         _figure_groups(ds, labels),
-        _discrepancies(ds, labels),
+        _drifts(ds, labels),
         _full_texts(ds, articles, labels, marker),
         _FOOT,
     ]
@@ -190,22 +204,22 @@ def _summary(ds, articles: list[dict], labels: dict[str, str]) -> str:
     relations = ds.quote_groups.filter(pl.col("relation") != "reference").group_by("relation").len().sort("relation")
     fgroups = ds.figure_groups.group_by("group_id").agg(pl.col("agreement").first())
     conflicting = fgroups.filter(pl.col("agreement") == "conflicting").height
-    by_kind = dict(ds.discrepancies.group_by("kind").len().iter_rows())
+    by_kind = dict(ds.drifts.group_by("kind").len().iter_rows())
     kinds = "".join(
         f"<tr><td><span class=\"badge disc-{k}\">{k}</span></td><td class=\"n\">{by_kind.get(k, 0)}</td><td>{escape(KIND_NOTES[k])}</td></tr>"
-        for k in DISCREPANCY_KINDS
+        for k in DRIFT_KINDS
     )
     numbers = (
         "<ul class=\"numbers\">"
         f"<li><b>{len(articles)}</b> versions</li>"
         f"<li><b>{groups}</b> quote groups <span class=\"dim\">({', '.join(f'{n} {r}' for r, n in relations.iter_rows()) or 'none'})</span></li>"
         f"<li><b>{fgroups.height}</b> figure groups <span class=\"dim\">({conflicting} conflicting)</span></li>"
-        f"<li><b>{ds.discrepancies.height}</b> discrepancies</li></ul>"
+        f"<li><b>{ds.drifts.height}</b> drifts</li></ul>"
     )
     return (
         "<section id=\"summary\"><h2>Summary</h2>" + numbers + outlets
         + "<div class=\"two\"><div><h3>Shared text</h3>" + _matrix(articles, labels, ds.article_links) + "</div>"
-        + "<div><h3>Discrepancies by kind</h3><table class=\"kinds\"><tbody>" + kinds + "</tbody></table></div></div></section>"
+        + "<div><h3><a href=\"#drifts\">Drifts</a> by kind</h3><table class=\"kinds\"><tbody>" + kinds + "</tbody></table></div></div></section>"
     )
 
 
@@ -291,7 +305,7 @@ def _side_by_side(ds, columns: list[str], labels: dict[str, str], marker: _Marke
     legend = (
         "<p class=\"legend\"><span class=\"quote\">quoted words</span> <span class=\"speaker\">speaker</span> "
         "<span class=\"figure\">figure</span> <span class=\"changed\">words changed from the reference</span> "
-        "<span class=\"unquoted\">quoted elsewhere, unquoted here</span> <span class=\"disc\">discrepancy</span> · "
+        "<span class=\"unquoted\">quoted elsewhere, unquoted here</span> <span class=\"disc\">drift</span> · "
         "Rows in grey hold what a version added. Hover a mark for details.</p>"
     )
     return (
@@ -377,26 +391,46 @@ def _figure_groups(ds, labels: dict[str, str]) -> str:
     return _groups_section("figures", "Figures across versions", blocks, "No figure is reported by more than one version.")
 
 
-def _discrepancies(ds, labels: dict[str, str]) -> str:
-    present = [k for k in DISCREPANCY_KINDS if ds.discrepancies.filter(pl.col("kind") == k).height]
+def _drifts(ds, labels: dict[str, str]) -> str:
+    """Every drift, a table per kind: each version on each side with a link to its span."""
+    drifts, spans = ds.drifts, ds.drift_spans
+    present = [k for k in DRIFT_KINDS if drifts.filter(pl.col("kind") == k).height]
     boxes = "".join(f"<label><input type=\"checkbox\" data-kind=\"{k}\" checked> <span class=\"badge disc-{k}\">{k}</span></label> " for k in present)
+    by_drift: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for sp in spans.sort("drift_id", "side", "article_id", "start", nulls_last=True).iter_rows(named=True):
+        by_drift[sp["drift_id"], sp["side"]].append(sp)
 
-    def side(aid: str, text: str | None, anchor: str) -> str:
-        shown = f"“{escape(text)}”" if text else "<i>(insertion point)</i>"
-        return f"{escape(labels.get(aid, aid))}: <a href=\"#{anchor}\">{shown}</a>"
+    def side(did: str, name: str) -> str:
+        items = []
+        for sp in by_drift.get((did, name), ()):
+            who = escape(labels.get(sp["article_id"], sp["article_id"]))
+            if sp["start"] is None:
+                items.append(f"<li>{who}: <i>lacks it</i></li>")
+            else:
+                items.append(f"<li>{who}: <a href=\"#span-{sp['span_id']}\">“{escape(sp['text'])}”</a></li>")
+        return "<ul class=\"spans\">" + "".join(items) + "</ul>"
 
-    rows = []
-    for d in ds.discrepancies.sort("discrepancy_id").iter_rows(named=True):
-        did = d["discrepancy_id"]
-        rows.append(
-            f"<tr data-kind=\"{d['kind']}\"><td><code>{did}</code></td><td><span class=\"badge disc-{d['kind']}\">{d['kind']}</span></td>"
-            f"<td>{side(d['article_id'], d['text'], f'{did}-a')}</td><td>{side(d['other_article_id'], d['other_text'], f'{did}-b')}</td>"
-            f"<td class=\"detail\">{escape(d['detail'] or '')}</td></tr>"
+    blocks = []
+    for kind in present:
+        rows = []
+        for d in drifts.filter(pl.col("kind") == kind).sort("drift_id").iter_rows(named=True):
+            did = d["drift_id"]
+            rows.append(
+                f"<tr data-kind=\"{kind}\" id=\"{did}\"><td><code>{did}</code><br><span class=\"dim\">{escape(d['method'])}</span></td>"
+                f"<td>{side(did, 'a')}</td><td>{side(did, 'b')}</td><td class=\"detail\">{escape(d['detail'] or '')}</td></tr>"
+            )
+        blocks.append(
+            f"<div class=\"group\" data-kind=\"{kind}\"><h3 id=\"kind-{kind}\"><span class=\"badge disc-{kind}\">{kind}</span> "
+            f"<span class=\"dim\">{len(rows)} · {escape(KIND_NOTES[kind])}</span></h3>"
+            "<table class=\"discs\"><thead><tr><th>Id · rule</th><th>Side a</th><th>Side b</th><th>Detail</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table></div>"
         )
+    empty = "" if blocks else "<p class=\"note\">No drift between the versions.</p>"
     return (
-        "<section id=\"discrepancies\"><h2>Discrepancies</h2><p class=\"filters\">" + boxes + "</p>"
-        "<table class=\"discs\"><thead><tr><th>Id</th><th>Kind</th><th>One version</th><th>The other</th><th>Detail</th></tr></thead><tbody>"
-        + "".join(rows) + "</tbody></table></section>"
+        "<section id=\"drifts\"><h2>Where the versions drift</h2><p class=\"note\">One row per drift: side a is the "
+        "reading most versions print (for framing the loaded word, for omission the versions printing the material), "
+        "side b every other reading. Each span links to its place in the full text.</p><p class=\"filters\">" + boxes + "</p>"
+        + empty + "".join(blocks) + "</section>"
     )
 
 
@@ -431,7 +465,7 @@ td.flash,.fulltext.flash{animation:flash 2s ease-out}@keyframes flash{from{backg
 .disc-figure_value,.disc-figure_qualifier{background:#fee2e2}.disc-quote_wording,.disc-speaker{background:#ffedd5}.disc-name_spelling{background:#e0e7ff}
 .disc-framing{background:#fae8ff}.disc-reversal{background:#fecaca}.disc-omission{background:#f1f5f9}
 span.disc{background:none}.legend span{margin-right:.6rem}.filters label{margin-right:.4rem;cursor:pointer}
-.group{margin-bottom:1rem}.group table{width:min(100%,62rem)}.discs td.detail{font-size:.8rem;color:var(--dim)}
+ul.spans{margin:0;padding-left:1rem}.group{margin-bottom:1rem}.group table{width:min(100%,62rem)}.discs td.detail{font-size:.8rem;color:var(--dim)}
 details{border:1px solid var(--line);border-radius:4px;margin:.5rem 0;padding:.3rem .6rem}summary{cursor:pointer}
 .fulltext{white-space:pre-wrap;font-size:.9rem;max-width:60rem;padding:.5rem 0}
 """
@@ -454,7 +488,7 @@ _SCRIPT = """
   reveal();
   document.querySelectorAll("input[data-kind]").forEach(function (box) {
     box.addEventListener("change", function () {
-      document.querySelectorAll("tr[data-kind='" + box.dataset.kind + "']").forEach(function (row) {
+      document.querySelectorAll("div.group[data-kind='" + box.dataset.kind + "']").forEach(function (row) {
         row.hidden = !box.checked;
       });
     });

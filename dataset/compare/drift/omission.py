@@ -1,0 +1,264 @@
+"""Material only some versions print (kind ``omission``).
+
+Representation: one row per fact; side ``a`` = the versions printing it (the
+span of the unit in each), side ``b`` = the versions lacking it (null spans).
+An ``addition`` is the same fact seen from the other side, so only ``omission``
+rows are written (the scorer accepts gold ``addition`` rows with sides swapped).
+
+Units. Each body sentence is cut into clauses at , ; : ( ) and dashes; a piece
+with fewer than ``MIN_CONTENT`` content words joins its neighbour, so a unit is
+a clause or a whole sentence.
+
+Search of the whole version. A unit of version X is *present* in version Y when
+some window of one or two consecutive sentences of Y (anywhere in Y, headline
+and captions included) holds at least ``PRESENT`` of the unit's content stems,
+each stem weighted by its rarity across the story's sentences
+(``log(1 + N / df)``: a word every version prints about the story, "Israel",
+weighs little; "deployments" weighs much). Only when no window of Y reaches it is
+Y listed as lacking the unit. Versions compared: every pair of the story when it
+has at most ``EXHAUSTIVE`` versions, else the pairs linked in ``sentence_links``
+(the project's partners), so the cost stays linear in versions.
+
+A unit v of Y that the search finds in X at the sentence of X's unit u, sharing
+at least ``REVERSE_SHARED`` of each unit's weighted content with u, is u
+told in other words: Y does not lack u ("which began Thursday and continued
+through Sunday" / "which took place from Thursday through Sunday").
+
+Collapse. Units that some version lacks are joined through the search itself:
+when X's unit is found in Y's window, Y's units there that the same versions lack
+(and share a stem) join it. A version where a member was found prints the fact
+(its unit at that window is its span). A fact's lacking side is the versions
+that every printing unit compared with found lacking; its printing side the
+versions with a unit in it. Rows with the same printing and lacking versions
+whose units lie in one paragraph of each printing version are merged (the
+guideline's unit is the paragraph, or the clause when the rest is shared).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from newsprov.dataset.compare.drift.collapse import UF, Fact, Mark
+from newsprov.dataset.compare.drift.article_view import Article, Sent
+from newsprov.dataset.compare.drift.words import Tok
+
+__all__ = ["omission_facts", "MIN_CONTENT", "PRESENT", "EXHAUSTIVE"]
+
+MIN_CONTENT = 4     # a clause of fewer content words is not a fact by itself
+PRESENT = 0.5       # half the unit's (rarity-weighted) content found in one place = present
+REVERSE_SHARED = 0.35  # ...and they share this much of each unit's weighted content
+EXHAUSTIVE = 17     # = project PARTNER_WINDOW + 1: stories up to this size are compared pair by pair
+_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+class Unit:
+    __slots__ = ("aid", "sent", "toks", "stems", "start", "end", "para", "idx")
+
+    def __init__(self, aid, sent, toks, idx):
+        self.aid, self.sent, self.toks, self.idx = aid, sent, toks, idx
+        self.stems = {t.stem for t in toks if t.content}
+        self.start, self.end = toks[0].start, toks[-1].end
+        self.para = sent.para or f"{aid}:{sent.sid}"
+
+
+def _units(art: Article, start_idx: int) -> list[Unit]:
+    out = []
+    for s in art.sents:
+        if not s.body or not s.toks:
+            continue
+        pieces: list[list[Tok]] = [[]]
+        prev_end = s.toks[0].start
+        for t in s.toks:
+            gap = art.text[prev_end:t.start]
+            if pieces[-1] and _CUT.search(gap):
+                pieces.append([])
+            pieces[-1].append(t)
+            prev_end = t.end
+        merged: list[list[Tok]] = []
+        for p in pieces:
+            if merged and sum(t.content for t in merged[-1]) < MIN_CONTENT:
+                merged[-1] = merged[-1] + p
+            else:
+                merged.append(p)
+        if len(merged) > 1 and sum(t.content for t in merged[-1]) < MIN_CONTENT:
+            last = merged.pop()
+            merged[-1] = merged[-1] + last
+        for p in merged:
+            if sum(t.content for t in p) >= MIN_CONTENT:
+                out.append(Unit(art.aid, s, p, start_idx + len(out)))
+    return out
+
+
+class _Index:
+    """Stem -> sentence positions of one version; windows are sentence k and k+1."""
+
+    def __init__(self, art: Article):
+        self.art = art
+        self.sents = art.sents
+        self.post: dict[str, list[int]] = defaultdict(list)
+        for k, s in enumerate(self.sents):
+            for st in {t.stem for t in s.toks if t.content}:
+                self.post[st].append(k)
+
+    def best(self, stems: set[str], w: dict[str, float]) -> tuple[float, int]:
+        total = sum(w[s] for s in stems) or 1.0
+        score: dict[int, float] = defaultdict(float)
+        for st in stems:
+            wins = set()
+            for k in self.post.get(st, ()):
+                wins.add(k)
+                wins.add(k - 1)
+            for k in wins:
+                score[k] += w[st]
+        if not score:
+            return 0.0, -1
+        k = max(score, key=lambda j: (score[j], -j))
+        return score[k] / total, k
+
+
+def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None) -> list[Fact]:
+    ids = sorted(arts)
+    if len(ids) < 2:
+        return []
+    units: list[Unit] = []
+    for aid in ids:
+        units += _units(arts[aid], len(units))
+    # rarity weights over the story's sentences
+    df: dict[str, int] = defaultdict(int)
+    n_sent = 0
+    for aid in ids:
+        for s in arts[aid].sents:
+            n_sent += 1
+            for st in {t.stem for t in s.toks if t.content}:
+                df[st] += 1
+    w = {st: math.log(1 + n_sent / c) for st, c in df.items()}
+    index = {aid: _Index(arts[aid]) for aid in ids}
+    if len(ids) <= EXHAUSTIVE or pairs is None:
+        partners = {a: [b for b in ids if b != a] for a in ids}
+    else:
+        partners = defaultdict(list)
+        for a, b in sorted(pairs):
+            if a in arts and b in arts:
+                partners[a].append(b)
+                partners[b].append(a)
+    units_by_sent: dict[tuple[str, int], list[Unit]] = defaultdict(list)
+    for u in units:
+        units_by_sent[(u.aid, u.sent.index)].append(u)
+    uf = UF()
+    lacking: dict[int, set[str]] = {}
+    compared: dict[int, set[str]] = {}
+    found: dict[tuple[int, str], int] = {}
+    for u in units:
+        lacking[u.idx] = set()
+        compared[u.idx] = set(partners.get(u.aid, ()))
+        for b in partners.get(u.aid, ()):
+            score, k = index[b].best(u.stems, w)
+            if score >= PRESENT:
+                found[(u.idx, b)] = k  # window = sentences k and k + 1 (positions in the article)
+            else:
+                lacking[u.idx].add(b)
+    # the reverse search: a unit v of Y found in X at u's sentence is u said in other words
+    units_of: dict[str, list[Unit]] = defaultdict(list)
+    pos_of: dict[int, int] = {}
+    for v in units:
+        units_of[v.aid].append(v)
+    for aid in ids:
+        for k, sent in enumerate(arts[aid].sents):
+            for v in units_by_sent.get((aid, sent.index), ()):
+                pos_of[v.idx] = k
+    wsum = {u.idx: sum(w[x] for x in u.stems) for u in units}
+    for u in units:
+        for b in sorted(lacking[u.idx]):
+            for v in units_of[b]:
+                k = found.get((v.idx, u.aid))
+                if k is None or pos_of[u.idx] not in (k, k + 1):
+                    continue
+                shared = sum(w[x] for x in u.stems & v.stems)
+                if shared >= REVERSE_SHARED * max(wsum[u.idx], wsum[v.idx]):
+                    lacking[u.idx].discard(b)
+                    break
+    # facts: units some version lacks, joined when one is found where the other stands
+    cands = [u for u in units if lacking[u.idx]]
+    cand_ids = {u.idx for u in cands}
+    for u in cands:
+        uf.find(u.idx)
+        for b in compared[u.idx]:
+            k = found.get((u.idx, b))
+            if k is None:
+                continue
+            for kk in (k, k + 1):
+                if 0 <= kk < len(arts[b].sents):
+                    for v in units_by_sent.get((b, arts[b].sents[kk].index), ()):
+                        if v.idx in cand_ids and u.stems & v.stems and lacking[v.idx] - {u.aid} == lacking[u.idx] - {v.aid}:
+                            uf.union(u.idx, v.idx)
+    comps: dict[int, list[Unit]] = defaultdict(list)
+    for u in cands:
+        comps[uf.find(u.idx)].append(u)
+    rows = []
+    for members in comps.values():
+        printing = {u.aid for u in members}
+        # versions where a member was found also print the fact (their best unit there is its span)
+        extra: list[Unit] = []
+        for u in members:
+            for b, k in ((b, found.get((u.idx, b))) for b in compared[u.idx]):
+                if k is None or b in printing:
+                    continue
+                near = [v for kk in (k, k + 1) if 0 <= kk < len(arts[b].sents)
+                        for v in units_by_sent.get((b, arts[b].sents[kk].index), ())]
+                if near:
+                    best = max(near, key=lambda v: (sum(w[x] for x in u.stems & v.stems), -v.start))
+                    extra.append(best)
+                    printing.add(b)
+        lack = set()
+        # (only versions some member was compared with can lack it: linear in partners, not versions)
+        for y in set().union(*(compared[u.idx] for u in members)):
+            if y in printing:
+                continue
+            seen_by = [u for u in members if y in compared[u.idx]]
+            if seen_by and 2 * sum(y in lacking[u.idx] for u in seen_by) >= len(seen_by):
+                lack.add(y)
+        if not lack:
+            continue
+        rows.append((members + extra, lack))
+    # merge rows of one paragraph with the same sides
+    merged: dict[tuple, list] = {}
+    order = []
+    for members, lack in rows:
+        printing = tuple(sorted({u.aid for u in members}))
+        paras = tuple(sorted({(u.aid, u.para) for u in members}))
+        key = (printing, tuple(sorted(lack)), tuple(sorted({p for _, p in paras})))
+        if key not in merged:
+            merged[key] = []
+            order.append(key)
+        merged[key].extend(members)
+    facts = []
+    for key in order:
+        members = merged[key]
+        printing, lack, _ = key
+        a_marks = []
+        for aid in printing:
+            us = sorted((u for u in members if u.aid == aid), key=lambda u: u.start)
+            # contiguous units of one version become one span
+            cur = None
+            for u in us:
+                if cur and (u.sent.index - cur[2] <= 1):
+                    cur = (cur[0], max(cur[1], _end_with_punct(arts[aid].text, u.end)), u.sent.index)
+                else:
+                    if cur:
+                        a_marks.append(Mark(aid, cur[0], cur[1], "printed"))
+                    cur = (u.start, _end_with_punct(arts[aid].text, u.end), u.sent.index)
+            if cur:
+                a_marks.append(Mark(aid, cur[0], cur[1], "printed"))
+        b_marks = [Mark(aid, 0, 0, "") for aid in lack]
+        facts.append(Fact("omission", "whole-version-search", a_marks, b_marks,
+                          {"units": len(members), "printing": len(printing), "lacking": len(lack)}))
+    return facts
+
+
+def _end_with_punct(text: str, end: int) -> int:
+    """Extend a span over closing punctuation and quotation marks right after it."""
+    while end < len(text) and text[end] in ".!?\"\u201d\u2019)":
+        end += 1
+    return end

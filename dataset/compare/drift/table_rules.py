@@ -1,0 +1,427 @@
+"""Rules over the package's group tables: figures, quotes, names, captions and credits.
+
+* figure_value / figure_qualifier / figure_base (method ``figure-group``): a figure
+  group whose members differ in value (or unit of measure), in ``value_kind``
+  (exact / approximate / lower_bound ...), or, for percentages, in base
+  (``subject``). One row per group and aspect; readings are the values, kinds
+  or bases. A group's ``claim`` conflict (a relational word next to the figure,
+  "five minutes after" / "before") is a ``time_reference`` when the words are
+  temporal, else a ``reversal``; its spans are the claim words.
+* quote_wording (``quote-group``): members of one quote group whose words differ
+  from the reference wording (``altered``), or a full quotation silently trimmed
+  (both full quotes, the member a contiguous part, no ellipsis). A partial quote
+  that keeps the words is not a drift.
+* quote_paraphrase: the group's words printed without quotation marks in another
+  version (``unquoted`` table, method ``unquoted``; or a fuzzy search of the whole
+  version for at least 75% of the quotation's content words in order, outside
+  quotation marks, ``unquoted-fuzzy``); a full quotation that another version
+  reduces to a quoted fragment of at most half its words (``fragment``); a full
+  quotation whose aligned sentence in another version has no quotation and a
+  reporting verb, the quoted words mostly gone (``reported-speech``).
+* speaker (``quote-group``): members of one group attributed to different named
+  speakers (canonical names differ and neither contains the other's last word).
+* name_spelling (``spelling``): two capitalised spellings, each used by versions
+  that do not use the other, similar by characters (Indel >= 0.7), not one a
+  prefix of the other, seen facing each other in an aligned pair or sharing a
+  neighbouring word. One row per pair of spellings; every occurrence spanned.
+* caption_credit (``credit``): photo captions/credits and source credits
+  ("(AFP Photo)", "Photograph: EPA", "– AP", "(With agency inputs)") that differ
+  between versions; versions without one are listed with a null span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+import polars as pl
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from newsprov.dataset.compare.drift.word_align import align
+from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
+from newsprov.dataset.compare.drift.collapse import Mark, Obs
+from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
+from newsprov.dataset.compare.drift.article_view import Article, Sent
+from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, tokens
+
+__all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
+
+_TEMPORAL_CLAIMS = frozenset("before after earlier later prior since until".split())
+
+
+# --------------------------------------------------------------------------- figures
+def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Article]) -> list[Obs]:
+    if groups is None or not len(groups):
+        return []
+    g = groups.filter(pl.col("article_id").is_in(list(arts)))
+    f = figures.select("figure_id", "value", "value_low", "value_high", "value_kind", "unit", "subject")
+    g = g.join(f, on="figure_id", how="left")
+    out = []
+    for (gid,), rows in g.group_by(["group_id"], maintain_order=True):
+        rows = rows.sort("article_id", "start")
+        if rows["article_id"].n_unique() < 2:
+            continue
+        recs = rows.to_dicts()
+        differs = set()
+        for r in recs:
+            differs |= set((r.get("differs") or "").split(";")) - {""}
+        base = {"group": gid}
+
+        def emit(kind, reading, method="figure-group", marks=None):
+            ms = marks or tuple(Mark(r["article_id"], r["start"], r["end"], reading(r)) for r in recs)
+            if len({m.reading for m in ms}) > 1:
+                out.append(Obs(kind, method, ms, dict(base)))
+        if "value" in differs or "unit" in differs:
+            emit("figure_value", lambda r: f"{r['value']}|{r['value_low']}|{r['value_high']}|{r['unit'] if 'unit' in differs else ''}")
+        if "qualifier" in differs:
+            emit("figure_qualifier", lambda r: str(r["value_kind"]))
+        if "base" in differs:
+            emit("figure_base", lambda r: (r["subject"] or "").casefold())
+        if "claim" in differs:
+            marks = []
+            for r in recs:
+                art = arts[r["article_id"]]
+                sent = art.sent_at(r["start"])
+                if sent is None:
+                    continue
+                toks = [t for t in sent.toks if t.key == (r.get("claim") or "")]
+                near = sorted(toks, key=lambda t: min(abs(t.start - r["end"]), abs(t.end - r["start"])))
+                if near:
+                    marks.append(Mark(r["article_id"], near[0].start, near[0].end, near[0].key))
+            words = {m.reading for m in marks}
+            if len(words) > 1:
+                kind = "time_reference" if words <= _TEMPORAL_CLAIMS else "reversal"
+                out.append(Obs(kind, "figure-claim", tuple(marks), dict(base)))
+    return out
+
+
+# --------------------------------------------------------------------------- quotes
+def _keys(text: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens(text))
+
+
+def _content_stems(text: str) -> list[str]:
+    seen = []
+    for t in tokens(text):
+        if t.content and t.stem not in seen:
+            seen.append(t.stem)
+    return seen
+
+
+def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None) -> tuple[int, int] | None:
+    """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order."""
+    need = max(2, -(-3 * len(q_stems) // 4))
+    pool = sents if sents is not None else art.sents
+    best = None
+    for s in pool:
+        toks = [(t, q) for t, q in zip(s.toks, s.quoted)]
+        n = len(toks)
+        for i in range(n):
+            t, q = toks[i]
+            if q or t.stem not in q_stems:
+                continue
+            k = q_stems.index(t.stem)
+            got, last = 1, i
+            pos = k
+            for j in range(i + 1, min(n, i + 3 * len(q_stems) + 2)):
+                tj, qj = toks[j]
+                if qj:
+                    break
+                if tj.stem in q_stems[pos + 1:]:
+                    pos = q_stems.index(tj.stem, pos + 1)
+                    got += 1
+                    last = j
+                    if got >= need:
+                        break
+            if got >= need:
+                span = (toks[i][0].start, toks[last][0].end)
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
+    return best
+
+
+def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame, arts: dict[str, Article],
+              links: dict[str, list[Sent]], partners: dict[str, set[str]] | None = None) -> list[Obs]:
+    """quote_wording, quote_paraphrase and speaker observations (module doc).
+
+    ``partners`` (article -> the articles compared with it): when given, a quotation is
+    searched for unquoted only in the partners of the versions quoting it (large stories,
+    where the cost must stay linear in versions); else in every version of the story."""
+    out: list[Obs] = []
+    q = quotes.filter(pl.col("article_id").is_in(list(arts)))
+    if not len(q):
+        return out
+    qrec = {r["quote_id"]: r for r in q.to_dicts()}
+    g = groups.filter(pl.col("article_id").is_in(list(arts))) if groups is not None else groups
+    member_of: dict[str, str] = {}
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    if g is not None and len(g):
+        for r in g.to_dicts():
+            if r["quote_id"] in qrec:
+                member_of[r["quote_id"]] = r["group_id"]
+                by_group[r["group_id"]].append(r)
+    # --- quote_wording and speaker per group
+    for gid, mem in by_group.items():
+        if len({m["article_id"] for m in mem}) < 2:
+            continue
+        ref = qrec.get(mem[0]["reference_quote_id"])
+        if ref is None:
+            continue
+        ref_keys = _keys(ref["text"])
+        marks = []
+        for m in mem:
+            qq = qrec[m["quote_id"]]
+            rel = m["relation"]
+            reading = "reference"
+            if rel == "altered":
+                reading = " ".join(_keys(qq["text"]))
+            elif rel in ("truncated", "extended") and qq.get("kind") == "full" and ref.get("kind") == "full":
+                if not any(e in (qq["text"] + ref["text"]) for e in ("...", "\u2026")):
+                    reading = " ".join(_keys(qq["text"]))
+            marks.append(Mark(m["article_id"], qq["start"], qq["end"], reading))
+        if len({m.reading for m in marks}) > 1:
+            out.append(Obs("quote_wording", "quote-group", tuple(marks), {"group": gid}))
+        # speaker
+        sp = []
+        for m in mem:
+            qq = qrec[m["quote_id"]]
+            name = qq.get("speaker")
+            if not name or len(_keys(qq["text"])) < 3:
+                continue
+            kind = (qq.get("speaker_kind") or "").lower()
+            if kind in ("pronoun", "unknown"):
+                continue
+            s0, s1 = qq.get("speaker_start"), qq.get("speaker_end")
+            if s0 is None or s1 is None:
+                continue
+            sp.append((m["article_id"], s0, s1, name))
+        names = {n for *_, n in sp}
+        if len(names) > 1:
+            last = {n: n.split()[-1].casefold().rstrip("'s").replace("\u2019s", "") for n in names}
+            distinct = [(a, b) for a in names for b in names if a < b and last[a] not in b.casefold()
+                        and last[b] not in a.casefold()]
+            if distinct:
+                out.append(Obs("speaker", "quote-group", tuple(Mark(a, s, e, n) for a, s, e, n in sp), {"group": gid}))
+    # --- quote_paraphrase
+    unq = defaultdict(list)
+    if unquoted is not None and len(unquoted):
+        for r in unquoted.filter(pl.col("article_id").is_in(list(arts))).to_dicts():
+            unq[r["group_id"]].append(r)
+    facts: dict[str, dict] = {}  # fact key -> {"quoted": [marks], "unquoted": [marks], "methods": set}
+    for qid, qq in qrec.items():
+        key = member_of.get(qid, qid)
+        f = facts.setdefault(key, {"quoted": [], "unquoted": [], "methods": set(), "quotes": []})
+        f["quoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "quoted"))
+        f["quotes"].append(qq)
+    for gid, rows in unq.items():
+        if gid in facts:
+            for r in rows:
+                facts[gid]["unquoted"].append(Mark(r["article_id"], r["start"], r["end"], "unquoted"))
+                facts[gid]["methods"].add("unquoted")
+    for key, f in facts.items():
+        quoting = {m.article for m in f["quoted"]}
+        have_unq = {m.article for m in f["unquoted"]}
+        longest = max(f["quotes"], key=lambda qq: len(qq["text"]))
+        stems = _content_stems(longest["text"])
+        # a full quotation reduced to a fragment
+        fulls = [qq for qq in f["quotes"] if qq.get("kind") == "full"]
+        if fulls and key in by_group:
+            full_n = max(len(_keys(qq["text"])) for qq in fulls)
+            for qq in f["quotes"]:
+                if qq.get("kind") == "partial" and len(_keys(qq["text"])) * 2 <= full_n and qq["article_id"] not in {
+                        x["article_id"] for x in fulls}:
+                    f["quoted"] = [m for m in f["quoted"] if not (m.article == qq["article_id"] and m.start == qq["start"])]
+                    f["unquoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "fragment"))
+                    f["methods"].add("fragment")
+        wordings = [_content_stems(w) for w in sorted({qq["text"] for qq in f["quotes"]}, key=len)[:5]]
+        searched = arts if partners is None else {a: arts[a] for a in sorted(set().union(*(partners.get(x, set()) for x in quoting))) if a in arts}
+        for aid, art in searched.items():
+            if aid in quoting or aid in have_unq:
+                continue
+            if len(stems) >= 2:
+                hit = None
+                have = art.stems
+                for st in wordings:
+                    # (a window needs 75% of the stems: none where the version lacks them)
+                    if len(st) < 2 or sum(x in have for x in st) < max(2, -(-3 * len(st) // 4)):
+                        continue
+                    hit = _fuzzy_unquoted(st, art)
+                    if hit:
+                        break
+                if hit:
+                    f["unquoted"].append(Mark(aid, hit[0], hit[1], "unquoted"))
+                    f["methods"].add("unquoted-fuzzy")
+                    continue
+            # aligned sentences of the quoting versions in this version
+            aligned = [s for qq in f["quotes"] for s in links.get(f"{qq['article_id']}|{aid}|{qq['start']}", [])]
+            if len(stems) == 1 and aligned:
+                hit = _fuzzy_unquoted(stems, art, aligned)
+                if hit:
+                    f["unquoted"].append(Mark(aid, hit[0], hit[1], "unquoted"))
+                    f["methods"].add("unquoted-fuzzy")
+                    continue
+            if longest.get("kind") == "full" and len(stems) >= 4 and aligned:
+                for qq in f["quotes"]:
+                    for sy in links.get(f"{qq['article_id']}|{aid}|{qq['start']}", []):
+                        if any(sy.quoted) or not any(t.key in ATTRIBUTION for t in sy.toks):
+                            continue
+                        sx = arts[qq["article_id"]].sent_at(qq["start"])
+                        if sx is None:
+                            continue
+                        ys = {t.stem for t in sy.toks}
+                        if sum(s in ys for s in stems) * 2 >= len(stems):
+                            continue
+                        qi = [i for i, t in enumerate(sx.toks) if qq["start"] <= t.start < qq["end"]]
+                        if not qi:
+                            continue
+                        lo, hi = qi[0], qi[-1] + 1
+                        # the words around the quotation (its frame) must be printed by the other sentence
+                        frame = {t.stem for t in sx.toks[max(0, lo - 8):lo] + sx.toks[hi:hi + 8]
+                                 if t.content and not t.cap and t.key not in ATTRIBUTION and not
+                                 sx.quoted[sx.toks.index(t)]}
+                        if len(frame & ys) < 2:
+                            continue
+                        js = [(b.j0, b.j1) for b in align(sx.toks, sy.toks) if b.i0 < hi and b.i1 > lo and b.j1 > b.j0]
+                        if js:
+                            j0, j1 = min(a for a, _ in js), max(b for _, b in js)
+                            f["unquoted"].append(Mark(aid, sy.toks[j0].start, sy.toks[j1 - 1].end, "reported"))
+                            f["methods"].add("reported-speech")
+                            break
+                    else:
+                        continue
+                    break
+        if f["unquoted"] and f["quoted"]:
+            out.append(Obs("quote_paraphrase", "+".join(sorted(f["methods"])), tuple(f["quoted"] + f["unquoted"]),
+                           {"quote": key}))
+    return out
+
+
+# --------------------------------------------------------------------------- names
+def _name_types(arts: dict[str, Article]) -> dict[str, dict[str, list[Tok]]]:
+    """key -> article -> occurrences of capitalised words (not sentence-initial-only function words)."""
+    out: dict[str, dict[str, list[Tok]]] = defaultdict(lambda: defaultdict(list))
+    for aid, art in arts.items():
+        for s in art.sents:
+            for i, t in enumerate(s.toks):
+                if not t.cap or len(t.key) < 4 or t.key in STOPWORDS or t.key in TITLES or t.key[:1].isdigit():
+                    continue
+                if t.key in WEEKDAYS or t.key in MONTHS:
+                    continue
+                if t.text.isupper() and len(t.text) <= 5:
+                    continue  # acronyms
+                out[t.key][aid].append(t)
+    return out
+
+
+def name_obs(arts: dict[str, Article], faced: list[tuple[Tok, Tok, str, str]]) -> list[Obs]:
+    types = _name_types(arts)
+    keys = sorted(types)
+    faced_pairs = {tuple(sorted((t.key, u.key))) for t, u, _a, _b in faced}
+    # neighbours of each type: keys of adjacent tokens
+    neigh: dict[str, set[str]] = defaultdict(set)
+    for aid, art in arts.items():
+        for s in art.sents:
+            for i, t in enumerate(s.toks):
+                if t.key in types:
+                    if i > 0 and s.toks[i - 1].key not in STOPWORDS:
+                        neigh[t.key].add("<" + s.toks[i - 1].key)
+                    if i + 1 < len(s.toks) and s.toks[i + 1].key not in STOPWORDS:
+                        neigh[t.key].add(">" + s.toks[i + 1].key)
+    out = []
+    by_len: dict[int, list[str]] = defaultdict(list)
+    for k in keys:
+        by_len[len(k)].append(k)
+    for k1 in keys:
+        # (only names after k1 in sort order: each pair is read once)
+        near = [k2 for n in range(len(k1) - 3, len(k1) + 4)
+                for k2 in by_len.get(n, ())[bisect.bisect_right(by_len.get(n, ()), k1):]]
+        # (rapidfuzz scores every name of near length in one call, in C: still a pass over the
+        # story's names per name, but a fast one; the Python checks below see only similar pairs)
+        for k2, sim, _i in sorted(process.extract(k1, near, scorer=Indel.normalized_similarity,
+                                              score_cutoff=NAME_SIM, limit=None), key=lambda m: (len(m[0]), m[0])):
+            if k2 <= k1:
+                continue
+            if k1.startswith(k2) or k2.startswith(k1) or k1.rstrip("s") == k2.rstrip("s"):
+                continue
+            a1, a2 = set(types[k1]), set(types[k2])
+            faced_ok = (k1, k2) in faced_pairs
+            if (a1 & a2) and not faced_ok:
+                continue
+            if not faced_ok and not (neigh[k1] & neigh[k2]):
+                continue
+            if a1 <= a2 or a2 <= a1:
+                # one spelling's versions all print the other too: not a variant pair
+                if not faced_ok:
+                    continue
+            marks = []
+            for k in (k1, k2):
+                for aid, occ in types[k].items():
+                    for t in occ:
+                        marks.append(Mark(aid, t.start, t.end, k))
+            out.append(Obs("name_spelling", "spelling", tuple(marks),
+                           {"spellings": f"{k1}/{k2}", "similarity": round(sim, 3)}))
+    return out
+
+
+# --------------------------------------------------------------------------- captions and credits
+_PHOTO_RE = re.compile(r"(?:\((?:[A-Z][\w./ -]{0,30} )?(?:Photo|Photograph|Image|Picture|File)[^)]{0,30}\)|"
+                       r"\b(?:Photo(?:graph)?|Image|Picture)s?\s*(?:credit)?\s*:\s*[^\n]{1,60}$|"
+                       r"\b(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA-EFE|Shutterstock)\b)", re.M | re.I)
+_SOURCE_RE = re.compile(r"(?:\(\s*(?:with|additional)\s+(?:agency\s+)?inputs?[^)]{0,40}\)|"
+                        r"(?<=[.!?\"\u201d])\s*[\u2013\u2014-]\s*(?:AP|AFP|Reuters|PTI|IANS|ANI|UPI|DPA|Xinhua|Bloomberg)\s*$|"
+                        r"^\s*\((?:AP|AFP|Reuters|PTI|IANS|ANI|UPI)\)|"
+                        r"\b(?:Reporting by|Additional reporting by|contributed to this report)\b[^\n]{0,80})", re.M | re.I)
+
+
+def credit_obs(arts: dict[str, Article], para_kind: dict[str, str]) -> list[Obs]:
+    found: dict[str, dict[str, list[tuple[int, int, str]]]] = {"photo": defaultdict(list), "source": defaultdict(list)}
+    for aid, art in arts.items():
+        text = art.text
+        caption_paras = set()
+        for s in art.sents:
+            if s.para and para_kind.get(s.para) == "caption":
+                caption_paras.add(s.para)
+        # caption paragraphs as a whole
+        spans_by_para: dict[str, list[int]] = {}
+        for s in art.sents:
+            if s.para in caption_paras:
+                lo, hi = spans_by_para.get(s.para, [s.start, s.end])
+                spans_by_para[s.para] = [min(lo, s.start), max(hi, s.end)]
+        for p, (lo, hi) in spans_by_para.items():
+            m = _PHOTO_RE.search(text, lo, hi)
+            label = m.group().strip("() ").casefold() if m else text[lo:hi].casefold()
+            found["photo"][aid].append((lo, hi, _norm_credit(label)))
+        for m in _PHOTO_RE.finditer(text):
+            if any(lo <= m.start() < hi for lo, hi in spans_by_para.values()):
+                continue
+            found["photo"][aid].append((m.start(), m.end(), _norm_credit(m.group())))
+        for m in _SOURCE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            while s < e and not text[s].isalnum() and text[s] != "(":
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            found["source"][aid].append((s, e, _norm_credit(m.group())))
+    out = []
+    for cls, per in found.items():
+        if not per:
+            continue
+        marks = []
+        for aid in arts:
+            occ = per.get(aid)
+            if occ:
+                reading = " + ".join(sorted({r for *_, r in occ}))
+                marks += [Mark(aid, s, e, reading) for s, e, _r in occ]
+            else:
+                marks.append(Mark(aid, 0, 0, ""))
+        if len({m.reading for m in marks}) > 1:
+            out.append(Obs("caption_credit", f"credit-{cls}", tuple(marks), {"credit": cls}))
+    return out
+
+
+def _norm_credit(s: str) -> str:
+    s = s.casefold()
+    s = re.sub(r"\b(photo(graph)?s?|image|picture|credit|file|with|inputs?|agency|additional|reporting by)\b", " ", s)
+    return re.sub(r"[^\w]+", " ", s).strip()
