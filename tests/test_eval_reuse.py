@@ -115,3 +115,10 @@ def test_the_shared_dev_corpora_keep_their_measured_figures():
     # measured at this commit: 0.885 / 0.925 / 0.088 (README, "Reuse"); the issue's targets are 0.90 / 0.95 / 0.15
     assert scores["counter"]["auc_derived"] >= 0.87 and scores["counter"]["auc_wholly_derived"] >= 0.91
     assert scores["basil"]["p90"] <= 0.10
+
+
+def test_eval_reuse_takes_the_labels_file_as_the_issue_names_it(counter):
+    by_folder = runner.invoke(app, ["eval", "reuse", "--counter", str(counter), "--json"])
+    by_labels = runner.invoke(app, ["eval", "reuse", "--labels", str(counter / "labels.tsv"), "--json"])
+    assert by_labels.exit_code == 0, by_labels.output
+    assert json.loads(by_labels.output)["counter"] == json.loads(by_folder.output)["counter"]

@@ -364,15 +364,46 @@ def eval_speakers(
         typer.echo(f"| {name} | " + " | ".join(cells) + " |")
 
 
+@eval_app.command("framing")
+def eval_framing(
+    gold: Path = typer.Option(..., "--gold", help="Lexical-bias spans, one JSON object per line (article_id, story, start, end, bias; bias 'lex' = a loaded word), as BASIL's annotations.jsonl."),
+    packages: Optional[list[Path]] = typer.Argument(None, help="The packages holding the gold's articles (default: the embedded package)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Framing rows' loaded words against lexical-bias spans: token P/R/F1, beside the naive baseline, over whole articles and over annotated sentences."""
+    from newsprov.dataset.evaluate.framing import FramingGoldError, evaluate_framing
+    from newsprov.dataset.versions.load import DatasetError
+
+    try:
+        scores = evaluate_framing(gold, packages or None)
+    except (FramingGoldError, DatasetError, OSError) as exc:
+        _fail(str(exc) if isinstance(exc, FramingGoldError) else f"{' '.join(map(str, packages or [])) or 'embedded package'}: {exc}")
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    typer.echo(f"{scores['articles']} articles, {scores['stories']} stories, {scores['framing_rows']} framing rows")
+    typer.echo("| framing | scope | tokens | gold tokens | precision | recall | F1 |")
+    typer.echo("|---|---|---|---|---|---|---|")
+    for who, label in (("system", "framing rows (loaded word)"), ("baseline", "baseline: words no other version uses")):
+        for scope in ("articles", "lex_sentences"):
+            r = scores[who][scope]
+            typer.echo(f"| {label} | {scope.replace('_', ' ')} | {r['tokens']} | {r['gold_tokens']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
+
+
 @eval_app.command("reuse")
 def eval_reuse(
     counter: Optional[Path] = typer.Option(None, "--counter", help="A COUNTER-layout folder: labels.tsv (pair, WD/PD/ND) and pairs/<id>/<id>_src.txt, <id>_der.txt."),
+    labels: Optional[Path] = typer.Option(None, "--labels", help="The labels.tsv of a COUNTER-layout folder (the same as --counter with its folder)."),
     basil: Optional[Path] = typer.Option(None, "--basil", help="A BASIL-layout folder: text/<story>_<outlet>.txt, outlets writing one story independently."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """ROC AUC of the newspaper's reuse share (derived vs not, wholly derived vs rest) and independent outlets' p90 share; a folder that is absent is skipped."""
     from newsprov.dataset.compare.reuse_eval import ReuseGoldError, evaluate_reuse
 
+    if labels is not None:
+        if counter is not None and counter.resolve() != labels.resolve().parent:
+            _fail(f"eval reuse: {labels}: --labels and --counter name different folders")
+        counter = labels.parent
     if counter is None and basil is None:
         _fail("eval reuse: give --counter DIR, --basil DIR or both")
     _about(counter or basil)
