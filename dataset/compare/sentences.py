@@ -88,7 +88,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
-from newsprov.lang.words import STOPWORDS, WORD_RE, Token, normalise_text, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_text, word_key
 
 __all__ = [
     "ALIGN_MIN",
@@ -331,20 +331,7 @@ def _similarity(x: SentenceInfo, y: SentenceInfo) -> float:
 
 def word_diff(x: SentenceInfo, y: SentenceInfo) -> list[list]:
     """Word edit blocks from x to y (adjacent edits merged), with source spans."""
-    ops = []
-    pending = None  # [src_start, src_end, dst_start, dst_end]
-    for op in Levenshtein.opcodes(x.ids, y.ids):
-        if op.tag == "equal":
-            if pending:
-                ops.append(pending)
-                pending = None
-            continue
-        if pending is None:
-            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-        else:
-            pending[1], pending[3] = op.src_end, op.dest_end
-    if pending:
-        ops.append(pending)
+    ops = edit_blocks(Levenshtein.opcodes(x.ids, y.ids))
     out = []
     for s0, s1, d0, d1 in ops:
         a0, a1 = _span(x, s0, s1)

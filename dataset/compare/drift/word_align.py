@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from newsprov.dataset.compare.drift.words import Tok
+from newsprov.lang.words import edit_blocks
 
 __all__ = ["Block", "align", "matched_pairs"]
 
@@ -32,21 +33,7 @@ def _opcodes(x: list[Tok], y: list[Tok]):
 
 
 def align(x: list[Tok], y: list[Tok]) -> list[Block]:
-    out: list[Block] = []
-    pending = None
-    for op in _opcodes(x, y):
-        if op.tag == "equal":
-            if pending:
-                out.append(Block(*pending))
-                pending = None
-            continue
-        if pending is None:
-            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-        else:
-            pending[1], pending[3] = op.src_end, op.dest_end
-    if pending:
-        out.append(Block(*pending))
-    return out
+    return [Block(*b) for b in edit_blocks(_opcodes(x, y))]
 
 
 def matched_pairs(x: list[Tok], y: list[Tok]) -> dict[int, int]:

@@ -51,6 +51,7 @@ __all__ = [
     "STOPWORDS",
     "Token",
     "contains_run",
+    "edit_blocks",
     "normalise_text",
     "tokenize",
     "tokens_frame",
@@ -151,3 +152,23 @@ def contains_run(long: tuple, short: tuple) -> bool:
         return False
     first = short[0]
     return any(long[i] == first and long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def edit_blocks(opcodes) -> list[list[int]]:
+    """The maximal runs of non-equal edit operations (rapidfuzz opcodes, in order) between equal
+    ones, each as [src_start, src_end, dest_start, dest_end]: adjacent edits merged into one block."""
+    blocks = []
+    pending = None
+    for op in opcodes:
+        if op.tag == "equal":
+            if pending:
+                blocks.append(pending)
+                pending = None
+            continue
+        if pending is None:
+            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            pending[1], pending[3] = op.src_end, op.dest_end
+    if pending:
+        blocks.append(pending)
+    return blocks
