@@ -30,21 +30,24 @@ from pathlib import Path
 
 ACTIONS = ("set", "drop", "add")
 SPAN_KEY = ("article_id", "start", "end")
+
+
+def _curations() -> dict:
+    """Table name -> the Curation its model declares (the tables curators may correct), by name."""
+    from newsprov.schemas.registry import metas
+
+    found = {name: meta.curation for name, meta in metas().items() if meta.curation is not None}
+    return dict(sorted(found.items()))
+
+
+CURATIONS = _curations()
 # What each table lets an override give; span columns travel as (start, end) pairs whose
-# text column is filled from the source.
-FIELDS = {
-    "quotes": {"kind", "speaker", "speaker_start", "speaker_end", "cue_start", "cue_end"},
-    "figures": {"value", "value_low", "value_high", "value_kind", "unit", "subject", "attributed_to", "flag"},
-    "entities": {"canonical", "kind"},
-}
-CLEARABLE = {
-    "quotes": {"speaker": ("speaker", "speaker_mention", "speaker_start", "speaker_end"), "cue": ("cue", "cue_start", "cue_end")},
-    "figures": {name: (name,) for name in ("value_low", "value_high", "unit", "subject", "attributed_to", "flag")},
-    "entities": {},
-}
+# text column is filled from the source. Declared on the models (schemas.base.Curation).
+FIELDS = {name: set(c.fields) for name, c in CURATIONS.items()}
+CLEARABLE = {name: dict(c.clearable) for name, c in CURATIONS.items()}
 # What a row added by hand must give besides its span.
-ADD_REQUIRED = {"quotes": {"kind"}, "figures": {"value", "value_kind"}, "entities": {"canonical"}}
-SPAN_TEXTS = {"quotes": {("speaker_start", "speaker_end"): "speaker_mention", ("cue_start", "cue_end"): "cue"}}
+ADD_REQUIRED = {name: set(c.add_required) for name, c in CURATIONS.items()}
+SPAN_TEXTS = {name: dict(c.span_texts) for name, c in CURATIONS.items() if c.span_texts}
 
 
 class OverrideError(Exception):

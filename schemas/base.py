@@ -130,6 +130,19 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Curation:
+    """What curators may give a row of this table in a reviewed overrides file (dataset/overrides.py):
+    `fields` an override may set, the `clearable` names (each emptying its columns), what a row
+    added by hand must give besides its span (`add_required`), and the span columns whose text
+    column is filled from the source (`span_texts`: (start, end) -> text column)."""
+
+    fields: frozenset[str]
+    clearable: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    add_required: frozenset[str] = frozenset()
+    span_texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class TableMeta:
     name: str
     primary_key: tuple[str, ...]
@@ -141,6 +154,7 @@ class TableMeta:
     counts: tuple[Count, ...] = field(default=())
     sources: SourceFiles | None = None
     rules: tuple[Rule, ...] = field(default=())
+    curation: Curation | None = None
     title: str = ""
     description: str = ""
 
@@ -176,6 +190,7 @@ def table_meta(model: type[TableModel]) -> TableMeta:
         counts=tuple(getattr(model, "_counts", ())),
         sources=getattr(model, "_sources", None),
         rules=rules,
+        curation=getattr(model, "_curation", None),
         title=title.strip(),
         description=" ".join(description.split()),
     )

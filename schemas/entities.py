@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pandera.polars as pa
 
-from newsprov.schemas.base import ARTICLE_ID, ForeignKey, Span, TableModel, all_or_none, anchored
+from newsprov.schemas.base import ARTICLE_ID, Curation, ForeignKey, Span, TableModel, all_or_none, anchored
 
 ENTITY_KINDS = ("person", "organisation", "group", "role", "unresolved")
 # speaker-name: the name an entity goes by (its own canonical form); spelling-variant: a
@@ -25,6 +25,8 @@ class Entities(TableModel):
 
     _group = "extracted"
     _primary_key = ("alias",)
+    # what a reviewed override may give an entity row (dataset/overrides.toml)
+    _curation = Curation(fields=frozenset({"canonical", "kind"}), add_required=frozenset({"canonical"}))
     _foreign_keys = (ForeignKey(("article_id",), "articles", ("article_id",)),)
     _spans = (Span(start="start", end="end", text="mention"),)
 

@@ -6,7 +6,7 @@ import polars as pl
 import pandera.polars as pa
 
 from newsprov.lang.figures import PERCENT_UNITS
-from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, TableModel, Within, anchored
+from newsprov.schemas.base import ARTICLE_ID, Agrees, Curation, ForeignKey, Span, TableModel, Within, anchored
 from newsprov.schemas.figure_reading import FIGURE_READING
 from newsprov.schemas.quotes import QUOTE_ID
 
@@ -28,6 +28,12 @@ class Figures(TableModel):
 
     _group = "extracted"
     _primary_key = ("figure_id",)
+    # what a reviewed override may give a figure (dataset/overrides.toml)
+    _curation = Curation(
+        fields=frozenset({"value", "value_low", "value_high", "value_kind", "unit", "subject", "attributed_to", "flag"}),
+        clearable={name: (name,) for name in ("value_low", "value_high", "unit", "subject", "attributed_to", "flag")},
+        add_required=frozenset({"value", "value_kind"}),
+    )
     _foreign_keys = (
         ForeignKey(("article_id",), "articles", ("article_id",)),
         ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),

@@ -7,7 +7,7 @@ from typing import Optional
 import polars as pl
 import pandera.polars as pa
 
-from newsprov.schemas.base import ARTICLE_ID, Agrees, ForeignKey, Span, Within, TableModel, all_or_none, anchored, ordered
+from newsprov.schemas.base import ARTICLE_ID, Agrees, Curation, ForeignKey, Span, Within, TableModel, all_or_none, anchored, ordered
 
 QUOTE_KINDS = ("full", "partial")
 SPEAKER_KINDS = ("person", "organisation", "group", "role", "unresolved")
@@ -52,6 +52,13 @@ class Quotes(TableModel):
 
     _group = "extracted"
     _primary_key = ("quote_id",)
+    # what a reviewed override may give a quote (dataset/overrides.toml)
+    _curation = Curation(
+        fields=frozenset({"kind", "speaker", "speaker_start", "speaker_end", "cue_start", "cue_end"}),
+        clearable={"speaker": ("speaker", "speaker_mention", "speaker_start", "speaker_end"), "cue": ("cue", "cue_start", "cue_end")},
+        add_required=frozenset({"kind"}),
+        span_texts={("speaker_start", "speaker_end"): "speaker_mention", ("cue_start", "cue_end"): "cue"},
+    )
     _foreign_keys = (
         ForeignKey(("article_id",), "articles", ("article_id",)),
         ForeignKey(("sentence_id",), "sentences", ("sentence_id",)),

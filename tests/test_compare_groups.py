@@ -104,13 +104,12 @@ SEEDS = Path(__file__).resolve().parents[1] / "dataset"
 
 @pytest.mark.skipif(not (SEEDS / "tables" / "sentences.csv").exists(), reason="seed tables absent")
 def test_seed_integration_groups():
-    from newsprov.dataset.compare.inputs import figures_frame, quotes_frame
+    import newsprov
 
-    s = pl.read_csv(SEEDS / "tables" / "sentences.csv")
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in (SEEDS / "sources").glob("*.txt")}
+    ds = newsprov.load(SEEDS.parent / "datapackage.json")
+    s, q, f = ds.tables["sentences"], ds.tables["quotes"], ds.tables["figures"]
+    texts = {aid: ds.text(aid) for aid in ds.articles["article_id"]}
     links = sentence_links(s)
-    q = quotes_frame(texts, s)
-    f = figures_frame(texts, s, q)
     groups, unquoted = quote_groups(q, texts)
     fg = figure_groups(f, links, texts, s)
     assert fg.height > 0

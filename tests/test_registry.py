@@ -87,3 +87,22 @@ def test_every_model_declares_its_group():
 
     with pytest.raises(TypeError, match="must declare _group, one of source, extracted, comparison"):
         schema_registry.register(Groupless)
+
+
+def test_what_curators_may_override_is_declared_by_the_models():
+    """The overrides file accepts, per table, exactly what the table's model declares, and every
+    declared field is a column of that model (adding an overridable column = the model only)."""
+    from newsprov.dataset import overrides
+    from newsprov.schemas.registry import metas, models
+
+    declared = {name: meta.curation for name, meta in metas().items() if meta.curation is not None}
+    assert set(declared) == {"quotes", "figures", "entities"}
+    assert set(overrides.FIELDS) == set(declared)
+    for name, curation in declared.items():
+        columns = set(models()[name].to_schema().columns)
+        assert overrides.FIELDS[name] == set(curation.fields) and curation.fields <= columns, name
+        assert curation.add_required <= curation.fields, name
+        for cleared in curation.clearable.values():
+            assert set(cleared) <= columns, name
+        for (start, end), text in curation.span_texts.items():
+            assert {start, end, text} <= columns, name

@@ -49,6 +49,8 @@ import polars as pl
 from newsprov.lang.words import STOPWORDS, tokenize
 from newsprov.dataset.compare.quotes import UnionFind
 from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.comparison import FigureGroups
 
 __all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict"]
 
@@ -84,8 +86,7 @@ PARAPHRASE_MIN_SHARED = 4
 # A (value, unit) shared by this many ungrouped figures is too common ("one person") to pair.
 PARAPHRASE_MAX_BLOCK = 50
 
-_SCHEMA = {"group_id": pl.String, "figure_id": pl.String, "article_id": pl.String, "sentence_id": pl.String,
-           "start": pl.Int64, "end": pl.Int64, "agreement": pl.String, "differs": pl.String, "claim": pl.String}
+_SCHEMA = dtypes(FigureGroups)
 
 
 def claim_word(text: str, start: int, end: int, sent_start: int, sent_end: int) -> tuple[str, int, int] | None:

@@ -63,6 +63,8 @@ import polars as pl
 from rapidfuzz.distance import Indel
 
 from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_text, tokenize, word_key
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.comparison import QuoteGroups, Unquoted
 
 __all__ = ["ALTERED_MIN", "CONTAIN_MIN_WORDS", "CONTAIN_MIN_CONTENT", "PARTIAL_MIN", "PARTIAL_MIN_WORDS",
            "UNQUOTED_MIN_WORDS", "UnionFind", "quote_groups", "partial_similarity"]
@@ -91,11 +93,8 @@ UNQUOTED_MIN_WORDS = 2
 
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
 
-_G_SCHEMA = {"group_id": pl.String, "quote_id": pl.String, "article_id": pl.String, "start": pl.Int64,
-             "end": pl.Int64, "relation": pl.String, "similarity": pl.Float64,
-             "reference_quote_id": pl.String, "n_articles": pl.Int64}
-_U_SCHEMA = {"group_id": pl.String, "article_id": pl.String, "start": pl.Int64, "end": pl.Int64,
-             "text": pl.String, "quote_id": pl.String}
+_G_SCHEMA = dtypes(QuoteGroups)
+_U_SCHEMA = dtypes(Unquoted)
 
 
 def partial_similarity(a: tuple, b: tuple, cutoff: float = 0.0) -> float:

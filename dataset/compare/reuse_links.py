@@ -39,20 +39,15 @@ import polars as pl
 
 from newsprov.dataset.compare import reuse
 from newsprov.dataset.compare.sentences import parse_credits
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.comparison import ArticleLinks
+from newsprov.schemas.reuse import ReuseRuns
 
 __all__ = ["METHOD", "LINK_SCHEMA", "RUN_SCHEMA", "reuse_tables", "pair_reuse"]
 
 METHOD = "greedy_string_tiling"
-LINK_SCHEMA = {
-    "article_id": pl.String, "other_article_id": pl.String, "reused_share": pl.Float64,
-    "reused_share_other": pl.Float64, "n_runs": pl.Int64, "likely_origin": pl.String, "n_aligned": pl.Int64,
-    "shared_wire": pl.String, "method": pl.String,
-}
-RUN_SCHEMA = {
-    "article_id": pl.String, "other_article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String,
-    "other_start": pl.Int64, "other_end": pl.Int64, "other_text": pl.String, "n_words": pl.Int64,
-    "kind": pl.String, "in_order": pl.Boolean, "method": pl.String,
-}
+LINK_SCHEMA = dtypes(ArticleLinks)
+RUN_SCHEMA = dtypes(ReuseRuns)
 
 
 def pair_reuse(ta, tb) -> tuple[float, float, list[reuse.Run]]:

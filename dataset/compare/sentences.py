@@ -89,6 +89,8 @@ import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
 from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_text, word_key
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.comparison import SentenceLinks
 
 __all__ = [
     "ALIGN_MIN",
@@ -152,21 +154,7 @@ MAX_PARTNERS = 12
 # to PARTNER_WINDOW + 1 versions is compared exhaustively, as before partners existed.
 PARTNER_WINDOW = 16
 
-_SCHEMA = {
-    "link_id": pl.String,
-    "article_id": pl.String,
-    "sentence_id": pl.String,
-    "other_article_id": pl.String,
-    "other_sentence_id": pl.String,
-    "similarity": pl.Float64,
-    "relation": pl.String,
-    "diff": pl.String,
-    "n_inserted": pl.Int64,
-    "n_deleted": pl.Int64,
-    "n_replaced": pl.Int64,
-    "sentence_index": pl.Int64,
-    "n_words": pl.Int64,
-}
+_SCHEMA = dtypes(SentenceLinks)
 
 
 class SentenceInfo:

@@ -40,7 +40,9 @@ from collections import defaultdict
 import polars as pl
 
 from newsprov.dataset.compare.drift.inputs import Inputs
-from newsprov.schemas.drifts import DRIFT_KINDS
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.drift_spans import DriftSpans
+from newsprov.schemas.drifts import DRIFT_KINDS, Drifts
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.omission import EXHAUSTIVE, omission_facts
 from newsprov.dataset.compare.drift.pair_rules import pair_observations
@@ -54,10 +56,10 @@ __all__ = ["drifts", "DRIFT_SCHEMA", "SPAN_SCHEMA", "KINDS"]
 # weights); rows from such pairs carry "/weak-alignment" in their method.
 SECONDARY_MIN = 0.35
 KINDS = DRIFT_KINDS
-DRIFT_SCHEMA = {"drift_id": pl.String, "story_id": pl.String, "kind": pl.String, "method": pl.String,
-                "detail": pl.String, "n_a": pl.Int64, "n_b": pl.Int64}
-SPAN_SCHEMA = {"span_id": pl.String, "drift_id": pl.String, "side": pl.String, "article_id": pl.String, "start": pl.Int64,
-               "end": pl.Int64, "text": pl.String}
+# the tables' columns from their models; the engine's drifts also carry the story (until the
+# stories table exists the builder leaves it out)
+DRIFT_SCHEMA = {"drift_id": pl.String, "story_id": pl.String} | {k: v for k, v in dtypes(Drifts).items() if k != "drift_id"}
+SPAN_SCHEMA = dtypes(DriftSpans)
 
 
 def _story_pairs(links: pl.DataFrame, arts: dict[str, Article]):
