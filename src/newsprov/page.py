@@ -241,7 +241,7 @@ def _matrix(articles: list[dict], labels: dict[str, str], links: pl.DataFrame) -
         body.append(f"<tr><th>{escape(labels[a])}</th>{''.join(cells)}</tr>")
     return (
         f"<table class=\"matrix\"><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        "<p class=\"note\">Share of the row version's words in sentences the column version prints identically or nearly so.</p>"
+        "<p class=\"note\">Share of the row version's words lying in runs of words reused from the column version (verbatim or near-verbatim; quotations left out).</p>"
     )
 
 
