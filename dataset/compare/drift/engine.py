@@ -125,14 +125,14 @@ def _secondary_pairs(arts: dict[str, Article], by_sent, art_pairs) -> list:
     pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] if len(ids) <= EXHAUSTIVE else sorted(art_pairs)
     out = []
 
-    total = {sid: sum(w[x] for x in b) for sid, b in bag.items()}
+    total = {sid: math.fsum(w[x] for x in b) for sid, b in bag.items()}  # fsum: independent of set order
 
     def dice(x, y):
         shared = bag[x.sid] & bag[y.sid]
         if not shared:
             return 0.0
         tot = total[x.sid] + total[y.sid]
-        return 2 * sum(w[s] for s in shared) / tot if tot else 0.0
+        return 2 * math.fsum(w[s] for s in shared) / tot if tot else 0.0
     for a, b in pairs:
         xa = [s for s in arts[a].sents if s.body and b not in by_sent.get(s.sid, {})]
         yb = [s for s in arts[b].sents if s.body and a not in by_sent.get(s.sid, {})]

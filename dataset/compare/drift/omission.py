@@ -103,17 +103,20 @@ class _Index:
                 self.post[st].append(k)
 
     def best(self, stems: set[str], w: dict[str, float]) -> tuple[float, int]:
-        total = sum(w[s] for s in stems) or 1.0
-        score: dict[int, float] = defaultdict(float)
+        total = math.fsum(w[s] for s in stems) or 1.0
+        parts: dict[int, list[float]] = defaultdict(list)
         for st in stems:
             wins = set()
             for k in self.post.get(st, ()):
                 wins.add(k)
                 wins.add(k - 1)
             for k in wins:
-                score[k] += w[st]
-        if not score:
+                parts[k].append(w[st])
+        if not parts:
             return 0.0, -1
+        # fsum: exactly rounded, so the sum (and a tie) does not depend on the set's order,
+        # which changes from one run to the next with string hashing
+        score = {k: math.fsum(v) for k, v in parts.items()}
         k = max(score, key=lambda j: (score[j], -j))
         return score[k] / total, k
 
@@ -168,14 +171,14 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
         for k, sent in enumerate(arts[aid].sents):
             for v in units_by_sent.get((aid, sent.index), ()):
                 pos_of[v.idx] = k
-    wsum = {u.idx: sum(w[x] for x in u.stems) for u in units}
+    wsum = {u.idx: math.fsum(w[x] for x in u.stems) for u in units}
     for u in units:
         for b in sorted(lacking[u.idx]):
             for v in units_of[b]:
                 k = found.get((v.idx, u.aid))
                 if k is None or pos_of[u.idx] not in (k, k + 1):
                     continue
-                shared = sum(w[x] for x in u.stems & v.stems)
+                shared = math.fsum(w[x] for x in u.stems & v.stems)
                 if shared >= REVERSE_SHARED * max(wsum[u.idx], wsum[v.idx]):
                     lacking[u.idx].discard(b)
                     break
@@ -208,7 +211,7 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                 near = [v for kk in (k, k + 1) if 0 <= kk < len(arts[b].sents)
                         for v in units_by_sent.get((b, arts[b].sents[kk].index), ())]
                 if near:
-                    best = max(near, key=lambda v: (sum(w[x] for x in u.stems & v.stems), -v.start))
+                    best = max(near, key=lambda v: (math.fsum(w[x] for x in u.stems & v.stems), -v.start))
                     extra.append(best)
                     printing.add(b)
         lack = set()
