@@ -321,40 +321,43 @@ class Evidence:
             pos = line_end  # (the rest of a headline paragraph is headline too)
         return False
 
+    def remember(self, key: tuple, compute):
+        """``compute()``, once per key for this article (what its names were found to be)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
     def common(self, word: str) -> bool:
         """Whether a capitalised word is a common word: the article prints it in lower case."""
         if not word[1:].islower():
             return False
-        key = ("lower", word)
-        if key not in self.memo:
-            self.memo[key] = any(True for _ in self._occurrences(word.lower(), "’'.-"))
-        return self.memo[key]
+        return self.remember(("lower", word), lambda: any(True for _ in self._occurrences(word.lower(), "’'.-")))
 
     def midsentence(self, word: str) -> bool:
         """Whether the article capitalises the word somewhere a sentence does not open (outside
         a Title Case headline): capitalised because it is a name."""
-        key = ("mid", word)
-        if key not in self.memo:
-            text = self.text
-            found = False
-            for i in self._occurrences(word, "’'-"):
-                if self.is_headline is not None and self.is_headline(i):
-                    continue
-                j = i - 1 if i and text[i - 1] in "“\"‘(" else i
-                k = j
-                while k > 0 and text[k - 1] in " \u00a0":
-                    k -= 1
-                if k < j and k > 0 and not text[k - 1].isspace() and text[k - 1] not in ".!?:“”\"‘’([":
-                    found = True  # after a word or a comma: "said Trump", "Donald Trump", ", Trump"
-                elif i == j and k < i:
-                    q = k
-                    while q > 0 and text[q - 1] in "”\"’":
-                        q -= 1
-                    found = q < k and q > 0 and text[q - 1] in "?!,"  # "“Why?” Trump asked"
-                if found:
-                    break
-            self.memo[key] = found
-        return self.memo[key]
+        return self.remember(("mid", word), lambda: self._capitalised_midsentence(word))
+
+    def _capitalised_midsentence(self, word: str) -> bool:
+        text = self.text
+        found = False
+        for i in self._occurrences(word, "’'-"):
+            if self.is_headline is not None and self.is_headline(i):
+                continue
+            j = i - 1 if i and text[i - 1] in "“\"‘(" else i
+            k = j
+            while k > 0 and text[k - 1] in " \u00a0":
+                k -= 1
+            if k < j and k > 0 and not text[k - 1].isspace() and text[k - 1] not in ".!?:“”\"‘’([":
+                found = True  # after a word or a comma: "said Trump", "Donald Trump", ", Trump"
+            elif i == j and k < i:
+                q = k
+                while q > 0 and text[q - 1] in "”\"’":
+                    q -= 1
+                found = q < k and q > 0 and text[q - 1] in "?!,"  # "“Why?” Trump asked"
+            if found:
+                break
+        return found
 
     def _occurrences(self, word: str, joiners: str):
         """Where ``word`` occurs as a whole word (not inside a longer one, nor joined by ``joiners``)."""
@@ -381,10 +384,7 @@ def name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = F
     no speaker (see _name_kind), remembered per article."""
     if evidence is None:
         return _name_kind(name, None, person_hint, strict)
-    key = ("kind", name, person_hint, strict)
-    if key not in evidence.memo:
-        evidence.memo[key] = _name_kind(name, evidence, person_hint, strict)
-    return evidence.memo[key]
+    return evidence.remember(("kind", name, person_hint, strict), lambda: _name_kind(name, evidence, person_hint, strict))
 
 
 def _name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = False, strict: bool = False) -> str | None:

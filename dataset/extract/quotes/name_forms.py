@@ -21,10 +21,8 @@ def canonical(mention: str, kind: str, evidence: Evidence | None = None, sentenc
     speakers.clean_name strips: possessives, party labels, departments after a title)."""
     if evidence is None:
         return _canonical_form(mention, kind, None, sentence_initial)
-    key = ("canonical", mention, kind, sentence_initial)
-    if key not in evidence.memo:
-        evidence.memo[key] = _canonical_form(mention, kind, evidence, sentence_initial)
-    return evidence.memo[key]
+    return evidence.remember(("canonical", mention, kind, sentence_initial),
+                             lambda: _canonical_form(mention, kind, evidence, sentence_initial))
 
 
 def _canonical_form(mention: str, kind: str, evidence: Evidence | None, sentence_initial: bool) -> str | None:
