@@ -198,6 +198,11 @@ def generate(out: Path, n_quotes: int, n_sources: int, seed: int, log) -> dict:
     ctx = BuildContext(sources)
     ctx._tables.update(paragraphs=tables["paragraphs"], sentences=tables["sentences"])
     tables["articles"] = registered_tables()["articles"].build(ctx)
+    # one story, the seeds' (the generated documents recombine its paragraphs; the seeds'
+    # cross-outlet tables are kept as they are), so the stories table stays true
+    story = ds.stories["story_id"][0]
+    tables["articles"] = tables["articles"].with_columns(story_id=pl.lit(story))
+    tables["stories"] = ds.stories.with_columns(n_articles=pl.lit(tables["articles"].height, dtype=pl.Int64))
     source_license = desc.read_package_metadata(Path("/nonexistent"), PACKAGE_NAME)["source_license"]
     resources = [desc.source_resource(s, source_license) for s in sources]
     del ctx, sources

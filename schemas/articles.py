@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Optional
 
 import polars as pl
 import pandera.polars as pa
 
-from newsprov.schemas.base import ARTICLE_ID, SHA256_HEX, Count, SourceFiles, Span, TableModel, anchored
+from newsprov.schemas.base import ARTICLE_ID, SHA256_HEX, Count, ForeignKey, SourceFiles, Span, TableModel, anchored
 
 LANGUAGE = r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?"  # language, optional script and region
 
@@ -24,6 +25,7 @@ class Articles(TableModel):
     # Each article's source file, read (and checksummed) by the validator through this table.
     _sources = SourceFiles(path="source_path", sha256="sha256")
     _counts = (Count("n_paragraphs", "paragraphs"), Count("n_sentences", "sentences"))
+    _foreign_keys = (ForeignKey(("story_id",), "stories", ("story_id",)),)
 
     article_id: str = pa.Field(unique=True, str_matches=anchored(ARTICLE_ID), description="Source id: the file stem, lower-cased.")
     source_path: str = pa.Field(unique=True, str_length={"min_value": 1}, description="Path of the source document, relative to datapackage.json.")
@@ -40,6 +42,7 @@ class Articles(TableModel):
     wire_credits: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="Agency credits shown in the text, as printed, separated by '; ' (e.g. 'AP', 'AFP Photo').")
     outlet: str = pa.Field(nullable=True, str_length={"min_value": 1}, description="The outlet where the text names it (e.g. a masthead line), from the curated metadata.")
     language: str = pa.Field(str_matches=anchored(LANGUAGE), description="Language of the text (BCP 47 tag: language, optional script and region): the curated value in sources.csv when given, else detected by CLD2 (pycld2); 'und' when the detector is not reliable (short or mixed text).")
+    story_id: Optional[str] = pa.Field(str_matches=anchored(ARTICLE_ID), description="The story the article belongs to (stories.story_id). Absent from packages built before newsprov had stories.")
 
     class Config:
         name = "articles"

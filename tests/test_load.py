@@ -18,7 +18,7 @@ def test_load_embedded_dataset():
     assert ds.version == json.loads((ds.root / "datapackage.json").read_text())["version"]
     assert set(ds.tables) == {
         "articles", "paragraphs", "sentences", "quotes", "figures", "entities",
-        "sentence_links", "article_links", "reuse_runs", "quote_groups", "unquoted", "figure_groups", "drifts", "drift_spans",
+        "sentence_links", "article_links", "reuse_runs", "quote_groups", "unquoted", "figure_groups", "drifts", "drift_spans", "stories",
     }
     row = ds.sentences.row(0, named=True)
     assert ds.text(row["article_id"])[row["start"]:row["end"]] == row["text"]

@@ -3,6 +3,7 @@
 import polars as pl
 
 from newsprov.dataset.builders.quote_groups import grouped
+from newsprov.dataset.builders.stories import story_of
 from newsprov.dataset.compare.drift import Inputs, drifts
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
@@ -12,7 +13,7 @@ SCHEMA = Drifts
 
 
 def found(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(drifts, drift_spans) of the build: every article is one story until a stories table exists."""
+    """(drifts, drift_spans) of the build, story by story."""
     def compute(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
         groups, unquoted = grouped(ctx)
         inputs = Inputs(
@@ -21,7 +22,7 @@ def found(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
             unquoted=unquoted, figures=ctx.table("figures"), figure_groups=ctx.table("figure_groups"),
             texts=ctx.texts, paragraphs=ctx.table("paragraphs"),
         )
-        return drifts(inputs)
+        return drifts(inputs, story_of(ctx))
     return ctx.cached("drifts", compute)
 
 

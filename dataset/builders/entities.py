@@ -31,7 +31,7 @@ def build(ctx: BuildContext) -> pl.DataFrame:
 
 
 def resolve_scope(mentions: list[Mention], curated: list[Curated]) -> dict:
-    """The entities of one comparison scope (today the whole folder; per story once stories exist)."""
+    """The entities of the build (one alias table for the whole corpus: an alias is one row, whatever its stories)."""
     try:
         return resolve(mentions, curated)
     except CurationError as exc:

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from newsprov.dataset.builders.stories import story_of
 from newsprov.dataset.compare.figures import figure_groups
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
@@ -11,5 +12,5 @@ SCHEMA = FigureGroups
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    df = figure_groups(ctx.table("figures"), ctx.table("sentence_links"), ctx.texts, ctx.table("sentences"))
+    df = figure_groups(ctx.table("figures"), ctx.table("sentence_links"), ctx.texts, ctx.table("sentences"), story_of(ctx))
     return df.select(list(dtypes(SCHEMA))).sort("group_id", "figure_id")

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from newsprov.dataset.builders.stories import story_of
 from newsprov.dataset.compare.quotes import quote_groups
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
@@ -11,7 +12,7 @@ SCHEMA = QuoteGroups
 
 
 def grouped(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return ctx.cached("quote_groups", lambda ctx: quote_groups(ctx.table("quotes"), ctx.texts))
+    return ctx.cached("quote_groups", lambda ctx: quote_groups(ctx.table("quotes"), ctx.texts, story_of(ctx)))
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:

@@ -3,6 +3,7 @@ article_links, the shares they give)."""
 
 import polars as pl
 
+from newsprov.dataset.builders.stories import story_of
 from newsprov.dataset.compare.reuse_links import reuse_tables
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
@@ -13,7 +14,7 @@ SCHEMA = ReuseRuns
 
 def reuse(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(article_links, reuse_runs) frames, computed once per build."""
-    return ctx.cached("reuse", lambda c: reuse_tables(c.texts, c.table("articles"), c.table("sentence_links")))
+    return ctx.cached("reuse", lambda c: reuse_tables(c.texts, c.table("articles"), c.table("sentence_links"), story_of(c)))
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:

@@ -1,7 +1,8 @@
-"""Build the sentence_links table: every sentence aligned across each pair of articles."""
+"""Build the sentence_links table: every sentence aligned across each pair of articles of a story."""
 
 import polars as pl
 
+from newsprov.dataset.builders.stories import story_of
 from newsprov.dataset.compare.sentences import sentence_links
 from newsprov.dataset.context import BuildContext
 from newsprov.schemas.base import dtypes
@@ -11,4 +12,4 @@ SCHEMA = SentenceLinks
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    return sentence_links(ctx.table("sentences")).select(list(dtypes(SCHEMA))).sort("link_id")
+    return sentence_links(ctx.table("sentences"), story_of(ctx)).select(list(dtypes(SCHEMA))).sort("link_id")

@@ -1,8 +1,9 @@
 """Grouping the same figure across outlets and checking that they agree.
 
-``figure_groups(figures, links, texts=None) -> polars.DataFrame``
+``figure_groups(figures, links, texts=None, sentences=None, story_of=None) -> polars.DataFrame``
 
-Figures are compared only inside aligned sentences (``links`` rows with a
+Figures are compared only within a story (``story_of``: article id -> story id; default
+one story) and only inside aligned sentences (``links`` rows with a
 counterpart). In each aligned sentence pair, figures are matched one-to-one,
 best score first: same unit (case-insensitive; both null counts as same only
 when the subjects share a word) scores 4, same value 2, a shared subject word
@@ -127,7 +128,7 @@ def _same_value(f, g) -> bool:
 
 
 def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, str] | None = None,
-                  sentences: pl.DataFrame | None = None) -> pl.DataFrame:
+                  sentences: pl.DataFrame | None = None, story_of: dict[str, str] | None = None) -> pl.DataFrame:
     """Group figures of aligned sentences and flag disagreements (module doc)."""
     figs = figures.filter(pl.col("sentence_id").is_not_null()).sort("article_id", "start", "figure_id")
     for c in ("value_low", "value_high", "unit", "subject"):
@@ -171,7 +172,7 @@ def figure_groups(figures: pl.DataFrame, links: pl.DataFrame, texts: dict[str, s
             used_i.add(i)
             used_j.add(j)
             uf.union(i, j)
-    _match_paraphrased(recs, uf, texts, sent_span)
+    _match_paraphrased(recs, uf, texts, sent_span, story_of or {})
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(recs)):
         comps[uf.find(i)].append(i)
@@ -251,13 +252,14 @@ def _context_words(rec: dict, texts: dict[str, str] | None, sent_span: dict) -> 
     return {t.norm for t in tokenize(text[s0:s1])} - STOPWORDS - own
 
 
-def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | None, sent_span: dict) -> None:
+def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | None, sent_span: dict,
+                       story_of: dict[str, str]) -> None:
     """Second pass for figures whose sentences were rewritten too much to align.
 
     Two figures still ungrouped, in different articles, with the same value and the same
     known unit are the same figure when the same speaker is credited with both, or when
     their sentences share ``PARAPHRASE_MIN_SHARED`` content words. Blocking on (value, unit)
-    keeps the cost near linear. Each article joins a group at most once.
+    keeps the cost near linear (blocks are per story). Each article joins a group at most once.
     """
     grouped = defaultdict(int)
     for i in range(len(recs)):
@@ -265,7 +267,7 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(recs):
         if grouped[uf.find(i)] == 1 and _unit(f["unit"]) and f["value"] is not None:
-            blocks[f["value"], f["value_low"], f["value_high"], _unit(f["unit"])].append(i)
+            blocks[story_of.get(f["article_id"], ""), f["value"], f["value_low"], f["value_high"], _unit(f["unit"])].append(i)
     candidates = []
     for members in blocks.values():
         if len(members) < 2 or len(members) > PARAPHRASE_MAX_BLOCK or len({recs[i]["article_id"] for i in members}) < 2:

@@ -1,6 +1,9 @@
 """Grouping the same quotation across outlets, and finding it unquoted.
 
-``quote_groups(quotes, texts) -> (groups, unquoted)``
+``quote_groups(quotes, texts, story_of=None) -> (groups, unquoted)``
+
+Within each story (``story_of``: article id -> story id; default one story): quotes of
+two stories never link, and a group's words are searched unquoted in its story only.
 
 Two quotes from different articles are *linked* when their normalised words
 (``normalise.tokenize``; punctuation and typography ignored) are equal, when one
@@ -193,7 +196,7 @@ class UnionFind:
             self.p[max(a, b)] = min(a, b)
 
 
-def _components(norms: list[tuple], articles: list[str]) -> list[list[int]]:
+def _components(norms: list[tuple], articles: list[str], stories: list[str] | None = None) -> list[list[int]]:
     """Quotes (indices) joined by links, per component spanning two articles or more.
 
     A quote probes the postings of its rarest content keys (frequencies counted over
@@ -204,13 +207,14 @@ def _components(norms: list[tuple], articles: list[str]) -> list[list[int]]:
     accepts them and u occurs in an article before one v occurs in. So a quotation
     repeated a thousand times in one article costs what one does.
     """
-    wordings: dict[tuple, int] = {}
-    of_quote = [wordings.setdefault(nm, len(wordings)) for nm in norms]
+    stories = stories or [""] * len(norms)
+    wordings: dict[tuple, int] = {}  # (story, wording) -> index: wordings of two stories never meet
+    of_quote = [wordings.setdefault((st, nm), len(wordings)) for st, nm in zip(stories, norms)]
     arts: list[set[str]] = [set() for _ in wordings]
     for w, aid in zip(of_quote, articles):
         arts[w].add(aid)
-    forms = list(wordings)
-    feats = [{word_key(x) for x in nm if x not in STOPWORDS} or set(nm) for nm in forms]
+    forms = [nm for _, nm in wordings]
+    feats = [{(st, word_key(x)) for x in nm if x not in STOPWORDS} or {(st, x) for x in nm} for st, nm in wordings]
     df: dict[str, int] = defaultdict(int)
     for w in of_quote:
         for k in feats[w]:
@@ -290,12 +294,14 @@ def _unquoted(searched: dict[tuple, list[tuple[int, str]]], texts: dict[str, str
     return found
 
 
-def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Cross-article quote groups and unquoted reuse of their words."""
+def quote_groups(quotes: pl.DataFrame, texts: dict[str, str], story_of: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Cross-article quote groups and unquoted reuse of their words, within each story."""
+    story_of = story_of or {}
     q = quotes.select("quote_id", "article_id", "start", "end", "text").sort("article_id", "start", "quote_id")
     rows = list(q.iter_rows())
     norms = [tuple(t.norm for t in tokenize(r[4])) for r in rows]
-    comps = [g for c in _components(norms, [r[1] for r in rows]) for g in _star_split(c, norms, rows)]
+    stories = [story_of.get(r[1], "") for r in rows]
+    comps = [g for c in _components(norms, [r[1] for r in rows], stories) for g in _star_split(c, norms, rows)]
     groups = []
     for members in comps:
         arts = {rows[i][1] for i in members}
@@ -310,7 +316,7 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
         groups.append((rows[ref][1], rows[ref][2], ref, sorted(members, key=lambda i: (rows[i][1], rows[i][2])), len(arts)))
     groups.sort()
     g_rows, u_rows = [], []
-    searched: dict[tuple, list[tuple[int, str]]] = defaultdict(list)  # wording -> (group, its quote_id)
+    searched: dict[str, dict[tuple, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))  # story -> wording -> (group, its quote_id)
     for n, (_, _, ref, members, n_arts) in enumerate(groups):
         gid = f"q{n + 1:04d}"
         for i in members:
@@ -324,11 +330,16 @@ def quote_groups(quotes: pl.DataFrame, texts: dict[str, str]) -> tuple[pl.DataFr
             if len(norms[i]) >= UNQUOTED_MIN_WORDS and norms[i] not in wordings:
                 wordings[norms[i]] = rows[i][0]
         for w, qid in wordings.items():
-            searched[w].append((n, qid))
+            searched[story_of.get(rows[ref][1], "")][w].append((n, qid))
     quote_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for r in rows:
         quote_spans[r[1]].append((r[2], r[3]))
-    found = _unquoted(searched, texts, quote_spans)
+    in_story: dict[str, dict[str, str]] = defaultdict(dict)
+    for aid in texts:
+        in_story[story_of.get(aid, "")][aid] = texts[aid]
+    found: dict[int, dict[tuple[str, int], tuple[int, str]]] = {}
+    for story in sorted(searched):
+        found.update(_unquoted(searched[story], in_story[story], quote_spans))
     for n in sorted(found):
         kept = []
         for (aid, s), (e, qid) in sorted(found[n].items()):

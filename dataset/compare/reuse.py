@@ -622,19 +622,23 @@ def _stable_hash(s: str) -> int:
 
 def candidate_pairs(docs: Mapping[str, Sequence[Token]], n: int = MIN_RUN, sketch: int = SKETCH,
                     window: int = PARTNER_WINDOW, max_partners: int = MAX_PARTNERS,
-                    min_shared: int = MIN_SHARED) -> set[tuple[str, str]]:
-    """Document pairs (x < y) worth aligning: each document with the partners sharing most sketch n-grams."""
+                    min_shared: int = MIN_SHARED, story_of: Mapping[str, str] | None = None) -> set[tuple[str, str]]:
+    """Document pairs (x < y) worth aligning: each document with the partners sharing most sketch n-grams.
+
+    With ``story_of`` (document -> story), n-grams are indexed per story: pairs lie within a
+    story, each story's exactly as if it were alone."""
+    story_of = story_of or {}
     sketches: dict[str, list[int]] = {}
     for did in sorted(docs):
         toks = docs[did]
         grams = {" ".join(t.norm for t in toks[i:i + n]) for i in range(len(toks) - n + 1)}
         sketches[did] = sorted(_stable_hash(g) for g in grams)[:sketch]
-    postings: dict[int, list[str]] = defaultdict(list)
+    postings: dict[tuple[str, int], list[str]] = defaultdict(list)  # (story, n-gram hash) -> documents
     for did, hs in sketches.items():
         for h in hs:
-            postings[h].append(did)
+            postings[story_of.get(did, ""), h].append(did)
     position: dict[tuple[int, str], int] = {}
-    for h, ids in postings.items():
+    for (_, h), ids in postings.items():
         if 1 < len(ids) <= MAX_POSTING:
             ids.sort(key=lambda d: (_stable_hash(f"{h}\x00{d}"), d))
             position.update(((h, d), k) for k, d in enumerate(ids))
@@ -646,7 +650,7 @@ def candidate_pairs(docs: Mapping[str, Sequence[Token]], n: int = MIN_RUN, sketc
             k = position.get((h, did))
             if k is None:
                 continue
-            ids = postings[h]
+            ids = postings[story_of.get(did, ""), h]
             for other in ids[max(0, k - half):k + half + 1]:
                 met[other] += 1
         met.pop(did, None)

@@ -1,8 +1,8 @@
 """Article-level reuse measured on tokens: the article_links and reuse_runs tables.
 
-``reuse_tables(texts, articles, links) -> (article_links, reuse_runs)``
+``reuse_tables(texts, articles, links, story_of=None) -> (article_links, reuse_runs)``
 
-Which pairs: the candidate pairs of ``reuse.candidate_pairs`` (articles sharing
+Which pairs (within each story of ``story_of``, article id -> story id; default one story): the candidate pairs of ``reuse.candidate_pairs`` (articles sharing
 rare word trigrams, each article with at most its ``MAX_PARTNERS`` closest:
 never all pairs of a corpus, so the work grows linearly with the number of
 articles) plus the pairs ``sentence_links`` aligned. A pair is listed when the
@@ -58,8 +58,14 @@ def pair_reuse(ta, tb) -> tuple[float, float, list[reuse.Run]]:
     return share_a, share_b, counted
 
 
-def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFrame,
+                 story_of: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """article_links and reuse_runs for the articles' texts (module doc)."""
+    if story_of:  # an article alone in its story has no pair
+        size: dict[str, int] = defaultdict(int)
+        for story in story_of.values():
+            size[story] += 1
+        texts = {a: t for a, t in texts.items() if size[story_of.get(a, "")] > 1}
     tokens = {aid: reuse.tokenise(texts[aid]) for aid in sorted(texts)}
     n_aligned: dict[tuple[str, str], int] = {}
     for aid, oaid, osid in links.select("article_id", "other_article_id", "other_sentence_id").iter_rows():
@@ -68,7 +74,7 @@ def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFr
     credits = defaultdict(set)
     if "wire_credits" in articles.columns:
         credits.update({a: parse_credits(c) for a, c in articles.select("article_id", "wire_credits").iter_rows()})
-    pairs = reuse.candidate_pairs(tokens) | {p for p in n_aligned if p[0] in tokens and p[1] in tokens}
+    pairs = reuse.candidate_pairs(tokens, story_of=story_of) | {p for p in n_aligned if p[0] in tokens and p[1] in tokens}
     link_rows, run_rows = [], []
     for a, b in sorted(pairs):
         share_a, share_b, runs = pair_reuse(tokens[a], tokens[b])

@@ -1,7 +1,7 @@
 """Cross-outlet sentence alignment and article-level reuse.
 
-``sentence_links(sentences) -> polars.DataFrame``
-    For each pair of partner articles ``a < b`` (by ``article_id``; see
+``sentence_links(sentences, story_of=None) -> polars.DataFrame``
+    Within each story (``story_of``: article id -> story id; default one story), for each pair of partner articles ``a < b`` (by ``article_id``; see
     Partners below) that share at least one aligned sentence, every sentence of ``a`` gets one row pointing at its
     best counterpart in ``b``; every sentence of ``b`` that no sentence of ``a``
     chose gets one row pointing at *its* best counterpart in ``a``. A sentence
@@ -74,6 +74,10 @@ therefore compared pair by pair; a story of 500 versions links each version to
 its closest dozen, so the output and the cost grow linearly with the number of
 versions instead of with its square (quote and figure groups are connected
 components and still join every version).
+
+Stories: features are counted and indexed per story (a feature of two stories is two
+keys), so a story's links are exactly what the story built alone would give, and no
+link joins two stories.
 """
 
 from __future__ import annotations
@@ -166,11 +170,12 @@ class SentenceInfo:
     for the one sentence that needs them.
     """
 
-    __slots__ = ("sid", "aid", "index", "start", "text", "starts", "ends", "norms", "ids", "content", "features")
+    __slots__ = ("sid", "aid", "index", "start", "text", "starts", "ends", "norms", "ids", "content", "features", "story")
 
-    def __init__(self, sid, aid, index, start, text, vocab):
+    def __init__(self, sid, aid, index, start, text, vocab, story=""):
         self.sid = sid
         self.aid = aid
+        self.story = story
         self.index = index
         self.start = start
         self.text = text
@@ -217,13 +222,14 @@ class Vocabulary:
         return self.strings.setdefault(feature, feature)
 
 
-def prepare(sentences: pl.DataFrame) -> list[SentenceInfo]:
-    """Tokenise sentences, sorted by article_id then sentence_index."""
+def prepare(sentences: pl.DataFrame, story_of: dict[str, str] | None = None) -> list[SentenceInfo]:
+    """Tokenise sentences, sorted by article_id then sentence_index (each knows its story)."""
     vocab = Vocabulary()
     df = sentences.select("sentence_id", "article_id", "sentence_index", "start", "text").sort(
         "article_id", "sentence_index", "sentence_id"
     )
-    return [SentenceInfo(*row, vocab) for row in df.iter_rows()]
+    story_of = story_of or {}
+    return [SentenceInfo(*row, vocab, story_of.get(row[1], "")) for row in df.iter_rows()]
 
 
 def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
@@ -231,7 +237,7 @@ def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
     out = []
     for s in infos:
         n_probe = max(PROBE_MIN, math.ceil(PROBE_SHARE * len(s.features)))
-        probe = sorted((df[f], f) for f in s.features if 2 <= df[f] <= MAX_POSTING)[:n_probe]
+        probe = sorted((df[s.story, f], f) for f in s.features if 2 <= df[s.story, f] <= MAX_POSTING)[:n_probe]
         if probe:  # skip features far more common than the sentence's rarest one
             limit = PROBE_DF_FACTOR * probe[0][0]
             probe = [p for p in probe if p[0] <= limit]
@@ -239,7 +245,7 @@ def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
     return out
 
 
-def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dict[str, int]) -> set[tuple[str, str]]:
+def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
     """Article pairs worth aligning: each article with the MAX_PARTNERS its probe features meet most.
 
     An article probes with its sentences' probe features (the rarest of each). Each
@@ -250,15 +256,17 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
     """
     feats: dict[str, set[str]] = defaultdict(set)
     probed: dict[str, set[str]] = defaultdict(set)
+    story: dict[str, str] = {}
     for s, probe in zip(infos, probes):
-        feats[s.aid].update(f for f in s.features if 2 <= df[f] <= MAX_POSTING)
+        feats[s.aid].update(f for f in s.features if 2 <= df[s.story, f] <= MAX_POSTING)
         probed[s.aid].update(probe)
-    postings: dict[str, list[str]] = defaultdict(list)
+        story[s.aid] = s.story
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)  # (story, feature) -> articles
     for aid in sorted(feats):
         for f in feats[aid]:
-            postings[f].append(aid)
+            postings[story[aid], f].append(aid)
     position: dict[tuple[str, str], int] = {}
-    for f, aids in postings.items():
+    for (_, f), aids in postings.items():
         if len(aids) > 1:
             aids.sort(key=lambda a: (zlib.crc32(f"{f}\x00{a}".encode()), a))
             position.update(((f, a), k) for k, a in enumerate(aids))
@@ -267,7 +275,7 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
     for aid in sorted(feats):
         met: dict[str, int] = defaultdict(int)
         for f in sorted(probed[aid]):
-            aids = postings[f]
+            aids = postings[story[aid], f]
             if len(aids) < 2:
                 continue
             k = position[f, aid]
@@ -281,10 +289,10 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
 
 def candidate_pairs(infos: list[SentenceInfo]) -> set[tuple[int, int]]:
     """Blocked candidate pairs (i < j): probe-feature matches between partner articles (module doc)."""
-    df: dict[str, int] = defaultdict(int)
+    df: dict[tuple[str, str], int] = defaultdict(int)  # (story, feature) -> sentences having it
     for s in infos:
         for f in s.features:
-            df[f] += 1
+            df[s.story, f] += 1
     probes = _probes(infos, df)
     partners = sorted(article_partners(infos, probes, df))
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -295,7 +303,7 @@ def candidate_pairs(infos: list[SentenceInfo]) -> set[tuple[int, int]]:
         postings = defaultdict(list)
         for i in by_article[aid]:
             for f in infos[i].features:
-                if 2 <= df[f] <= MAX_POSTING:
+                if 2 <= df[infos[i].story, f] <= MAX_POSTING:
                     postings[f].append(i)
         index[aid] = postings
     pairs: set[tuple[int, int]] = set()
@@ -380,11 +388,16 @@ def _count(s: SentenceInfo, a: int, b: int) -> int:
     return sum(1 for ts, te in zip(s.starts, s.ends) if ts >= a and te <= b) if b > a else 0
 
 
-def sentence_links(sentences: pl.DataFrame) -> pl.DataFrame:
-    """Align sentences across every related article pair (see module doc)."""
+def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None) -> pl.DataFrame:
+    """Align sentences across every related article pair of one story (see module doc)."""
+    if story_of:  # only stories of two articles or more have pairs to align
+        size: dict[str, int] = defaultdict(int)
+        for story in story_of.values():
+            size[story] += 1
+        sentences = sentences.filter(pl.col("article_id").is_in([a for a, st in story_of.items() if size[st] > 1]))
     if sentences["article_id"].n_unique() < 2:
         return pl.DataFrame(schema=_SCHEMA)  # one article has no pair to align
-    infos = prepare(sentences)
+    infos = prepare(sentences, story_of)
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(infos):
         by_article[s.aid].append(i)

@@ -426,6 +426,56 @@ def eval_reuse(
     _say(*lines)
 
 
+@eval_app.command("stories")
+def eval_stories(
+    target: Optional[Path] = typer.Argument(None, help="A built package (datapackage.json or its folder) whose articles.story_id is scored; without it, the labelled corpus is grouped as the build would."),
+    labels: Optional[Path] = typer.Option(None, "--labels", help="A TSV of article_id<TAB>story lines (with a PACKAGE)."),
+    basil: Optional[Path] = typer.Option(None, "--basil", help="A BASIL-layout folder: text/<story>_<outlet>.txt (story = file prefix)."),
+    counter: Optional[Path] = typer.Option(None, "--counter", help="A COUNTER-layout folder: labels.tsv and pairs/<pair>/*.txt (each pair one story; derived pairs WD/PD)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Adjusted Rand index of the stories against labels, and the share of labelled pairs kept together."""
+    from newsprov.core.text import SourceError
+    from newsprov.dataset.evaluate.stories import (StoriesGoldError, basil_labels, counter_labels, evaluate_stories,
+                                                   group_folder, package_stories, read_labels)
+    from newsprov.dataset.versions.load import DatasetError
+
+    given = [x for x in (labels, basil, counter) if x is not None]
+    if len(given) != 1:
+        _fail("eval stories: give one of --labels TSV (with a PACKAGE), --basil DIR or --counter DIR")
+    _about(given[0])
+    try:
+        kinds = None
+        if labels is not None:
+            if target is None:
+                _fail("eval stories: --labels needs the PACKAGE whose stories it scores")
+            gold = read_labels(labels)
+        elif basil is not None:
+            files, gold = basil_labels(basil)
+        else:
+            files, gold, kinds = counter_labels(counter)
+        if target is not None:
+            _about(target)
+            predicted = package_stories(target)
+        else:
+            predicted = group_folder(files)
+        scores = evaluate_stories(gold, predicted, kinds)
+    except (StoriesGoldError, DatasetError, SourceError, OSError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    fmt = lambda x: "n/a" if x is None else f"{x:.3f}"
+    lines = [f"stories: {scores['articles']} labelled articles in {scores['gold_stories']} gold stories; "
+             f"{scores['stories']} stories found (largest {scores['largest_story']})",
+             f"adjusted Rand index {scores['ari']:.3f}; gold same-story pairs together {fmt(scores['pairs_together'])}, "
+             f"different-story pairs apart {fmt(scores['pairs_apart'])}"]
+    if "derived_together" in scores:
+        by_kind = ", ".join(f"{k} {v:.3f}" for k, v in scores["together_by_kind"].items())
+        lines.append(f"derived pairs (WD, PD) in one story: {fmt(scores['derived_together'])} of {scores['derived_pairs']} ({by_kind})")
+    _say(*lines)
+
+
 @eval_app.command("drift")
 def eval_drift(
     gold: Path = typer.Option(..., "--gold", help="A gold drift file (JSON, format newsprov-drift-gold/1; see benchmarks/gold/drift/guideline.md)."),

@@ -262,12 +262,14 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None) -> tuple[pl.D
     all_arts = build_articles(compared, inputs.sentences, inputs.quotes, inputs.paragraphs)
     d_rows, s_rows = [], []
     n = 0
+    compared_stories = sorted(st for st, ids in stories.items() if len(ids) >= 2)
+    per_story = _split_inputs(inputs, story_of, compared_stories) if len(compared_stories) > 1 else {}
     for story in sorted(stories):
         ids = stories[story]
         arts = {a: all_arts[a] for a in ids if a in all_arts}
         if len(arts) < 2:
             continue
-        facts = _facts_for_story(inputs, arts, para_kind)
+        facts = _facts_for_story(per_story.get(story, inputs), arts, para_kind)
         keyed = []
         for f in facts:
             first = min(((m.article, m.start) for m in f.a + f.b if not m.empty), default=("", 0))
@@ -284,6 +286,28 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None) -> tuple[pl.D
     d = pl.DataFrame(d_rows, schema=DRIFT_SCHEMA) if d_rows else pl.DataFrame(schema=DRIFT_SCHEMA)
     s = pl.DataFrame(s_rows, schema=SPAN_SCHEMA) if s_rows else pl.DataFrame(schema=SPAN_SCHEMA)
     return d, s
+
+
+_FRAMES = ("articles", "sentences", "sentence_links", "quotes", "quote_groups", "unquoted", "figures",
+           "figure_groups", "paragraphs", "reuse")
+
+
+def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str]) -> dict[str, Inputs]:
+    """Each story's rows of every input frame (by the story of the row's article_id), split once,
+    so the work per story does not grow with the number of stories."""
+    parts: dict[str, dict] = {}
+    for name in _FRAMES:
+        df = getattr(inp, name)
+        if df is None:
+            continue
+        keyed = df.with_columns(_story=pl.col("article_id").replace_strict(story_of, default=None, return_dtype=pl.String))
+        split = keyed.filter(pl.col("_story").is_in(stories)).partition_by("_story", as_dict=True, include_key=False, maintain_order=True)
+        parts[name] = ({key[0]: frame for key, frame in split.items()}, df.clear())
+    out = {}
+    for story in stories:
+        frames = {name: got.get(story, empty) for name, (got, empty) in parts.items()}
+        out[story] = Inputs(**frames, texts=inp.texts, extra=inp.extra)
+    return out
 
 
 def _span_rows(did: str, side: str, marks: list[Mark], texts: dict[str, str]) -> list[dict]:

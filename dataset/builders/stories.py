@@ -1,0 +1,35 @@
+"""Build the stories table (and each article's story): the corpus grouped into stories."""
+
+import polars as pl
+
+from newsprov.dataset.compare.stories import MIN_ARTICLES, group
+from newsprov.dataset.context import BuildContext
+from newsprov.schemas.base import dtypes
+from newsprov.schemas.stories import Stories
+
+SCHEMA = Stories
+
+
+def grouped(ctx: BuildContext):
+    """The build's stories (newsprov.dataset.compare.stories.Stories), computed once: from the
+    texts and the dates they state (dateline or curated sources.csv)."""
+    def compute(c: BuildContext):
+        return group({s.article_id: s.text for s in c.sources}, {s.article_id: s.meta.dateline_date for s in c.sources})
+    return ctx.cached("stories", compute)
+
+
+def story_of(ctx: BuildContext) -> dict[str, str]:
+    """article id -> story id."""
+    return grouped(ctx).story_id
+
+
+def build(ctx: BuildContext) -> pl.DataFrame:
+    stories = grouped(ctx)
+    sizes: dict[str, int] = {}
+    for sid in stories.story_id.values():
+        sizes[sid] = sizes.get(sid, 0) + 1
+    small = len(ctx.sources) < MIN_ARTICLES
+    rows = [{"story_id": sid, "n_articles": n,
+             "linked_by": "folder" if small and n > 1 else stories.links[sid],
+             "method": "small-folder" if small else "minhash-lsh+event-cosine"} for sid, n in sorted(sizes.items())]
+    return pl.DataFrame(rows, schema=dtypes(SCHEMA)).sort("story_id")
