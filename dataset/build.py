@@ -156,6 +156,7 @@ def build(
     progress=None,
     layout: Layout | None = None,
     strict: bool = False,
+    engine=None,
 ) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
@@ -165,7 +166,9 @@ def build(
     nothing and lists in `differing` every file that differs from the published one.
     Derived rows that break a rule are left out and listed in `dropped` and in the
     package's build report; with `strict`, any such row fails the build (StrictBuildError)
-    and nothing is published.
+    and nothing is published. `engine` (newsprov.dataset.engine) runs the per-article work
+    (dataset/per_article.py): in this process by default, or on a Dask cluster; the output is
+    the same bytes.
     """
     if layout is not None or (sources_dir is None and out is None):
         try:
@@ -191,7 +194,7 @@ def build(
     except (SourceError, OverrideError) as exc:
         raise BuildError(str(exc)) from None
 
-    ctx = BuildContext(sources, overrides)
+    ctx = BuildContext(sources, overrides, engine=engine)
     out_files, resources = {}, []
     for source in sources:
         out_files[source.path] = source.data

@@ -34,15 +34,15 @@ def sources(tmp_path):
 
 def plant_bad_quote(monkeypatch):
     """Every article's first quote comes out of extraction with a kind no rule knows."""
-    import newsprov.dataset.builders.quotes as quotes_builder
+    import newsprov.dataset.per_article as per_article
 
-    real = quotes_builder.extract_quotes
+    real = per_article.extract_quotes
 
     def planted(text):
         found = real(text)
         return [dataclasses.replace(found[0], kind="bogus"), *found[1:]] if found else found
 
-    monkeypatch.setattr(quotes_builder, "extract_quotes", planted)
+    monkeypatch.setattr(per_article, "extract_quotes", planted)
 
 
 def test_a_row_breaking_its_model_is_left_out_warned_about_and_reported(sources, tmp_path, monkeypatch):

@@ -22,7 +22,7 @@ def found(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
             unquoted=unquoted, figures=ctx.table("figures"), figure_groups=ctx.table("figure_groups"),
             texts=ctx.texts, paragraphs=ctx.table("paragraphs"),
         )
-        return drifts(inputs, story_of(ctx))
+        return drifts(inputs, story_of(ctx), engine=ctx.engine)
     return ctx.cached("drifts", compute)
 
 

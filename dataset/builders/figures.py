@@ -8,7 +8,6 @@ from dataclasses import asdict
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
-from newsprov.lang.figures import extract_figures
 from newsprov.dataset.extract.quotes import fullest_of, name_uses, reported_speaker
 from newsprov.dataset.locate import first_containing, sentence_of
 from newsprov.dataset.overrides import apply, for_table
@@ -21,7 +20,8 @@ EXTRACTED = ("article_id", "start", "end", "text", "value", "value_low", "value_
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    rows = [{"article_id": s.article_id, "attributed_to": None, "flag": None, **asdict(f)} for s in ctx.sources for f in extract_figures(s.text)]
+    found = ctx.per_article("figures")
+    rows = [{"article_id": s.article_id, "attributed_to": None, "flag": None, **asdict(f)} for s in ctx.sources for f in found[s.article_id]]
     rows = apply(rows, for_table(ctx.overrides, "figures"), ctx.texts)
     types = dtypes(SCHEMA)
     df = pl.DataFrame([{k: r.get(k) for k in EXTRACTED} for r in rows], schema={k: types[k] for k in EXTRACTED})

@@ -3,7 +3,6 @@
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
-from newsprov.dataset.segment import paragraphs
 from newsprov.schemas.paragraphs import Paragraphs
 from newsprov.schemas.base import dtypes
 
@@ -12,8 +11,9 @@ SCHEMA = Paragraphs
 
 def build(ctx: BuildContext) -> pl.DataFrame:
     rows = []
+    blocks = ctx.per_article("paragraphs")
     for source in ctx.sources:
-        for index, block in enumerate(paragraphs(source.text)):
+        for index, block in enumerate(blocks[source.article_id]):
             rows.append(
                 (f"{source.article_id}:p{index:03d}", source.article_id, index, block.start, block.end, block.kind, source.text[block.start:block.end])
             )

@@ -7,7 +7,6 @@ from dataclasses import asdict
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
-from newsprov.dataset.extract.quotes import extract_quotes
 from newsprov.dataset.locate import sentence_of
 from newsprov.dataset.overrides import apply, for_table
 from newsprov.schemas.quotes import Quotes
@@ -20,7 +19,8 @@ def extracted(ctx: BuildContext) -> list[dict]:
     """Quotes of every article as the rules and overrides give them, speakers as each article names them."""
 
     def compute(ctx: BuildContext) -> list[dict]:
-        rows = [{"article_id": s.article_id, **asdict(q)} for s in ctx.sources for q in extract_quotes(s.text)]
+        found = ctx.per_article("quotes")
+        rows = [{"article_id": s.article_id, **asdict(q)} for s in ctx.sources for q in found[s.article_id]]
         return apply(rows, for_table(ctx.overrides, "quotes"), ctx.texts)
 
     return ctx.cached("quotes", compute)

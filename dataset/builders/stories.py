@@ -14,7 +14,8 @@ def grouped(ctx: BuildContext):
     """The build's stories (newsprov.dataset.compare.stories.Stories), computed once: from the
     texts and the dates they state (dateline or curated sources.csv)."""
     def compute(c: BuildContext):
-        return group({s.article_id: s.text for s in c.sources}, {s.article_id: s.meta.dateline_date for s in c.sources})
+        return group({s.article_id: s.text for s in c.sources}, {s.article_id: s.meta.dateline_date for s in c.sources},
+                     signatures=c.per_article("story_signature"))
     return ctx.cached("stories", compute)
 
 

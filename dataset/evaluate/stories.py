@@ -12,7 +12,7 @@ labels (article id -> story label) over the labelled articles:
   of derived pairs (WD, PD) whose two texts share a story; per kind too.
 
 Gold labels come from a TSV (``read_labels``: ``article_id<TAB>story``, one article per line,
-'#' comments; article ids as newsprov gives them, the file stem lower-cased) or from a corpus
+'#' comments, an optional header line ``article_id<TAB>story``; article ids as newsprov gives them, the file stem lower-cased) or from a corpus
 layout: BASIL (``text/<story>_<outlet>.txt``: the story is the file prefix) or COUNTER
 (``labels.tsv`` + ``pairs/<pair>/<pair>_src.txt`` and ``_der.txt``: each pair one story).
 The grouping comes from a built package (articles.story_id) or from grouping a folder's texts
@@ -98,8 +98,8 @@ def read_labels(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     with open(path, encoding="utf-8", newline="") as handle:
         for n, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
-            if not row or row[0].startswith("#"):
-                continue
+            if not row or row[0].startswith("#") or (n == 1 and [c.strip() for c in row[:2]] == ["article_id", "story"]):
+                continue  # (a comment, or the header line)
             if len(row) < 2 or not row[0].strip() or not row[1].strip():
                 raise StoriesGoldError(f"{path}: line {n}: expected article_id<TAB>story")
             try:

@@ -117,17 +117,23 @@ def build(
     check: bool = typer.Option(False, "--check", help="Rebuild in a temporary place; exit 1 naming every file that differs."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1, publishing nothing, if any derived row breaks a rule (by default such rows are left out, warned about and listed in build-report.json)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Run the per-article work on a local Dask cluster of N worker processes (the same bytes as in-process)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run it on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
+    from newsprov.dataset.engine import EngineError, engine as make_engine
     from newsprov.core.publish import BuildLocked
 
     _about(sources_dir if sources_dir is not None else _here("sources_dir"))
-    bar = None
+    bar = engine = None
     try:
         if sources_dir is not None:
             bar = _progress(len(discover(sources_dir)), quiet, "reading sources")
-        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict)
+        engine = make_engine(workers, scheduler)
+        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine)
+    except EngineError as exc:
+        _fail(str(exc))
     except StrictBuildError as exc:
         for row in exc.dropped:
             typer.echo(f"newsprov: {row.warning()}", err=True)
@@ -137,6 +143,8 @@ def build(
     finally:
         if bar:
             bar.__exit__(None, None, None)
+        if engine is not None:
+            engine.close()
     for row in result.dropped:  # (also with --quiet: a row left out is never silent)
         typer.echo(f"newsprov: {row.warning()}", err=True)
     if check:
@@ -149,7 +157,8 @@ def build(
         return
     if not quiet:
         counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items())
-        _say(f"built {result.root / 'datapackage.json'}: {counts}")
+        on = f" ({engine.name})" if engine.workers > 1 or engine.name != "in-process" else ""
+        _say(f"built {result.root / 'datapackage.json'}{on}: {counts}")
 
 
 FORMATS = ("text", "json", "github")

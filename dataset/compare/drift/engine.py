@@ -245,31 +245,33 @@ def _detail(d: dict) -> str:
     return "; ".join(f"{k}={v}" for k, v in d.items())
 
 
-def drifts(inputs: Inputs, story_of: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Drift rows and their spans for every story (module doc)."""
+def drifts(inputs: Inputs, story_of: dict[str, str] | None = None, engine=None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Drift rows and their spans for every story (module doc). The stories are independent:
+    batches of them run on `engine` (newsprov.dataset.engine: a Dask cluster, or this process
+    by default); rows are numbered afterwards in story order, so the output is the same bytes."""
     texts = inputs.texts
     if story_of is None:
         story_of = {a: "story" for a in texts}
-    para_kind: dict[str, str] = {}
-    if inputs.paragraphs is not None and len(inputs.paragraphs):
-        para_kind = dict(inputs.paragraphs.select("paragraph_id", "kind").iter_rows())
     stories: dict[str, list[str]] = defaultdict(list)
     for a in sorted(texts):
         if a in story_of:
             stories[story_of[a]].append(a)
     # (only the articles of stories with two versions or more are read: one article alone has no drift)
-    compared = {a: texts[a] for ids in stories.values() if len(ids) >= 2 for a in ids}
-    all_arts = build_articles(compared, inputs.sentences, inputs.quotes, inputs.paragraphs)
+    compared = sorted(st for st, ids in stories.items() if len(ids) >= 2)
+    per_story = _split_inputs(inputs, story_of, compared, stories)
+    batches, batch, size = [], [], 0
+    for story in compared:
+        batch.append((story, per_story.pop(story)))
+        size += len(stories[story])
+        if size >= BATCH_ARTICLES:
+            batches.append(batch)
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    results = engine.map(_story_batch, batches) if engine is not None else [_story_batch(b) for b in batches]
     d_rows, s_rows = [], []
     n = 0
-    compared_stories = sorted(st for st, ids in stories.items() if len(ids) >= 2)
-    per_story = _split_inputs(inputs, story_of, compared_stories) if len(compared_stories) > 1 else {}
-    for story in sorted(stories):
-        ids = stories[story]
-        arts = {a: all_arts[a] for a in ids if a in all_arts}
-        if len(arts) < 2:
-            continue
-        facts = _facts_for_story(per_story.get(story, inputs), arts, para_kind)
+    for story, facts in (pair for result in results for pair in result):
         keyed = []
         for f in facts:
             first = min(((m.article, m.start) for m in f.a + f.b if not m.empty), default=("", 0))
@@ -288,13 +290,31 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None) -> tuple[pl.D
     return d, s
 
 
+# articles per task when stories are shared out to an engine's workers
+BATCH_ARTICLES = 200
+
+
+def _story_batch(batch: list[tuple[str, Inputs]]) -> list[tuple[str, list[Fact]]]:
+    """The facts of each story of a batch, from its own rows only (a task: a pure function)."""
+    out = []
+    for story, inp in batch:
+        para_kind: dict[str, str] = {}
+        if inp.paragraphs is not None and len(inp.paragraphs):
+            para_kind = dict(inp.paragraphs.select("paragraph_id", "kind").iter_rows())
+        arts = build_articles(inp.texts, inp.sentences, inp.quotes, inp.paragraphs)
+        arts = {a: arts[a] for a in sorted(inp.texts) if a in arts}
+        if len(arts) >= 2:
+            out.append((story, _facts_for_story(inp, arts, para_kind)))
+    return out
+
+
 _FRAMES = ("articles", "sentences", "sentence_links", "quotes", "quote_groups", "unquoted", "figures",
            "figure_groups", "paragraphs", "reuse")
 
 
-def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str]) -> dict[str, Inputs]:
-    """Each story's rows of every input frame (by the story of the row's article_id), split once,
-    so the work per story does not grow with the number of stories."""
+def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str], members: dict[str, list[str]]) -> dict[str, Inputs]:
+    """Each story's rows of every input frame (by the story of the row's article_id) and its texts,
+    split once, so the work per story does not grow with the number of stories."""
     parts: dict[str, dict] = {}
     for name in _FRAMES:
         df = getattr(inp, name)
@@ -306,7 +326,7 @@ def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str]) -> 
     out = {}
     for story in stories:
         frames = {name: got.get(story, empty) for name, (got, empty) in parts.items()}
-        out[story] = Inputs(**frames, texts=inp.texts, extra=inp.extra)
+        out[story] = Inputs(**frames, texts={a: inp.texts[a] for a in members[story]}, extra=inp.extra)
     return out
 
 

@@ -67,16 +67,18 @@ class Stories:
 
 
 def group(articles: Mapping[str, str], dates: Mapping[str, str | None] | None = None, *,
-          event_link: float = EVENT_LINK, method: str = "average") -> Stories:
+          event_link: float = EVENT_LINK, method: str = "average", signatures: Mapping | None = None) -> Stories:
     """Article id -> story id for a corpus {article_id: text}.
 
     `dates`: optional curated dates (ISO or '--MM-DD') that override the dateline;
     a missing or None entry falls back to the date the text states, if any.
+    `signatures`: each article's `signature`, when computed already (the build computes them
+    with its other per-article work, possibly on Dask workers).
     Deterministic: the result depends on the set of articles, not their order.
     """
     ids = sorted(articles)
     dates = dates or {}
-    sigs = [signature(a, articles[a], dates.get(a)) for a in ids]
+    sigs = [signatures[a] if signatures is not None else signature(a, articles[a], dates.get(a)) for a in ids]
     stats = term_statistics(sigs)
     vecs = [vector(s, stats) for s in sigs]
     mx = matrix(sigs, vecs)
