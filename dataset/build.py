@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
+from newsprov.core import source_manifest
 from newsprov.core.descriptor import dumps
 from newsprov.core.semver import parse_semver
 from newsprov.dataset import describe as desc
@@ -198,7 +200,13 @@ def build(
     out_files, resources = {}, []
     for source in sources:
         out_files[source.path] = source.data
-        resources.append(desc.source_resource(source, package_meta["source_license"]))
+    if len(sources) > source_manifest.limit():  # one checksummed manifest instead of one resource per source
+        rel = layout.rel(*source_manifest.MANIFEST_PATH.split("/"))
+        out_files[rel] = source_manifest.manifest_bytes([(s.article_id, s.path, s.sha256, len(s.data)) for s in sources])
+        resources.append(source_manifest.manifest_resource(rel, out_files[rel], hashlib.sha256(out_files[rel]).hexdigest(),
+                                                           [package_meta["source_license"]]))
+    else:
+        resources += [desc.source_resource(source, package_meta["source_license"]) for source in sources]
     tables, dropped = build_tables(ctx)
     if strict and dropped:
         raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from newsprov.core import source_manifest
 from newsprov.core.descriptor import DescriptorError, read as read_descriptor
 from newsprov.core.layout import DESCRIPTOR, NoPackageHere, current_package
 from newsprov.core.text import BOM, SourceError, decode_source
@@ -84,9 +85,30 @@ def _validate(path: Path | str | None) -> Report:
         profile_errors = pool.submit(_check_profile, {**descriptor, "resources": list(descriptor["resources"])})
         resources = descriptor.pop("resources")
         del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
+        package.errors += _expand_manifest(root, resources)
         _validate_resources(root, resources, report)
         package.errors += profile_errors.result()
     return _done(report, started)
+
+
+def _expand_manifest(root: Path, resources: list) -> list[ValidationError]:
+    """A source manifest's rows appended to resources as the text resources they stand for
+    (newsprov.core.source_manifest), so every source check applies to each listed source."""
+    manifest = next((r for r in resources if isinstance(r, dict) and r.get("name") == source_manifest.MANIFEST), None)
+    if manifest is None:
+        return []
+    rel = manifest.get("path")
+    if not isinstance(rel, str) or PathGuard(root).reason(rel) or not (root / rel).is_file():
+        return []  # (the manifest's own resource check says what is wrong with it)
+    try:
+        listed = source_manifest.expand((root / rel).read_bytes(), rel)
+    except (source_manifest.ManifestError, OSError) as exc:
+        return [ValidationError("descriptor-error", resource=source_manifest.MANIFEST, note=str(exc))]
+    names = {r.get("name") for r in resources if isinstance(r, dict)}
+    errors = [ValidationError("descriptor-error", resource=r["name"], note="listed in the source manifest and declared as a resource too")
+              for r in listed if r["name"] in names]
+    resources += [r for r in listed if r["name"] not in names]
+    return errors
 
 
 def _check_profile(descriptor: dict) -> list[ValidationError]:

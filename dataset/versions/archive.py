@@ -30,6 +30,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from newsprov.core import source_manifest
 from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor
 from newsprov.core.layout import DESCRIPTOR
 
@@ -137,6 +138,7 @@ class PackageArchive:
                 raise ArchiveError(f"{self.label}: unsafe resource path: {reason}")
             size = resource.get("bytes")
             self.declared[rel] = size if type(size) is int and size >= 0 else None
+        self._declare_manifest_sources()
         for rel, size in self.declared.items():
             info = self.members.get(rel)
             if info is None:
@@ -172,6 +174,26 @@ class PackageArchive:
     def chunks(self, rel: str):
         """A declared member's bytes in chunks (for hashing without holding them)."""
         return self._stream(self._declared_info(rel), self.members[rel].file_size)
+
+    def _declare_manifest_sources(self) -> None:
+        """Sources a source manifest lists count as declared, with their sizes (the manifest is
+        read first, within its own declared size)."""
+        manifest = next((r for r in self.descriptor["resources"] if isinstance(r, dict) and r.get("name") == source_manifest.MANIFEST), None)
+        if manifest is None or manifest.get("path") not in self.members:
+            return
+        rel = manifest["path"]
+        size = self.declared.get(rel)
+        if size is not None and self.members[rel].file_size != size:
+            return  # (reported as a size mismatch below)
+        try:
+            listed = source_manifest.expand(self._read(self.members[rel], self.members[rel].file_size), f"{self.label}: {rel}")
+        except source_manifest.ManifestError as exc:
+            raise ArchiveError(str(exc)) from None
+        for resource in listed:
+            reason = unsafe_member(resource["path"])
+            if reason:
+                raise ArchiveError(f"{self.label}: unsafe source path in the manifest: {reason}")
+            self.declared.setdefault(resource["path"], resource["bytes"])
 
     def _declared_info(self, rel: str) -> zipfile.ZipInfo:
         if rel != DESCRIPTOR and rel not in self.declared:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprov.core.descriptor import MAX_DESCRIPTOR_BYTES, DescriptorError, parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR, REPO_ROOT
+from newsprov.core import source_manifest
 from newsprov.core.paths import PathGuard, UnreadableResource, UnsafePath, read_resources
 from newsprov.dataset.versions.archive import ArchiveError, PackageArchive, unsafe_member
 
@@ -35,6 +36,7 @@ class PackageSnapshot:
     descriptor: dict
     tables: dict[str, bytes]  # table resource name -> CSV bytes
     sources: dict[str, str]  # other resource name -> "sha256:<hex>" of its bytes
+    listed: dict[str, dict] = field(default_factory=dict)  # sources a source manifest lists, as resources
 
     @property
     def version(self) -> str:
@@ -45,6 +47,8 @@ class PackageSnapshot:
         return str(self.descriptor.get("name", ""))
 
     def resource(self, name: str) -> dict:
+        if name in self.listed:
+            return self.listed[name]
         return next(r for r in self.descriptor["resources"] if r.get("name") == name)
 
 
@@ -243,7 +247,24 @@ def open_package(ref, repo_root: Path | str | None = None) -> PackageSnapshot:
         files = reader.read_many(sorted({r["path"] for r in resources}))
         sources = {r["name"]: "sha256:" + hashlib.sha256(files[r["path"]]).hexdigest() for r in resources if not is_table(r)}
     tables = {r["name"]: files[r["path"]] for r in resources if is_table(r)}
-    return PackageSnapshot(str(ref), reader.kind, descriptor, tables, sources)
+    listed = _manifest_sources(tables, reader.label)
+    if listed:  # sources listed in a manifest: hashed as if each were a resource
+        if hasattr(reader, "sha256"):
+            sources.update({r["name"]: "sha256:" + reader.sha256(r["path"]) for r in listed})
+        else:
+            data = reader.read_many(sorted(r["path"] for r in listed))
+            sources.update({r["name"]: "sha256:" + hashlib.sha256(data[r["path"]]).hexdigest() for r in listed})
+    return PackageSnapshot(str(ref), reader.kind, descriptor, tables, sources, {r["name"]: r for r in listed})
+
+
+def _manifest_sources(tables: dict[str, bytes], label: str) -> list[dict]:
+    """The source resources a package's source manifest stands for (none without one)."""
+    if source_manifest.MANIFEST not in tables:
+        return []
+    try:
+        return source_manifest.expand(tables[source_manifest.MANIFEST], label)
+    except source_manifest.ManifestError as exc:
+        raise VersionError(str(exc)) from None
 
 
 def export_package(ref, dest: Path, repo_root: Path | str | None = None) -> Path:
@@ -254,6 +275,9 @@ def export_package(ref, dest: Path, repo_root: Path | str | None = None) -> Path
     descriptor = descriptor_of(reader)
     rels = sorted({r["path"] for r in descriptor["resources"]})
     files = reader.read_many(rels)
+    manifest = next((r for r in descriptor["resources"] if r["name"] == source_manifest.MANIFEST), None)
+    if manifest is not None:
+        files.update(reader.read_many(sorted(r["path"] for r in _manifest_sources({manifest["name"]: files[manifest["path"]]}, reader.label))))
     files[DESCRIPTOR] = reader.descriptor_bytes()
     dest.mkdir(parents=True)
     for rel, data in files.items():

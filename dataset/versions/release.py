@@ -33,6 +33,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from newsprov.core import source_manifest
 from newsprov.core.files import file_sha256
 from newsprov.core.descriptor import parse as parse_descriptor, read_bytes as read_descriptor_bytes
 from newsprov.core.layout import DESCRIPTOR
@@ -115,6 +116,13 @@ def package_files(package) -> tuple[dict, dict[str, bytes]]:
     except ValueError as exc:
         raise ReleaseError(str(exc)) from None
     rels = [resource.get("path") if isinstance(resource, dict) else None for resource in descriptor["resources"]]
+    manifest = next((r for r in descriptor["resources"] if isinstance(r, dict) and r.get("name") == source_manifest.MANIFEST), None)
+    if manifest is not None and isinstance(manifest.get("path"), str):  # the sources it lists are members too
+        try:
+            listed = source_manifest.expand(read_resources(path.parent, [manifest["path"]])[manifest["path"]], manifest["path"])
+        except (source_manifest.ManifestError, UnsafePath, UnreadableResource) as exc:
+            raise ReleaseError(f"{path}: source manifest: {exc}") from None
+        rels += [r["path"] for r in listed]
     try:
         for rel in rels:  # what an archive member may not be, on top of what a package path may not be
             if reason := unsafe_member(rel) if isinstance(rel, str) and rel else None:
