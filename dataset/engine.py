@@ -44,7 +44,7 @@ class DaskEngine:
                 self.name = f"Dask scheduler {address}"
             else:
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=40)
+                                            dashboard_address=":0", silence_logs=40)  # (":0": any free port, never a clash)
                 self.client = Client(self.cluster)
                 self.name = f"Dask local cluster ({workers} workers x 1 thread)"
         except (OSError, TimeoutError, ValueError) as exc:
@@ -52,8 +52,13 @@ class DaskEngine:
         self.workers = len(self.client.scheduler_info().get("workers", {}))
 
     def map(self, fn, items: list) -> list:
-        futures = self.client.map(fn, items, pure=False)
-        return self.client.gather(futures)
+        # the items (texts, a story's rows) go to the workers as data, not inside the task graph
+        data = self.client.scatter(items)
+        futures = self.client.map(fn, data, pure=False)
+        try:
+            return self.client.gather(futures)
+        finally:
+            self.client.cancel(futures + data)
 
     def close(self) -> None:
         self.client.close()
