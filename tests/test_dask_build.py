@@ -50,3 +50,4 @@ def test_a_bad_engine_request_is_one_line_and_exit_2(corpus, tmp_path, args):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "--workers" in out.stderr
     assert not (tmp_path / "pkg").exists()
+

@@ -235,7 +235,8 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                     f["quoted"] = [m for m in f["quoted"] if not (m.article == qq["article_id"] and m.start == qq["start"])]
                     f["unquoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "fragment"))
                     f["methods"].add("fragment")
-        wordings = [_content_stems(w) for w in sorted({qq["text"] for qq in f["quotes"]}, key=len)[:5]]
+        # the five shortest wordings (ties by text: a set's order changes from one process to the next)
+        wordings = [_content_stems(w) for w in sorted({qq["text"] for qq in f["quotes"]}, key=lambda w: (len(w), w))[:5]]
         searched = arts if partners is None else {a: arts[a] for a in sorted(set().union(*(partners.get(x, set()) for x in quoting))) if a in arts}
         for aid, art in searched.items():
             if aid in quoting or aid in have_unq:
