@@ -96,3 +96,8 @@ def test_diff_release_and_load_read_a_manifest_package(package, tmp_path, monkey
     zip_path, _ = release(old / "datapackage.json", tmp_path / "rel", verify=False)
     ds = load(zip_path)
     assert ds.articles.height == 5 and ds.text("a0").startswith("Story 0")
+
+
+def test_a_source_the_manifest_does_not_list_is_caught(package):
+    (package / "sources" / "a9.txt").write_text("Story 9\n\nAn article slipped in.\n", encoding="utf-8")
+    assert ["descriptor-error", MANIFEST] in _errors(package)

@@ -107,6 +107,13 @@ def _expand_manifest(root: Path, resources: list) -> list[ValidationError]:
     names = {r.get("name") for r in resources if isinstance(r, dict)}
     errors = [ValidationError("descriptor-error", resource=r["name"], note="listed in the source manifest and declared as a resource too")
               for r in listed if r["name"] in names]
+    # a source beside the listed ones that the manifest does not list (added, or its row removed)
+    paths = {r["path"] for r in listed}
+    folders = sorted({p.rpartition("/")[0] for p in paths})
+    for folder in folders:
+        for extra in sorted(p for p in (root / folder).glob("*.txt") if p.is_file() and f"{folder}/{p.name}" not in paths):
+            errors.append(ValidationError("descriptor-error", resource=source_manifest.MANIFEST,
+                                          note=f"{folder}/{extra.name} is a source file the source manifest does not list"))
     resources += [r for r in listed if r["name"] not in names]
     return errors
 
