@@ -33,13 +33,14 @@ SYNONYMS = {
 _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 
 
-def _edit_words(sentence: str, rng: random.Random) -> str:
+def _edit_words(sentence: str, rng: random.Random, synonyms: dict[str, str] = SYNONYMS) -> str:
+    """An outlet's edit of a sentence: maybe a word dropped, some words replaced by near-synonyms."""
     words = sentence.split(" ")
     if len(words) > 6 and rng.random() < 0.3:
         del words[rng.randrange(1, len(words) - 1)]
     for k, w in enumerate(words):
-        if w in SYNONYMS and rng.random() < 0.4:
-            words[k] = SYNONYMS[w]
+        if w in synonyms and rng.random() < 0.4:
+            words[k] = synonyms[w]
     return " ".join(words)
 
 

@@ -35,6 +35,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bench_story import _edit_words, _punctuate  # (benchmarks/: how outlets rewrite a wire story)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPROV_SHARED", REPO.parent / "shared"))
 SEEDS = REPO / "dataset" / "sources"
@@ -102,26 +104,6 @@ def base_article(rng: random.Random, paragraphs: list[list[str]], heads: list[st
     return rng.choice(heads), body
 
 
-def _edit_words(sentence: str, rng: random.Random) -> str:
-    words = sentence.split(" ")
-    if len(words) > 6 and rng.random() < 0.3:
-        del words[rng.randrange(1, len(words) - 1)]
-    for k, w in enumerate(words):
-        if w in SYNONYMS and rng.random() < 0.4:
-            words[k] = SYNONYMS[w]
-    return " ".join(words)
-
-
-def _punctuate(text: str, rng: random.Random) -> str:
-    if rng.random() < 0.5:
-        text = text.replace("\u201c", '"').replace("\u201d", '"')
-    if rng.random() < 0.3:
-        text = text.replace(" \u2013 ", " \u2014 ").replace(" - ", " \u2013 ")
-    if rng.random() < 0.3:
-        text = text.replace(" and ", ", and ", 1)
-    return text
-
-
 def render(headline: str, body: list[list[str]]) -> str:
     return headline + "\n\n" + "\n\n".join(" ".join(p) for p in body if p) + "\n"
 
@@ -136,12 +118,12 @@ def version(headline: str, body: list[list[str]], rng: random.Random, paragraphs
         if len(kept) > 1 and rng.random() < 0.2:
             i = rng.randrange(len(kept) - 1)
             kept[i], kept[i + 1] = kept[i + 1], kept[i]
-        out.append([_edit_words(s, rng) for s in kept])
+        out.append([_edit_words(s, rng, SYNONYMS) for s in kept])
     if len(out) > 3 and rng.random() < 0.3:
         out.insert(1, out.pop(rng.randrange(2, len(out))))
     if rng.random() < 0.3:  # the outlet adds a sentence of its own
         out.insert(rng.randrange(1, len(out) + 1), [rng.choice(rng.choice(paragraphs))])
-    head = _edit_words(headline, rng) if rng.random() < 0.5 else headline
+    head = _edit_words(headline, rng, SYNONYMS) if rng.random() < 0.5 else headline
     return _punctuate(render(head, out), rng)
 
 

@@ -158,3 +158,12 @@ def test_basil_dev_outlets_of_one_story_are_one_story():
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["ari"] >= 0.9
+
+
+@pytest.mark.parametrize("content, message", [(None, "labels file not found"), (b"\xff\xfe bad\tx\n", "not UTF-8"), (b"", "no labelled article")])
+def test_bad_labels_are_one_line_and_exit_2(tmp_path, content, message):
+    labels = tmp_path / "labels.tsv"
+    if content is not None:
+        labels.write_bytes(content)
+    out = subprocess.run([sys.executable, "-m", "newsprov", "eval", "stories", str(tmp_path), "--labels", str(labels)], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stderr == f"newsprov: {labels}: {message}\n"

@@ -37,6 +37,7 @@ from collections import defaultdict
 
 import polars as pl
 
+from newsprov.dataset.compare.stories import sharing_a_story
 from newsprov.dataset.compare import reuse
 from newsprov.dataset.compare.sentences import parse_credits
 from newsprov.schemas.base import dtypes
@@ -62,10 +63,8 @@ def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFr
                  story_of: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """article_links and reuse_runs for the articles' texts (module doc)."""
     if story_of:  # an article alone in its story has no pair
-        size: dict[str, int] = defaultdict(int)
-        for story in story_of.values():
-            size[story] += 1
-        texts = {a: t for a, t in texts.items() if size[story_of.get(a, "")] > 1}
+        shared = sharing_a_story(story_of)
+        texts = {a: t for a, t in texts.items() if a in shared}
     tokens = {aid: reuse.tokenise(texts[aid]) for aid in sorted(texts)}
     n_aligned: dict[tuple[str, str], int] = {}
     for aid, oaid, osid in links.select("article_id", "other_article_id", "other_sentence_id").iter_rows():

@@ -92,6 +92,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
+from newsprov.dataset.compare.stories import sharing_a_story
 from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_text, word_key
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import SentenceLinks
@@ -391,10 +392,7 @@ def _count(s: SentenceInfo, a: int, b: int) -> int:
 def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None) -> pl.DataFrame:
     """Align sentences across every related article pair of one story (see module doc)."""
     if story_of:  # only stories of two articles or more have pairs to align
-        size: dict[str, int] = defaultdict(int)
-        for story in story_of.values():
-            size[story] += 1
-        sentences = sentences.filter(pl.col("article_id").is_in([a for a, st in story_of.items() if size[st] > 1]))
+        sentences = sentences.filter(pl.col("article_id").is_in(sorted(sharing_a_story(story_of))))
     if sentences["article_id"].n_unique() < 2:
         return pl.DataFrame(schema=_SCHEMA)  # one article has no pair to align
     infos = prepare(sentences, story_of)

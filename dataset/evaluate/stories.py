@@ -96,19 +96,24 @@ def read_labels(path: Path) -> dict[str, str]:
     from newsprov.dataset.build import BuildError, article_id
 
     out: dict[str, str] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for n, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
-            if not row or row[0].startswith("#") or (n == 1 and [c.strip() for c in row[:2]] == ["article_id", "story"]):
-                continue  # (a comment, or the header line)
-            if len(row) < 2 or not row[0].strip() or not row[1].strip():
-                raise StoriesGoldError(f"{path}: line {n}: expected article_id<TAB>story")
-            try:
-                aid = article_id(Path(row[0].strip()))
-            except BuildError as exc:
-                raise StoriesGoldError(f"{path}: line {n}: {exc}") from None
-            if aid in out and out[aid] != row[1].strip():
-                raise StoriesGoldError(f"{path}: line {n}: {aid} is labelled twice")
-            out[aid] = row[1].strip()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StoriesGoldError(f"{path}: labels file not found") from None
+    except UnicodeDecodeError:
+        raise StoriesGoldError(f"{path}: not UTF-8") from None
+    for n, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), 1):
+        if not row or row[0].startswith("#") or (n == 1 and [c.strip() for c in row[:2]] == ["article_id", "story"]):
+            continue  # (a comment, or the header line)
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise StoriesGoldError(f"{path}: line {n}: expected article_id<TAB>story")
+        try:
+            aid = article_id(Path(row[0].strip()))
+        except BuildError as exc:
+            raise StoriesGoldError(f"{path}: line {n}: {exc}") from None
+        if aid in out and out[aid] != row[1].strip():
+            raise StoriesGoldError(f"{path}: line {n}: {aid} is labelled twice")
+        out[aid] = row[1].strip()
     if not out:
         raise StoriesGoldError(f"{path}: no labelled article")
     return out

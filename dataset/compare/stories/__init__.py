@@ -54,9 +54,15 @@ from newsprov.dataset.compare.stories.signatures import (band_keys, candidate_pa
                                                         term_statistics, vector)
 from newsprov.dataset.compare.stories.clustering import Edges, Matrix, cluster, components, matrix, score_pairs, veto
 
-__all__ = ["Stories", "group", "signature", "term_statistics", "merge_statistics", "vector", "band_keys",
+__all__ = ["Stories", "group", "sharing_a_story", "signature", "term_statistics", "merge_statistics", "vector", "band_keys",
            "candidate_pairs", "containment", "matrix", "score_pairs", "cluster", "veto", "fold", "tokens", "names",
            "dateline_date", "date_distance", "BUCKET_CAP", "DUP_RESEMBLANCE", "EVENT_LINK", "MIN_ARTICLES"]
+
+def sharing_a_story(story_of: Mapping[str, str]) -> set[str]:
+    """The articles whose story holds at least one other article (the only ones with pairs)."""
+    size = Counter(story_of.values())
+    return {a for a, story in story_of.items() if size[story] > 1}
+
 
 @dataclass(frozen=True)
 class Stories:
