@@ -212,6 +212,7 @@ def test_check_names_every_differing_file(tiny_sources, tmp_path):
         "sources/alpha.txt",
         "tables/articles.csv",
         "tables/drift_spans.csv",  # the omitted material's spans in alpha moved
+        "tables/drifts.csv",  # alpha's unshared "constructive" (framing, marked-unshared) is gone
         "tables/entities.csv",  # alpha's quoted official is gone
         "tables/paragraphs.csv",
         "tables/quotes.csv",

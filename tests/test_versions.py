@@ -152,10 +152,11 @@ def test_an_added_source_is_minor_and_its_removal_too(tiny_sources, tiny_package
     assert result.tables["sentences"].rows_added == 2
     # A drift names every version on each side: the new version lacking some material changes
     # those rows (n_b, detail), and the folder's one story counts one article more: patch-level
-    # changes within the minor bump; nothing else is.
+    # changes within the minor bump; nothing else is. Four drifts: two omissions, the caption
+    # credit and alpha's unshared "constructive" (framing), each now lacking in gamma too.
     assert {level for level, reason in result.reasons if not reason.startswith(("table drifts:", "table stories:"))} == {"minor"}
     assert [reason for level, reason in result.reasons if level == "patch"] == [
-        "table drifts: 3 row(s) changed in detail, n_b", "table stories: 1 row(s) changed in n_articles"]
+        "table drifts: 4 row(s) changed in detail, n_b", "table stories: 1 row(s) changed in n_articles"]
 
     back = diff(new, tiny_package)  # removing a source: rows disappear, joins may break -> MINOR, not PATCH
     assert back.sources_removed == ["source-gamma"]

@@ -20,7 +20,7 @@ def found(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
             articles=ctx.table("articles"), sentences=ctx.table("sentences"),
             sentence_links=ctx.table("sentence_links"), quotes=ctx.table("quotes"), quote_groups=groups,
             unquoted=unquoted, figures=ctx.table("figures"), figure_groups=ctx.table("figure_groups"),
-            texts=ctx.texts, paragraphs=ctx.table("paragraphs"),
+            texts=ctx.texts, paragraphs=ctx.table("paragraphs"), article_links=ctx.table("article_links"),
         )
         return drifts(inputs, story_of(ctx), engine=ctx.engine)
     return ctx.cached("drifts", compute)

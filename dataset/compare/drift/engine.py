@@ -46,6 +46,7 @@ from newsprov.schemas.drifts import DRIFT_KINDS, Drifts
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.omission import EXHAUSTIVE, omission_facts
 from newsprov.dataset.compare.drift.pair_rules import pair_observations
+from newsprov.dataset.compare.drift.unshared import independent_versions, unshared_facts
 from newsprov.dataset.compare.drift.table_rules import credit_obs, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
 
@@ -205,6 +206,9 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
             facts += _name_facts(obs[kind])
             continue
         facts += collapse(obs[kind], orient_loaded=(kind == "framing"))
+    reported = {(m.article, m.start, m.end) for f in facts if f.kind == "framing" for m in f.a}
+    language = dict(inp.articles.select("article_id", "language").iter_rows()) if "language" in inp.articles.columns else {}
+    facts += unshared_facts(arts, independent_versions(sorted(arts), inp.article_links, language), reported)
     facts += omission_facts(arts, art_pairs)
     return _dedupe(facts)
 
@@ -309,7 +313,7 @@ def _story_batch(batch: list[tuple[str, Inputs]]) -> list[tuple[str, list[Fact]]
 
 
 _FRAMES = ("articles", "sentences", "sentence_links", "quotes", "quote_groups", "unquoted", "figures",
-           "figure_groups", "paragraphs", "reuse")
+           "figure_groups", "paragraphs", "reuse", "article_links")
 
 
 def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str], members: dict[str, list[str]]) -> dict[str, Inputs]:

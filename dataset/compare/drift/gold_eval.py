@@ -55,6 +55,8 @@ def pooled(packages: list[Path | None]) -> Inputs:
         return pl.concat(parts, how="diagonal_relaxed") if len(parts) > 1 else parts[0]
 
     frames = {name: table(name) for name in _TABLES}
+    links = [ds.tables["article_links"] for ds in loaded if "article_links" in ds.tables]
+    frames["article_links"] = pl.concat(links, how="diagonal_relaxed") if links else None
     return Inputs(texts=texts, **frames)
 
 

@@ -33,4 +33,5 @@ class Inputs:
     texts: dict[str, str]
     paragraphs: pl.DataFrame | None = None
     reuse: pl.DataFrame | None = None
+    article_links: pl.DataFrame | None = None
     extra: dict = field(default_factory=dict)
