@@ -11,6 +11,7 @@ import pytest
 
 from test_stories_grouping import FLOOD, TRIAL, filler
 from newsprov.dataset import per_article
+from newsprov.dataset.compare import stories
 from newsprov.dataset.build import build
 
 
@@ -32,6 +33,17 @@ def test_shards_of_one_article_give_the_same_package(corpus, tmp_path, monkeypat
     monkeypatch.setattr(per_article, "SHARD_ARTICLES", 1)
     build(corpus, tmp_path / "b" / "pkg")
     assert _files(tmp_path / "a" / "pkg") == _files(tmp_path / "b" / "pkg")
+
+
+def test_batches_of_one_story_give_the_same_package(corpus, tmp_path, monkeypatch):
+    # sentence links, reuse and drifts run story by story in batches: however the stories are
+    # cut into tasks, each story's rows are its own
+    build(corpus, tmp_path / "a" / "pkg")
+    monkeypatch.setattr(stories, "BATCH_ARTICLES", 1)
+    assert len(stories.story_batches({"x": "s1", "y": "s1", "z": "s2", "w": "s2"}, "xyzw")) == 2
+    build(corpus, tmp_path / "b" / "pkg")
+    a, b = _files(tmp_path / "a" / "pkg"), _files(tmp_path / "b" / "pkg")
+    assert a == b and any(n.endswith("sentence_links.csv") for n in a)
 
 
 def test_a_local_dask_cluster_builds_the_same_bytes(corpus, tmp_path):

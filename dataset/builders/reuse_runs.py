@@ -14,7 +14,7 @@ SCHEMA = ReuseRuns
 
 def reuse(ctx: BuildContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(article_links, reuse_runs) frames, computed once per build."""
-    return ctx.cached("reuse", lambda c: reuse_tables(c.texts, c.table("articles"), c.table("sentence_links"), story_of(c)))
+    return ctx.cached("reuse", lambda c: reuse_tables(c.texts, c.table("articles"), c.table("sentence_links"), story_of(c), engine=c.engine))
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:

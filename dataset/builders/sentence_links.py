@@ -12,4 +12,4 @@ SCHEMA = SentenceLinks
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    return sentence_links(ctx.table("sentences"), story_of(ctx)).select(list(dtypes(SCHEMA))).sort("link_id")
+    return sentence_links(ctx.table("sentences"), story_of(ctx), engine=ctx.engine).select(list(dtypes(SCHEMA))).sort("link_id")

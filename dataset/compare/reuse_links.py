@@ -1,6 +1,6 @@
 """Article-level reuse measured on tokens: the article_links and reuse_runs tables.
 
-``reuse_tables(texts, articles, links, story_of=None) -> (article_links, reuse_runs)``
+``reuse_tables(texts, articles, links, story_of=None, engine=None) -> (article_links, reuse_runs)``
 
 Which pairs (within each story of ``story_of``, article id -> story id; default one story): the candidate pairs of ``reuse.candidate_pairs`` (articles sharing
 rare word trigrams, each article with at most its ``MAX_PARTNERS`` closest:
@@ -33,11 +33,9 @@ both texts; false for a block an editor moved).
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import polars as pl
 
-from newsprov.dataset.compare.stories import sharing_a_story
+from newsprov.dataset.compare.stories import story_batches
 from newsprov.dataset.compare import reuse
 from newsprov.dataset.compare.sentences import parse_credits
 from newsprov.schemas.base import dtypes
@@ -60,41 +58,57 @@ def pair_reuse(ta, tb) -> tuple[float, float, list[reuse.Run]]:
 
 
 def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFrame,
-                 story_of: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """article_links and reuse_runs for the articles' texts (module doc)."""
-    if story_of:  # an article alone in its story has no pair
-        shared = sharing_a_story(story_of)
-        texts = {a: t for a, t in texts.items() if a in shared}
-    tokens = {aid: reuse.tokenise(texts[aid]) for aid in sorted(texts)}
+                 story_of: dict[str, str] | None = None, engine=None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """article_links and reuse_runs for the articles' texts (module doc). Stories are independent:
+    batches of them run on ``engine`` (newsprov.dataset.engine; default this process), each from
+    its own texts and rows only, so the rows are the same whichever way they ran."""
     n_aligned: dict[tuple[str, str], int] = {}
     for aid, oaid, osid in links.select("article_id", "other_article_id", "other_sentence_id").iter_rows():
         key = (min(aid, oaid), max(aid, oaid))
         n_aligned[key] = n_aligned.get(key, 0) + (osid is not None)
-    credits = defaultdict(set)
+    credits: dict[str, set] = {}
     if "wire_credits" in articles.columns:
-        credits.update({a: parse_credits(c) for a, c in articles.select("article_id", "wire_credits").iter_rows()})
-    pairs = reuse.candidate_pairs(tokens, story_of=story_of) | {p for p in n_aligned if p[0] in tokens and p[1] in tokens}
+        credits = {a: parse_credits(c) for a, c in articles.select("article_id", "wire_credits").iter_rows()}
+    tasks = []
+    for batch in story_batches(story_of, texts):
+        ids = {a for _story, members in batch for a in members}
+        tasks.append(([{a: texts[a] for a in members} for _story, members in batch],
+                      {a: credits[a] for a in ids if credits.get(a)},
+                      {p: n for p, n in n_aligned.items() if p[0] in ids}))
+    results = engine.map(_reuse_batch, tasks) if engine is not None else [_reuse_batch(t) for t in tasks]
+    links_out = [df for d, _r in results for df in [d] if len(df)]
+    runs_out = [df for _d, r in results for df in [r] if len(df)]
+    return (pl.concat(links_out) if links_out else pl.DataFrame(schema=LINK_SCHEMA),
+            pl.concat(runs_out) if runs_out else pl.DataFrame(schema=RUN_SCHEMA))
+
+
+def _reuse_batch(task) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The article_links and reuse_runs rows of a batch of stories (a task: a pure function)."""
+    stories, credits, n_aligned = task
     link_rows, run_rows = [], []
-    for a, b in sorted(pairs):
-        share_a, share_b, runs = pair_reuse(tokens[a], tokens[b])
-        if (a, b) not in n_aligned and not any(r.weight + 1e-9 >= reuse.MOVED_MIN for r in runs):
-            continue
-        origin = reuse.likely_origin(share_a, share_b)
-        common = credits[a] & credits[b]
-        link_rows.append({
-            "article_id": a, "other_article_id": b, "reused_share": round(share_a, 4),
-            "reused_share_other": round(share_b, 4), "n_runs": len(runs),
-            "likely_origin": {"a": a, "b": b}.get(origin),
-            "n_aligned": n_aligned.get((a, b), 0), "shared_wire": "; ".join(sorted(common)) if common else None,
-            "method": METHOD,
-        })
-        ta, tb = texts[a], texts[b]
-        for r in runs:
-            run_rows.append({
-                "article_id": a, "other_article_id": b, "start": r.a_start, "end": r.a_end,
-                "text": ta[r.a_start:r.a_end], "other_start": r.b_start, "other_end": r.b_end,
-                "other_text": tb[r.b_start:r.b_end], "n_words": len(r.matched_a), "kind": r.kind,
-                "in_order": r.in_order, "method": METHOD,
+    for texts in stories:
+        tokens = {aid: reuse.tokenise(texts[aid]) for aid in sorted(texts)}
+        pairs = reuse.candidate_pairs(tokens) | {p for p in n_aligned if p[0] in tokens and p[1] in tokens}
+        for a, b in sorted(pairs):
+            share_a, share_b, runs = pair_reuse(tokens[a], tokens[b])
+            if (a, b) not in n_aligned and not any(r.weight + 1e-9 >= reuse.MOVED_MIN for r in runs):
+                continue
+            origin = reuse.likely_origin(share_a, share_b)
+            common = credits.get(a, set()) & credits.get(b, set())
+            link_rows.append({
+                "article_id": a, "other_article_id": b, "reused_share": round(share_a, 4),
+                "reused_share_other": round(share_b, 4), "n_runs": len(runs),
+                "likely_origin": {"a": a, "b": b}.get(origin),
+                "n_aligned": n_aligned.get((a, b), 0), "shared_wire": "; ".join(sorted(common)) if common else None,
+                "method": METHOD,
             })
+            ta, tb = texts[a], texts[b]
+            for r in runs:
+                run_rows.append({
+                    "article_id": a, "other_article_id": b, "start": r.a_start, "end": r.a_end,
+                    "text": ta[r.a_start:r.a_end], "other_start": r.b_start, "other_end": r.b_end,
+                    "other_text": tb[r.b_start:r.b_end], "n_words": len(r.matched_a), "kind": r.kind,
+                    "in_order": r.in_order, "method": METHOD,
+                })
     return (pl.DataFrame(link_rows, schema=LINK_SCHEMA) if link_rows else pl.DataFrame(schema=LINK_SCHEMA),
             pl.DataFrame(run_rows, schema=RUN_SCHEMA) if run_rows else pl.DataFrame(schema=RUN_SCHEMA))

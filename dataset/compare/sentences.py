@@ -92,7 +92,7 @@ from collections import defaultdict
 import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
-from newsprov.dataset.compare.stories import sharing_a_story
+from newsprov.dataset.compare.stories import story_batches
 from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_text, word_key
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import SentenceLinks
@@ -389,10 +389,27 @@ def _count(s: SentenceInfo, a: int, b: int) -> int:
     return sum(1 for ts, te in zip(s.starts, s.ends) if ts >= a and te <= b) if b > a else 0
 
 
-def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None) -> pl.DataFrame:
-    """Align sentences across every related article pair of one story (see module doc)."""
-    if story_of:  # only stories of two articles or more have pairs to align
-        sentences = sentences.filter(pl.col("article_id").is_in(sorted(sharing_a_story(story_of))))
+def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None, engine=None) -> pl.DataFrame:
+    """Align sentences across every related article pair of each story (see module doc). Stories
+    are independent: batches of them run on ``engine`` (newsprov.dataset.engine; default this
+    process), each from its own sentences only, so the rows are the same whichever way they ran."""
+    if not story_of:
+        return _align((sentences, None))
+    batches = story_batches(story_of, sentences["article_id"].unique().to_list())
+    batch_of = {a: str(k) for k, batch in enumerate(batches) for _story, ids in batch for a in ids}
+    parts = (sentences.with_columns(_batch=pl.col("article_id").replace_strict(batch_of, default=None, return_dtype=pl.String))
+             .filter(pl.col("_batch").is_not_null())
+             .partition_by("_batch", as_dict=True, include_key=False))
+    tasks = [(parts[(str(k),)], {a: story_of[a] for _story, ids in batch for a in ids}) for k, batch in enumerate(batches)]
+    results = engine.map(_align, tasks) if engine is not None else [_align(t) for t in tasks]
+    found = [r for r in results if len(r)]
+    out = pl.concat(found) if found else pl.DataFrame(schema=_SCHEMA)
+    return out.sort("article_id", "other_article_id", "sentence_index", "sentence_id")
+
+
+def _align(task: tuple[pl.DataFrame, dict[str, str] | None]) -> pl.DataFrame:
+    """The sentence links of a batch of stories (or of one story: ``story_of`` None; a task: a pure function)."""
+    sentences, story_of = task
     if sentences["article_id"].n_unique() < 2:
         return pl.DataFrame(schema=_SCHEMA)  # one article has no pair to align
     infos = prepare(sentences, story_of)

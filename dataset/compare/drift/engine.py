@@ -49,6 +49,7 @@ from newsprov.dataset.compare.drift.pair_rules import pair_observations
 from newsprov.dataset.compare.drift.unshared import independent_versions, unshared_facts
 from newsprov.dataset.compare.drift.table_rules import credit_obs, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
+from newsprov.dataset.compare.stories import story_batches
 
 __all__ = ["drifts", "DRIFT_SCHEMA", "SPAN_SCHEMA", "KINDS"]
 
@@ -256,22 +257,11 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None, engine=None) 
     texts = inputs.texts
     if story_of is None:
         story_of = {a: "story" for a in texts}
-    stories: dict[str, list[str]] = defaultdict(list)
-    for a in sorted(texts):
-        if a in story_of:
-            stories[story_of[a]].append(a)
     # (only the articles of stories with two versions or more are read: one article alone has no drift)
-    compared = sorted(st for st, ids in stories.items() if len(ids) >= 2)
-    per_story = _split_inputs(inputs, story_of, compared, stories)
-    batches, batch, size = [], [], 0
-    for story in compared:
-        batch.append((story, per_story.pop(story)))
-        size += len(stories[story])
-        if size >= BATCH_ARTICLES:
-            batches.append(batch)
-            batch, size = [], 0
-    if batch:
-        batches.append(batch)
+    groups = story_batches(story_of, texts)
+    members = {story: ids for batch in groups for story, ids in batch}
+    per_story = _split_inputs(inputs, story_of, sorted(members), members)
+    batches = [[(story, per_story.pop(story)) for story, _ids in batch] for batch in groups]
     results = engine.map(_story_batch, batches) if engine is not None else [_story_batch(b) for b in batches]
     d_rows, s_rows = [], []
     n = 0
@@ -292,10 +282,6 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None, engine=None) 
     d = pl.DataFrame(d_rows, schema=DRIFT_SCHEMA) if d_rows else pl.DataFrame(schema=DRIFT_SCHEMA)
     s = pl.DataFrame(s_rows, schema=SPAN_SCHEMA) if s_rows else pl.DataFrame(schema=SPAN_SCHEMA)
     return d, s
-
-
-# articles per task when stories are shared out to an engine's workers
-BATCH_ARTICLES = 200
 
 
 def _story_batch(batch: list[tuple[str, Inputs]]) -> list[tuple[str, list[Fact]]]:

@@ -54,14 +54,35 @@ from newsprov.dataset.compare.stories.signatures import (band_keys, candidate_pa
                                                         term_statistics, vector)
 from newsprov.dataset.compare.stories.clustering import Edges, Matrix, cluster, components, matrix, score_pairs, veto
 
-__all__ = ["Stories", "group", "sharing_a_story", "signature", "term_statistics", "merge_statistics", "vector", "band_keys",
+__all__ = ["Stories", "group", "story_batches", "BATCH_ARTICLES", "signature", "term_statistics", "merge_statistics", "vector", "band_keys",
            "candidate_pairs", "containment", "matrix", "score_pairs", "cluster", "veto", "fold", "tokens", "names",
            "dateline_date", "date_distance", "BUCKET_CAP", "DUP_RESEMBLANCE", "EVENT_LINK", "MIN_ARTICLES"]
 
-def sharing_a_story(story_of: Mapping[str, str]) -> set[str]:
-    """The articles whose story holds at least one other article (the only ones with pairs)."""
-    size = Counter(story_of.values())
-    return {a for a, story in story_of.items() if size[story] > 1}
+# articles per task when stories are shared out to an engine's workers
+BATCH_ARTICLES = 200
+
+
+def story_batches(story_of: Mapping[str, str] | None, articles, batch_articles: int | None = None) -> list[list[tuple[str, list[str]]]]:
+    """The stories of two articles or more among ``articles`` (``story_of`` None: all one story
+    "story"), as batches of (story, its sorted article ids) in story order, each batch closed
+    once it holds ``batch_articles`` (default BATCH_ARTICLES) articles: the tasks of a per-story
+    step on an engine (sentence links, reuse, drifts)."""
+    batch_articles = batch_articles or BATCH_ARTICLES
+    members: dict[str, list[str]] = {}
+    for a in sorted(articles):
+        story = "story" if story_of is None else story_of.get(a)
+        if story is not None:
+            members.setdefault(story, []).append(a)
+    batches, batch, size = [], [], 0
+    for story in sorted(st for st, ids in members.items() if len(ids) >= 2):
+        batch.append((story, members[story]))
+        size += len(members[story])
+        if size >= batch_articles:
+            batches.append(batch)
+            batch, size = [], 0
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 @dataclass(frozen=True)
