@@ -76,8 +76,8 @@ def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFr
                       {a: credits[a] for a in ids if credits.get(a)},
                       {p: n for p, n in n_aligned.items() if p[0] in ids}))
     results = engine.map(_reuse_batch, tasks) if engine is not None else [_reuse_batch(t) for t in tasks]
-    links_out = [df for d, _r in results for df in [d] if len(df)]
-    runs_out = [df for _d, r in results for df in [r] if len(df)]
+    links_out = [d for d, _r in results if len(d)]
+    runs_out = [r for _d, r in results if len(r)]
     return (pl.concat(links_out) if links_out else pl.DataFrame(schema=LINK_SCHEMA),
             pl.concat(runs_out) if runs_out else pl.DataFrame(schema=RUN_SCHEMA))
 
