@@ -224,3 +224,57 @@ def test_a_name_next_to_a_quotation_both_print_is_not_anchored_by_it():
     a2, b2 = "Jane Doe visited the flooded valley on Monday.", "Crowds cheered Jane Doe as she arrived; later she visited the flooded valley."
     runs2 = R.find_runs(R.tokenise(a2), R.tokenise(b2))
     assert [(a2[r.a_start:r.a_end], r.anchored) for r in runs2] == [("Jane Doe", True), ("visited the flooded valley", False)]
+
+
+def _tiles_by_priority_queue(a: list[str], b: list[str], n: int) -> list[tuple[int, int, int]]:
+    """Greedy string tiling as Wise (1993) states it, for reference: every maximal common run of
+    at least n tokens, longest first (ties: earlier in a, then in b), kept when both sides are
+    still free, else its free parts go back into the queue. No seed skipping: used only on
+    texts where no token occurs more than MAX_SEED_OCCURRENCES times."""
+    import heapq
+
+    heap = []
+    for i in range(len(a)):
+        for j in range(len(b)):
+            if a[i] == b[j] and not (i and j and a[i - 1] == b[j - 1]):
+                k = 0
+                while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                    k += 1
+                if k >= n:
+                    heap.append((-k, i, j))
+    heapq.heapify(heap)
+    ma, mb, out = [False] * len(a), [False] * len(b), []
+    while heap:
+        negk, i, j = heapq.heappop(heap)
+        k = -negk
+        if not any(ma[i:i + k]) and not any(mb[j:j + k]):
+            out.append((i, j, k))
+            ma[i:i + k] = mb[j:j + k] = [True] * k
+            continue
+        s = None
+        for t in range(k + 1):
+            free = t < k and not ma[i + t] and not mb[j + t]
+            if free and s is None:
+                s = t
+            elif not free and s is not None:
+                if t - s >= n:
+                    heapq.heappush(heap, (-(t - s), i + s, j + s))
+                s = None
+    return sorted(out)
+
+
+def test_tiling_takes_tiles_in_the_order_of_a_priority_queue():
+    import random
+
+    rng = random.Random(7)
+    for case in range(300):
+        vocab = [chr(97 + v) for v in range(rng.randint(2, 8))]
+        a = [rng.choice(vocab) for _ in range(rng.randint(0, 40))]
+        b = a[rng.randint(0, 10):] if case % 2 else [rng.choice(vocab) for _ in range(rng.randint(0, 40))]
+        b = [w if rng.random() > 0.15 else rng.choice(vocab) for w in b]
+        if any(max(s.count(w) for w in set(s)) > R.MAX_SEED_OCCURRENCES for s in (a, b) if s):
+            continue
+        ta = [R.Token(i, i + 1, w, 1.0) for i, w in enumerate(a)]
+        tb = [R.Token(i, i + 1, w, 1.0) for i, w in enumerate(b)]
+        for n in (1, 2, 3):
+            assert [tuple(t) for t in R._tiles(ta, tb, n)] == _tiles_by_priority_queue(a, b, n), (a, b, n)

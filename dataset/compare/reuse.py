@@ -70,7 +70,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import heapq
 import re
 import unicodedata
 from collections import defaultdict
@@ -358,52 +357,68 @@ class Run(NamedTuple):
 
 def _tiles(ta: Sequence[Token], tb: Sequence[Token], min_tile: int) -> list[Tile]:
     """Greedy string tiling: maximal common token runs of at least min_tile tokens, longest
-    first (ties: earlier in a, then in b), each token of either text in at most one tile."""
+    first (ties: earlier in a, then in b), each token of either text in at most one tile.
+
+    Candidates wait in one bucket per length, taken longest first and each bucket in (i, j)
+    order: the order of a priority queue on (-length, i, j), without its cost. A candidate
+    that overlaps an accepted tile goes back as its still-free parts, which are shorter and
+    so land in a bucket not yet taken."""
     a = [t.norm for t in ta]
     b = [t.norm for t in tb]
     la, lb, n = len(a), len(b), min_tile
     if la < n or lb < n:
         return []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(lb - n + 1):
-        index[tuple(b[j:j + n])].append(j)
-    grams = [tuple(a[i:i + n]) for i in range(la - n + 1)]
-    count_a: dict[tuple[str, ...], int] = defaultdict(int)
+    if n == 1:
+        grams_b = b
+        grams = a
+    else:
+        grams_b = [tuple(b[j:j + n]) for j in range(lb - n + 1)]
+        grams = [tuple(a[i:i + n]) for i in range(la - n + 1)]
+    index: dict = defaultdict(list)
+    for j, g in enumerate(grams_b):
+        index[g].append(j)
+    count_a: dict = defaultdict(int)
     for g in grams:
         count_a[g] += 1
     # seeds of a frequent n-gram (in either text) are skipped; runs still extend through it
-    seed = [g in index and count_a[g] <= MAX_SEED_OCCURRENCES and len(index[g]) <= MAX_SEED_OCCURRENCES
-            for g in grams]
-    heap: list[tuple[int, int, int]] = []
+    seed = [g in index and count_a[g] <= MAX_SEED_OCCURRENCES and len(index[g]) <= MAX_SEED_OCCURRENCES for g in grams]
+    buckets: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for i, g in enumerate(grams):
         if not seed[i]:
             continue
+        prev = i and seed[i - 1]
+        ap = a[i - 1] if i else None
         for j in index[g]:
-            if i and j and a[i - 1] == b[j - 1] and seed[i - 1]:
+            if prev and j and ap == b[j - 1]:
                 continue  # inside a run found from an earlier seed
             k = n
             while i + k < la and j + k < lb and a[i + k] == b[j + k]:
                 k += 1
-            heap.append((-k, i, j))
-    heapq.heapify(heap)
+            buckets[k].append((i, j))
     mark_a, mark_b = bytearray(la), bytearray(lb)
     tiles: list[Tile] = []
-    while heap:
-        negk, i, j = heapq.heappop(heap)
-        k = -negk
-        if not any(mark_a[i:i + k]) and not any(mark_b[j:j + k]):
-            tiles.append(Tile(i, j, k))
-            mark_a[i:i + k] = mark_b[j:j + k] = b"\x01" * k
-            continue
-        s = None  # requeue the parts still free in both texts
-        for t in range(k + 1):
-            free = t < k and not mark_a[i + t] and not mark_b[j + t]
-            if free and s is None:
-                s = t
-            elif not free and s is not None:
-                if t - s >= n:
-                    heapq.heappush(heap, (-(t - s), i + s, j + s))
-                s = None
+    k = max(buckets, default=0)
+    while k >= n:
+        for i, j in sorted(buckets.pop(k, ())):
+            if k == 1:
+                if not mark_a[i] and not mark_b[j]:
+                    tiles.append(Tile(i, j, 1))
+                    mark_a[i] = mark_b[j] = 1
+                continue
+            if mark_a.find(1, i, i + k) < 0 and mark_b.find(1, j, j + k) < 0:
+                tiles.append(Tile(i, j, k))
+                mark_a[i:i + k] = mark_b[j:j + k] = b"\x01" * k
+                continue
+            s = None  # requeue the parts still free in both texts (shorter: a bucket still to come)
+            for t in range(k + 1):
+                free = t < k and not mark_a[i + t] and not mark_b[j + t]
+                if free and s is None:
+                    s = t
+                elif not free and s is not None:
+                    if t - s >= n:
+                        buckets[t - s].append((i + s, j + s))
+                    s = None
+        k -= 1
     tiles.sort(key=lambda t: (t.i, t.j))
     return tiles
 
