@@ -208,6 +208,7 @@ def build(
     else:
         resources += [desc.source_resource(source, package_meta["source_license"]) for source in sources]
     tables, dropped = build_tables(ctx)
+    ctx.release()
     if strict and dropped:
         raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)
     for name, df in tables.items():

@@ -70,6 +70,12 @@ class BuildContext:
                 self._cache[f"per-article:{name}"] = results
         return self._cache[key]
 
+    def release(self) -> None:
+        """Drop the intermediate results (per-article work, reuse runs, the drift engine's
+        state...) once every table is built: a large corpus's build must not hold them while it
+        writes the tables."""
+        self._cache.clear()
+
     def cached(self, key: str, compute):
         """Intermediate results several builders share (e.g. raw extraction), computed once."""
         if key not in self._cache:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Tok", "tokens", "fold_key", "stem", "STOPWORDS", "content", "is_number"]
 
@@ -46,6 +47,7 @@ _UK_US = [
 ]
 
 
+@lru_cache(maxsize=200_000)  # a pure function of the word, called for every token of every comparison
 def fold_key(word: str) -> str:
     """The stylistic-variation-free key of one word (module doc)."""
     w = unicodedata.normalize("NFKC", word).translate(_TYPO).casefold()
@@ -69,6 +71,7 @@ def fold_key(word: str) -> str:
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s", "e")
 
 
+@lru_cache(maxsize=200_000)
 def stem(key: str) -> str:
     """Crude stem of a key: reach/reaches/reaching/reached -> reach."""
     if len(key) <= 4 or key.isdigit():
