@@ -5,8 +5,9 @@ benchmarks/make_corpus.py (PolNeAR and the seeds recombined into stories of 2 to
 plus singletons; seeded, written under --work, never into the project), then built with
 `newsprov build` in-process and with `--workers N`. Printed per build: wall and CPU seconds,
 articles per second, MB per second per core (input bytes / wall / cores used), the peak RSS of
-the largest process (the build, or a Dask worker), datapackage.json's size, whether the two builds
-are the same bytes, and `newsprov eval stories` against the corpus's story labels.
+the build process and of its largest worker (sampled from /proc every 0.2 s),
+datapackage.json's size, whether the two builds are the same bytes, and `newsprov eval stories`
+against the corpus's story labels.
 
     .venv/bin/python benchmarks/bench_corpus.py [--sizes 10000 30000] [--workers 2] [--work DIR]
 
@@ -32,15 +33,44 @@ def _files(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".newsprov.lock"}
 
 
-def _run(command: list[str]) -> tuple[float, float, float]:
-    """(wall s, CPU s of the children, the largest child's peak RSS in MiB) of one command."""
+def _tree_rss(root: int) -> dict[int, int]:
+    """RSS in KiB of ``root`` and each of its descendants (from /proc; {} where there is no /proc)."""
+    parent, rss = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            status = (stat.parent / "status").read_text()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        pid = int(stat.parent.name)
+        parent[pid] = int(fields[1])
+        rss[pid] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    tree, frontier = {root}, [root]
+    while frontier:
+        kids = [p for p, pp in parent.items() if pp in frontier and p not in tree]
+        tree.update(kids)
+        frontier = kids
+    return {p: rss.get(p, 0) for p in tree}
+
+
+def _run(command: list[str]) -> tuple[float, float, float, float]:
+    """(wall s, CPU s of the children, the build process's peak RSS and its largest descendant's
+    (a Dask worker) peak RSS in MiB, sampled every 0.2 s from /proc) of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True)
+    proc = subprocess.Popen(command)
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        for pid, kib in _tree_rss(proc.pid).items():
+            peaks[pid] = max(peaks.get(pid, 0), kib)
+        time.sleep(0.2)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, command)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss / 1024
+    client = peaks.pop(proc.pid, 0)
+    return wall, cpu, client / 1024, max(peaks.values(), default=0) / 1024
 
 
 def main() -> None:
@@ -61,11 +91,12 @@ def main() -> None:
             out = args.work / f"pkg-{size}-{engine.split()[0]}" / "pkg"
             if out.exists():
                 subprocess.run(["rm", "-rf", str(out.parent)], check=True)
-            wall, cpu, peak = _run([*NEWSPROV, "build", str(corpus), "--out", str(out), "--quiet", *extra])
+            wall, cpu, peak, worker = _run([*NEWSPROV, "build", str(corpus), "--out", str(out), "--quiet", *extra])
             outs[engine] = out
             desc = (out / "datapackage.json").stat().st_size
             print(f"{size:>7} articles {mb:7.1f} MB | {engine:<11} | wall {wall:8.1f} s | cpu {cpu:8.1f} s | "
-                  f"{n / wall:6.1f} articles/s | {mb / wall / cores:5.2f} MB/s per core | peak {peak:7.0f} MiB | "
+                  f"{n / wall:6.1f} articles/s | {mb / wall / cores:5.2f} MB/s per core | peak {peak:7.0f} MiB build, "
+                  f"{worker:6.0f} MiB largest worker | "
                   f"datapackage.json {desc / 1e6:.2f} MB", flush=True)
         a, b = (_files(p) for p in outs.values())
         print(f"{size:>7} articles: in-process and Dask builds {'the same bytes' if a == b else 'DIFFER: ' + ', '.join(sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k)))[:400]}")
