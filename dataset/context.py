@@ -70,6 +70,10 @@ class BuildContext:
                 self._cache[f"per-article:{name}"] = results
         return self._cache[key]
 
+    def forget(self, key: str) -> None:
+        """Drop one intermediate result that no later step needs (a later use computes it again)."""
+        self._cache.pop(key, None)
+
     def release(self) -> None:
         """Drop the intermediate results (per-article work, reuse runs, the drift engine's
         state...) once every table is built: a large corpus's build must not hold them while it

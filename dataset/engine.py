@@ -32,6 +32,8 @@ class InProcess:
 class DaskEngine:
     """Tasks on a Dask cluster (dask.distributed); results gathered in the order submitted."""
 
+    IN_FLIGHT = 2  # tasks per worker on the cluster at once: one running, one waiting
+
     def __init__(self, workers: int | None = None, address: str | None = None):
         try:
             from dask.distributed import Client, LocalCluster
@@ -52,13 +54,39 @@ class DaskEngine:
         self.workers = len(self.client.scheduler_info().get("workers", {}))
 
     def map(self, fn, items: list) -> list:
-        # the items (texts, a story's rows) go to the workers as data, not inside the task graph
-        data = self.client.scatter(items)
-        futures = self.client.map(fn, data, pure=False)
+        """fn over items on the cluster, results in the order of items. At most IN_FLIGHT tasks
+        per worker are on the cluster at once (each item goes to the workers as data, not inside
+        the task graph, when its task is submitted, and is released when the result is back), so
+        a worker holds a few tasks' inputs, never its share of the whole corpus."""
+        from dask.distributed import as_completed
+
+        results: list = [None] * len(items)
+        todo = iter(range(len(items)))
+        running: dict = {}  # future -> (item index, the item's data future)
+
+        def submit():
+            k = next(todo, None)
+            if k is None:
+                return None
+            [data] = self.client.scatter([items[k]], hash=False)
+            future = self.client.submit(fn, data, pure=False)
+            running[future] = (k, data)
+            return future
+
+        first = [submit() for _ in range(self.IN_FLIGHT * max(1, self.workers))]
+        queue = as_completed([f for f in first if f is not None])
         try:
-            return self.client.gather(futures)
+            for future in queue:
+                k, data = running.pop(future)
+                results[k] = future.result()
+                self.client.cancel([future, data])
+                nxt = submit()
+                if nxt is not None:
+                    queue.add(nxt)
         finally:
-            self.client.cancel(futures + data)
+            left = list(running.items())
+            self.client.cancel([f for f, _ in left] + [d for _, (_k, d) in left])
+        return results
 
     def close(self) -> None:
         self.client.close()

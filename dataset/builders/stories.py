@@ -1,5 +1,7 @@
 """Build the stories table (and each article's story): the corpus grouped into stories."""
 
+from typing import NamedTuple
+
 import polars as pl
 
 from newsprov.dataset.compare.stories import MIN_ARTICLES, group
@@ -10,12 +12,20 @@ from newsprov.schemas.stories import Stories
 SCHEMA = Stories
 
 
-def grouped(ctx: BuildContext):
-    """The build's stories (newsprov.dataset.compare.stories.Stories), computed once: from the
-    texts and the dates they state (dateline or curated sources.csv)."""
-    def compute(c: BuildContext):
-        return group({s.article_id: s.text for s in c.sources}, {s.article_id: s.meta.dateline_date for s in c.sources},
-                     signatures=c.per_article("story_signature"))
+class Grouped(NamedTuple):
+    story_id: dict[str, str]  # article id -> story id
+    links: dict[str, str]  # story id -> how its articles were linked
+
+
+def grouped(ctx: BuildContext) -> Grouped:
+    """The build's stories, computed once: from the texts and the dates they state (dateline or
+    curated sources.csv). Only the grouping is kept: the articles' signatures and the pair
+    scores are dropped once it is made (at 30,000 articles they are gigabytes)."""
+    def compute(c: BuildContext) -> Grouped:
+        stories = group({s.article_id: s.text for s in c.sources}, {s.article_id: s.meta.dateline_date for s in c.sources},
+                        signatures=c.per_article("story_signature"))
+        c.forget("per-article:story_signature")
+        return Grouped(stories.story_id, stories.links)
     return ctx.cached("stories", compute)
 
 
