@@ -63,3 +63,17 @@ def test_a_bad_engine_request_is_one_line_and_exit_2(corpus, tmp_path, args):
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "--workers" in out.stderr
     assert not (tmp_path / "pkg").exists()
 
+
+
+def test_the_dask_engine_gives_results_in_order_and_items_whole():
+    # more items than tasks in flight (2 per worker): the queue refills as results come back,
+    # and results keep the order of the items; a list item reaches its task as one list
+    pytest.importorskip("dask.distributed", reason="needs dask[distributed] (pip install 'newsprov[dask]')")
+    from newsprov.dataset.engine import engine
+
+    eng = engine(workers=1)
+    try:
+        assert eng.map(len, [[0] * k for k in range(13)]) == list(range(13))
+        assert eng.map(len, []) == []
+    finally:
+        eng.close()

@@ -92,26 +92,27 @@ def _units(art: Article, start_idx: int) -> list[Unit]:
 
 
 class _Index:
-    """Stem -> sentence positions of one version; windows are sentence k and k+1."""
+    """Where each stem of one version stands: the windows holding it (window k: sentences k and k+1)."""
 
     def __init__(self, art: Article):
         self.art = art
         self.sents = art.sents
-        self.post: dict[str, list[int]] = defaultdict(list)
+        post: dict[str, set[int]] = defaultdict(set)
         for k, s in enumerate(self.sents):
             for st in {t.stem for t in s.toks if t.content}:
-                self.post[st].append(k)
+                post[st].update((k, k - 1))
+        self.windows = {st: tuple(ks) for st, ks in post.items()}  # stem -> windows holding it
 
     def best(self, stems: set[str], w: dict[str, float]) -> tuple[float, int]:
         total = math.fsum(w[s] for s in stems) or 1.0
         parts: dict[int, list[float]] = defaultdict(list)
+        windows = self.windows
         for st in stems:
-            wins = set()
-            for k in self.post.get(st, ()):
-                wins.add(k)
-                wins.add(k - 1)
-            for k in wins:
-                parts[k].append(w[st])
+            ks = windows.get(st)
+            if ks:
+                weight = w[st]
+                for k in ks:
+                    parts[k].append(weight)
         if not parts:
             return 0.0, -1
         # fsum: exactly rounded, so the sum (and a tie) does not depend on the set's order,
