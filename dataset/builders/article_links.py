@@ -11,4 +11,4 @@ SCHEMA = ArticleLinks
 
 
 def build(ctx: BuildContext) -> pl.DataFrame:
-    return reuse(ctx)[0].select(list(dtypes(SCHEMA))).sort("article_id", "other_article_id")
+    return reuse(ctx)[0].select(list(dtypes(SCHEMA)))  # (reuse_tables gives the rows in the table's order)

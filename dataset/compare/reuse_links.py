@@ -78,8 +78,11 @@ def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFr
     results = engine.map(_reuse_batch, tasks) if engine is not None else [_reuse_batch(t) for t in tasks]
     links_out = [d for d, _r in results if len(d)]
     runs_out = [r for _d, r in results if len(r)]
-    return (pl.concat(links_out) if links_out else pl.DataFrame(schema=LINK_SCHEMA),
-            pl.concat(runs_out) if runs_out else pl.DataFrame(schema=RUN_SCHEMA))
+    del results
+    # in the tables' order and with their columns, so that the builders' tables share these
+    # frames' memory instead of copying them (reuse_runs is the corpus's largest table)
+    return ((pl.concat(links_out) if links_out else pl.DataFrame(schema=LINK_SCHEMA)).sort("article_id", "other_article_id"),
+            (pl.concat(runs_out) if runs_out else pl.DataFrame(schema=RUN_SCHEMA)).sort("article_id", "other_article_id", "start"))
 
 
 def _reuse_batch(task) -> tuple[pl.DataFrame, pl.DataFrame]:
