@@ -263,29 +263,24 @@ def drifts(inputs: Inputs, story_of: dict[str, str] | None = None, engine=None) 
     per_story = _split_inputs(inputs, story_of, sorted(members), members)
     batches = [[(story, per_story.pop(story)) for story, _ids in batch] for batch in groups]
     results = engine.map(_story_batch, batches) if engine is not None else [_story_batch(b) for b in batches]
-    d_rows, s_rows = [], []
-    n = 0
-    for story, facts in (pair for result in results for pair in result):
-        keyed = []
-        for f in facts:
-            first = min(((m.article, m.start) for m in f.a + f.b if not m.empty), default=("", 0))
-            keyed.append(((f.kind, first, f.method), f))
-        keyed.sort(key=lambda kf: kf[0])
-        for _k, f in keyed:
-            n += 1
-            did = f"d{n:06d}"
-            d_rows.append({"drift_id": did, "story_id": story, "kind": f.kind, "method": f.method,
-                           "detail": _detail(dict(f.detail)), "n_a": len({m.article for m in f.a}),
-                           "n_b": len({m.article for m in f.b})})
-            for side, marks in (("a", f.a), ("b", f.b)):
-                s_rows += _span_rows(did, side, marks, texts)
-    d = pl.DataFrame(d_rows, schema=DRIFT_SCHEMA) if d_rows else pl.DataFrame(schema=DRIFT_SCHEMA)
-    s = pl.DataFrame(s_rows, schema=SPAN_SCHEMA) if s_rows else pl.DataFrame(schema=SPAN_SCHEMA)
-    return d, s
+    del batches
+    # number the drifts in story order: each batch numbered its own from 1 (column _n)
+    d_parts, s_parts, offset = [], [], 0
+    for d, spans in results:
+        d_parts.append(d.with_columns(_n=pl.col("_n") + offset))
+        s_parts.append(spans.with_columns(_n=pl.col("_n") + offset))
+        offset += d.height
+    del results
+    drift_id = pl.lit("d") + pl.col("_n").cast(pl.String).str.zfill(6)
+    d = (pl.concat(d_parts) if d_parts else pl.DataFrame(schema=_LOCAL_DRIFTS)).select(drift_id.alias("drift_id"), pl.exclude("_n"))
+    s = (pl.concat(s_parts) if s_parts else pl.DataFrame(schema=_LOCAL_SPANS)).with_columns(drift_id=drift_id)
+    s = s.select((pl.col("drift_id") + pl.col("_suffix")).alias(c) if c == "span_id" else pl.col(c) for c in SPAN_SCHEMA)
+    return d.cast(DRIFT_SCHEMA), s.cast(SPAN_SCHEMA)
 
 
-def _story_batch(batch: list[tuple[str, Inputs]]) -> list[tuple[str, list[Fact]]]:
-    """The facts of each story of a batch, from its own rows only (a task: a pure function)."""
+def _story_batch(batch: list[tuple[str, Inputs]]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The drift and span rows of a batch of stories, each story from its own rows only (a task:
+    a pure function; the rows are built on the worker, numbered within the batch)."""
     out = []
     for story, inp in batch:
         para_kind: dict[str, str] = {}
@@ -294,8 +289,35 @@ def _story_batch(batch: list[tuple[str, Inputs]]) -> list[tuple[str, list[Fact]]
         arts = build_articles(inp.texts, inp.sentences, inp.quotes, inp.paragraphs)
         arts = {a: arts[a] for a in sorted(inp.texts) if a in arts}
         if len(arts) >= 2:
-            out.append((story, _facts_for_story(inp, arts, para_kind)))
-    return out
+            out.append((story, _facts_for_story(inp, arts, para_kind), inp.texts))
+    return _batch_rows(out)
+
+
+# a batch's rows, numbered from 1 within the batch (_n); drifts() renumbers them across batches
+_LOCAL_DRIFTS = {"_n": pl.Int64} | {k: v for k, v in DRIFT_SCHEMA.items() if k != "drift_id"}
+_LOCAL_SPANS = {"_n": pl.Int64, "_suffix": pl.String} | {k: v for k, v in SPAN_SCHEMA.items() if k not in ("span_id", "drift_id")}
+
+
+def _batch_rows(found: list[tuple[str, list[Fact], dict[str, str]]]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The drifts and spans rows of a batch's stories: facts of a story in (kind, first span,
+    method) order, each side's spans by version then position."""
+    d_rows, s_rows = [], []
+    n = 0
+    for story, facts, texts in found:
+        keyed = []
+        for f in facts:
+            first = min(((m.article, m.start) for m in f.a + f.b if not m.empty), default=("", 0))
+            keyed.append(((f.kind, first, f.method), f))
+        keyed.sort(key=lambda kf: kf[0])
+        for _k, f in keyed:
+            n += 1
+            d_rows.append({"_n": n, "story_id": story, "kind": f.kind, "method": f.method,
+                           "detail": _detail(dict(f.detail)), "n_a": len({m.article for m in f.a}),
+                           "n_b": len({m.article for m in f.b})})
+            for side, marks in (("a", f.a), ("b", f.b)):
+                s_rows += _span_rows(n, side, marks, texts)
+    return (pl.DataFrame(d_rows, schema=_LOCAL_DRIFTS) if d_rows else pl.DataFrame(schema=_LOCAL_DRIFTS),
+            pl.DataFrame(s_rows, schema=_LOCAL_SPANS) if s_rows else pl.DataFrame(schema=_LOCAL_SPANS))
 
 
 _FRAMES = ("articles", "sentences", "sentence_links", "quotes", "quote_groups", "unquoted", "figures",
@@ -320,7 +342,7 @@ def _split_inputs(inp: Inputs, story_of: dict[str, str], stories: list[str], mem
     return out
 
 
-def _span_rows(did: str, side: str, marks: list[Mark], texts: dict[str, str]) -> list[dict]:
+def _span_rows(n: int, side: str, marks: list[Mark], texts: dict[str, str]) -> list[dict]:
     """One row per distinct span of each version on the side; a version with only empty marks
     (it lacks the material) gets one row with a null span."""
     rows = []
@@ -331,7 +353,7 @@ def _span_rows(did: str, side: str, marks: list[Mark], texts: dict[str, str]) ->
         if key in seen or (m.empty and m.article in real):
             continue
         seen.add(key)
-        rows.append({"span_id": f"{did}{side}{len(rows) + 1}", "drift_id": did, "side": side, "article_id": m.article,
+        rows.append({"_n": n, "_suffix": f"{side}{len(rows) + 1}", "side": side, "article_id": m.article,
                      "start": None if m.empty else m.start, "end": None if m.empty else m.end,
                      "text": None if m.empty else texts[m.article][m.start:m.end]})
     return rows
