@@ -42,6 +42,7 @@ class BuildResult:
     differing: list[str] = field(default_factory=list)
     published: bool = False
     dropped: list = field(default_factory=list)  # newsprov.dataset.row_checks.Dropped, as in the build report
+    rows: dict[str, int] = field(default_factory=dict)  # table -> its number of rows
 
     @property
     def descriptor(self) -> dict:
@@ -159,6 +160,7 @@ def build(
     layout: Layout | None = None,
     strict: bool = False,
     engine=None,
+    keep_tables: bool = True,
 ) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
@@ -170,7 +172,9 @@ def build(
     package's build report; with `strict`, any such row fails the build (StrictBuildError)
     and nothing is published. `engine` (newsprov.dataset.engine) runs the per-article work
     (dataset/per_article.py): in this process by default, or on a Dask cluster; the output is
-    the same bytes.
+    the same bytes. With ``keep_tables`` False the result's ``tables`` is empty (``rows`` has
+    their sizes): each table is let go once its CSV is made, so a large corpus's build does not
+    hold every table twice (as frames and as CSV bytes).
     """
     if layout is not None or (sources_dir is None and out is None):
         try:
@@ -211,9 +215,13 @@ def build(
     ctx.release()
     if strict and dropped:
         raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)
-    for name, df in tables.items():
+    rows = {}
+    for name in list(tables):
+        df = tables[name] if keep_tables else tables.pop(name)
         rel = layout.rel("tables", f"{name}.csv")
         out_files[rel] = table_csv(df)
+        rows[name] = df.height
+        del df
         resources.append(desc.table_resource(name, rel, out_files[rel]))
     rel = layout.rel(build_report.FOLDER, build_report.FILE)
     out_files[rel] = row_checks.report_bytes(dropped)
@@ -223,7 +231,7 @@ def build(
         del candidate["created"]
     out_files[DESCRIPTOR] = dumps(candidate)
 
-    result = BuildResult(layout.root, tables, out_files, dropped=dropped)
+    result = BuildResult(layout.root, tables, out_files, dropped=dropped, rows=rows)
     if check:
         result.differing = differing(out_files, layout.root)
         return result

@@ -75,10 +75,12 @@ class BuildContext:
         self._cache.pop(key, None)
 
     def release(self) -> None:
-        """Drop the intermediate results (per-article work, reuse runs, the drift engine's
-        state...) once every table is built: a large corpus's build must not hold them while it
-        writes the tables."""
+        """Let go of the intermediate results (per-article work, reuse runs, the drift engine's
+        state...) and of the built tables once every table is built and handed over: a large
+        corpus's build must not hold them while it writes the tables."""
         self._cache.clear()
+        self._tables.clear()
+        self.check = None
 
     def cached(self, key: str, compute):
         """Intermediate results several builders share (e.g. raw extraction), computed once."""

@@ -48,6 +48,16 @@ def test_two_builds_are_byte_identical(tiny_sources, tmp_path, monkeypatch):
     assert json.loads(snapshot(tmp_path / "b" / "pkg")["datapackage.json"])["created"] == "2024-08-25T00:00:00Z"
 
 
+def test_a_build_that_lets_its_tables_go_publishes_the_same_bytes(tiny_sources, tmp_path):
+    # the CLI's build lets each table go once its CSV is made (keep_tables=False): same files
+    kept = build(tiny_sources, tmp_path / "a" / "pkg")
+    let_go = build(tiny_sources, tmp_path / "b" / "pkg", keep_tables=False)
+    assert snapshot(tmp_path / "a" / "pkg") == snapshot(tmp_path / "b" / "pkg")
+    assert let_go.tables == {} and kept.tables
+    assert let_go.rows == kept.rows == {name: df.height for name, df in kept.tables.items()}
+    assert let_go.rows["articles"] == len(list(tiny_sources.glob("*.txt")))
+
+
 def test_created_comes_from_the_sources_never_from_the_clock(tiny_sources, tmp_path, monkeypatch):
     """Two builds of the same articles, copied to different folders at different times (the
     clock and the files' dates are faked to 2001 and 2031): the same bytes, and `created` is the

@@ -131,7 +131,8 @@ def build(
         if sources_dir is not None:
             bar = _progress(len(discover(sources_dir)), quiet, "reading sources")
         engine = make_engine(workers, scheduler)
-        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine)
+        result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine,
+                           keep_tables=False)
     except EngineError as exc:
         _fail(str(exc))
     except StrictBuildError as exc:
@@ -156,7 +157,7 @@ def build(
             _say(f"up to date: {len(result.files)} files in {result.root} equal a fresh build")
         return
     if not quiet:
-        counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items())
+        counts = ", ".join(f"{n} {name}" for name, n in result.rows.items())
         on = f" ({engine.name})" if engine.workers > 1 or engine.name != "in-process" else ""
         _say(f"built {result.root / 'datapackage.json'}{on}: {counts}")
 
@@ -303,7 +304,7 @@ def add(
         _say(f"added {meta.path} as {meta.source_id}")
         if not no_build:
             result = run_build()
-            _say(f"built {result.root / 'datapackage.json'}: {len(result.tables['articles'])} articles")
+            _say(f"built {result.root / 'datapackage.json'}: {result.rows['articles']} articles")
     except BuildError as exc:
         _fail(str(exc))
 
