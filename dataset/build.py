@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -16,6 +17,7 @@ import polars as pl
 from newsprov.core import source_manifest
 from newsprov.core.descriptor import dumps
 from newsprov.core.semver import parse_semver
+from newsprov.core.spool import Content, spool, spool_folder
 from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata, row_checks
 from newsprov.dataset.context import BuildContext, Source
@@ -38,7 +40,7 @@ class BuildError(Exception):
 class BuildResult:
     root: Path
     tables: dict[str, pl.DataFrame]
-    files: dict[str, bytes]
+    files: dict[str, Content]  # bytes; with keep_tables False the tables are core.spool.Spooled, removed once build returns
     differing: list[str] = field(default_factory=list)
     published: bool = False
     dropped: list = field(default_factory=list)  # newsprov.dataset.row_checks.Dropped, as in the build report
@@ -88,10 +90,14 @@ def read_sources(files: list[Path], layout: Layout, curated: dict, progress=None
     return sources
 
 
+def write_table_csv(df: pl.DataFrame, target) -> None:
+    """CSV that is the same bytes for the same rows (LF, nulls empty, ISO dates), to a path or buffer."""
+    df.write_csv(target, line_terminator="\n", null_value="", date_format="%Y-%m-%d", float_scientific=False)
+
+
 def table_csv(df: pl.DataFrame) -> bytes:
-    """CSV bytes that are the same for the same rows: LF, nulls empty, ISO dates."""
     buffer = io.BytesIO()
-    df.write_csv(buffer, line_terminator="\n", null_value="", date_format="%Y-%m-%d", float_scientific=False)
+    write_table_csv(df, buffer)
     return buffer.getvalue()
 
 
@@ -174,7 +180,8 @@ def build(
     (dataset/per_article.py): in this process by default, or on a Dask cluster; the output is
     the same bytes. With ``keep_tables`` False the result's ``tables`` is empty (``rows`` has
     their sizes): each table is let go once its CSV is made, so a large corpus's build does not
-    hold every table twice (as frames and as CSV bytes).
+    hold every table twice (as frames and as CSV bytes); and each table's CSV is written to a
+    spool folder (core.spool: $TMPDIR, removed when build returns) instead of held in memory.
     """
     if layout is not None or (sources_dir is None and out is None):
         try:
@@ -215,34 +222,36 @@ def build(
     ctx.release()
     if strict and dropped:
         raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)
-    rows = {}
-    for name in list(tables):
-        df = tables[name] if keep_tables else tables.pop(name)
-        rel = layout.rel("tables", f"{name}.csv")
-        out_files[rel] = table_csv(df)
-        rows[name] = df.height
-        del df
-        resources.append(desc.table_resource(name, rel, out_files[rel]))
-    rel = layout.rel(build_report.FOLDER, build_report.FILE)
-    out_files[rel] = row_checks.report_bytes(dropped)
-    resources.append(desc.report_resource(rel, out_files[rel]))
-    candidate = desc.descriptor(package_meta, created_stamp(sources, package_meta.get("created")), resources)
-    if candidate["created"] is None:
-        del candidate["created"]
-    out_files[DESCRIPTOR] = dumps(candidate)
+    with contextlib.ExitStack() as stack:
+        spool_to = None if keep_tables else Path(stack.enter_context(spool_folder()))
+        rows = {}
+        for name in list(tables):
+            df = tables[name] if keep_tables else tables.pop(name)
+            rel = layout.rel("tables", f"{name}.csv")
+            out_files[rel] = table_csv(df) if spool_to is None else spool(spool_to, f"{name}.csv", lambda path: write_table_csv(df, path))
+            rows[name] = df.height
+            del df
+            resources.append(desc.table_resource(name, rel, out_files[rel]))
+        rel = layout.rel(build_report.FOLDER, build_report.FILE)
+        out_files[rel] = row_checks.report_bytes(dropped)
+        resources.append(desc.report_resource(rel, out_files[rel]))
+        candidate = desc.descriptor(package_meta, created_stamp(sources, package_meta.get("created")), resources)
+        if candidate["created"] is None:
+            del candidate["created"]
+        out_files[DESCRIPTOR] = dumps(candidate)
 
-    result = BuildResult(layout.root, tables, out_files, dropped=dropped, rows=rows)
-    if check:
-        result.differing = differing(out_files, layout.root)
-        return result
-    try:
-        if layout.prefix:  # the embedded layout: sources are inputs; the descriptor and tables are newsprov's
-            inputs = {source.path for source in sources}
-            publish(layout.root, {rel: data for rel, data in out_files.items() if rel not in inputs},
-                    owned_by_layout=(DESCRIPTOR, layout.rel("tables", "*.csv")))
-        else:
-            publish(layout.root, out_files, source_column=(layout.rel("tables", "articles.csv"), "source_path"))
-    except PublishRefused as exc:
-        raise BuildError(str(exc)) from None
+        result = BuildResult(layout.root, tables, out_files, dropped=dropped, rows=rows)
+        if check:
+            result.differing = differing(out_files, layout.root)
+            return result
+        try:
+            if layout.prefix:  # the embedded layout: sources are inputs; the descriptor and tables are newsprov's
+                inputs = {source.path for source in sources}
+                publish(layout.root, {rel: data for rel, data in out_files.items() if rel not in inputs},
+                        owned_by_layout=(DESCRIPTOR, layout.rel("tables", "*.csv")))
+            else:
+                publish(layout.root, out_files, source_column=(layout.rel("tables", "articles.csv"), "source_path"))
+        except PublishRefused as exc:
+            raise BuildError(str(exc)) from None
     result.published = True
     return result

@@ -6,6 +6,7 @@ import hashlib
 import tomllib
 from pathlib import Path
 
+from newsprov.core.spool import Content, hex_sha256
 from newsprov.core.text import SourceError
 from newsprov.dataset.context import Source
 from newsprov.schemas import build_report
@@ -52,7 +53,7 @@ def source_resource(source: Source, license_: dict) -> dict:
     }
 
 
-def table_resource(name: str, path: str, data: bytes) -> dict:
+def table_resource(name: str, path: str, data: Content) -> dict:
     model = models()[name]
     meta = table_meta(model)
     return {
@@ -65,7 +66,7 @@ def table_resource(name: str, path: str, data: bytes) -> dict:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "hash": f"sha256:{hex_sha256(data)}",
         "bytes": len(data),
         "schema": table_schema(model),
     }

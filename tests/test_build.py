@@ -58,6 +58,36 @@ def test_a_build_that_lets_its_tables_go_publishes_the_same_bytes(tiny_sources, 
     assert let_go.rows["articles"] == len(list(tiny_sources.glob("*.txt")))
 
 
+def test_a_lean_build_spools_its_tables_to_disk_and_leaves_no_spool_behind(tiny_sources, tmp_path, monkeypatch):
+    """build(keep_tables=False) writes each table's CSV to a spool folder in $TMPDIR, publishes
+    from it (the same bytes as from memory), checks against it, and removes it on return,
+    whether the build publishes, only checks, or fails."""
+    import tempfile
+
+    from newsprov.core.spool import Spooled
+
+    spool_root = tmp_path / "tmpdir"
+    spool_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool_root))
+    kept = build(tiny_sources, tmp_path / "a" / "pkg")
+    lean = build(tiny_sources, tmp_path / "b" / "pkg", keep_tables=False)
+    assert snapshot(tmp_path / "a" / "pkg") == snapshot(tmp_path / "b" / "pkg")
+    spooled = {rel: f for rel, f in lean.files.items() if isinstance(f, Spooled)}
+    assert sorted(spooled) == sorted(f"tables/{name}.csv" for name in kept.tables)
+    assert all(f.size == len(kept.files[rel]) and f.sha256 == hashlib.sha256(kept.files[rel]).hexdigest() for rel, f in spooled.items())
+    assert list(spool_root.iterdir()) == []  # removed once build returned
+    out = tmp_path / "b" / "pkg"
+    assert build(tiny_sources, out, check=True, keep_tables=False).differing == []
+    (out / "tables" / "quotes.csv").write_bytes((out / "tables" / "quotes.csv").read_bytes() + b"\n")
+    assert build(tiny_sources, out, check=True, keep_tables=False).differing == ["tables/quotes.csv"]
+    assert list(spool_root.iterdir()) == []
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "mine.txt").write_text("the user's file\n")  # publishing is refused: not newsprov's folder
+    with pytest.raises(BuildError, match="not empty"):
+        build(tiny_sources, tmp_path / "c", keep_tables=False)
+    assert list(spool_root.iterdir()) == []
+
+
 def test_created_comes_from_the_sources_never_from_the_clock(tiny_sources, tmp_path, monkeypatch):
     """Two builds of the same articles, copied to different folders at different times (the
     clock and the files' dates are faked to 2001 and 2031): the same bytes, and `created` is the

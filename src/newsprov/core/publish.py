@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import fnmatch
-import hashlib
 import io
 import json
 import os
@@ -56,6 +55,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from newsprov.core.files import file_sha256
+from newsprov.core.spool import Content, as_bytes, equals_file, hex_sha256, write_to
 
 LOCK_NAME = ".newsprov.lock"
 MANIFEST = ".newsprov-manifest.json"
@@ -72,8 +72,8 @@ class PublishRefused(OSError):
     """Publishing would overwrite or delete a file newsprov did not write; the message names it."""
 
 
-def sha256(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+def sha256(data: Content) -> str:
+    return "sha256:" + hex_sha256(data)
 
 
 def _file_sha256(path: Path) -> str | None:
@@ -126,11 +126,11 @@ def locked(root: Path):
 # --- writing ----------------------------------------------------------------------------
 
 
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: Content) -> None:
     """Write and flush to disk (a new file; callers never write over a published one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
-        handle.write(data)
+        write_to(handle, data)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -149,7 +149,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _replace(root: Path, rel: str, data: bytes, tmp_rel: str, label: str) -> None:
+def _replace(root: Path, rel: str, data: Content, tmp_rel: str, label: str) -> None:
     """rel's content replaced atomically: written to tmp_rel, flushed, renamed over rel."""
     write_file(root / tmp_rel, data)
     fault_point(f"wrote {tmp_rel}")
@@ -158,14 +158,9 @@ def _replace(root: Path, rel: str, data: bytes, tmp_rel: str, label: str) -> Non
     fault_point(label)
 
 
-def differing(files: dict[str, bytes], root: Path) -> list[str]:
+def differing(files: dict[str, Content], root: Path) -> list[str]:
     """Relative paths whose published bytes differ from the built ones."""
-    out = []
-    for rel, data in files.items():
-        target = root / rel
-        if not target.is_file() or target.read_bytes() != data:
-            out.append(rel)
-    return sorted(out)
+    return sorted(rel for rel, data in files.items() if not equals_file(data, root / rel))
 
 
 # --- the manifest -----------------------------------------------------------------------
@@ -242,9 +237,10 @@ def _rewrite_column(data: bytes, column: str, mapping: dict[str, str]) -> bytes:
 # --- publishing -----------------------------------------------------------------------
 
 
-def publish(root: Path, files: dict[str, bytes], *, descriptor_rel: str = "datapackage.json",
+def publish(root: Path, files: dict[str, Content], *, descriptor_rel: str = "datapackage.json",
             owned_by_layout: tuple[str, ...] = (), source_column: tuple[str, str] | None = None) -> None:
-    """Publish `files` ({relative path: bytes}, the descriptor among them) into root (module doc).
+    """Publish `files` ({relative path: bytes or a core.spool.Spooled file}, the descriptor among
+    them, in memory) into root (module doc).
 
     owned_by_layout: glob patterns of files the folder's layout gives newsprov (the embedded
     dataset's); then no manifest is needed to own them. source_column: (the articles
@@ -283,7 +279,7 @@ def _owned_files(root: Path, descriptor_rel: str, owned_by_layout) -> dict:
     return manifest
 
 
-def _publish(root: Path, files: dict[str, bytes], descriptor_rel: str, owned_by_layout, source_column) -> None:
+def _publish(root: Path, files: dict[str, Content], descriptor_rel: str, owned_by_layout, source_column) -> None:
     manifest = _owned_files(root, descriptor_rel, owned_by_layout)
     owned, pending = manifest["files"], manifest["pending"]
 
@@ -377,13 +373,13 @@ def _generation(files, hashes, changed, descriptor_rel, source_column, gen):
     """The generation files ({final path: bytes}) and the descriptor naming them (None if none)."""
     if not changed:
         return {}, None
-    descriptor = json.loads(files[descriptor_rel])
+    descriptor = json.loads(as_bytes(files[descriptor_rel]))
     resources = {r["path"]: r for r in descriptor["resources"]}
     staged = {rel: files[rel] for rel in changed}
     moved_sources = {rel: f"{rel}.newsprov-{gen}" for rel in changed if resources.get(rel, {}).get("type") == "text"}
     if moved_sources and source_column and source_column[0] in files:
         table, column = source_column
-        staged[table] = _rewrite_column(files[table], column, moved_sources)
+        staged[table] = _rewrite_column(as_bytes(files[table]), column, moved_sources)
     for rel, data in staged.items():
         if rel in resources:
             resources[rel].update(path=f"{rel}.newsprov-{gen}", hash=sha256(data), bytes=len(data))
