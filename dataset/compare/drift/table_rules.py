@@ -17,7 +17,12 @@
   quotation marks, ``unquoted-fuzzy``); a full quotation that another version
   reduces to a quoted fragment of at most half its words (``fragment``); a full
   quotation whose aligned sentence in another version has no quotation and a
-  reporting verb, the quoted words mostly gone (``reported-speech``).
+  reporting verb, the quoted words mostly gone (``reported-speech``); for versions written
+  independently, whose sentences are not aligned, a sentence naming the speaker beside a
+  reporting verb and printing most of the quotation's content words outside quotation marks
+  (``reported-paraphrase``).
+* attribution (``quote-cue``): one quotation (a quote group) introduced by reporting verbs of
+  different force in different versions ("said" / "insisted").
 * speaker (``quote-group``): members of one group attributed to different named
   speakers (canonical names differ and neither contains the other's last word).
 * name_spelling (``spelling``): two capitalised spellings, each used by versions
@@ -44,7 +49,7 @@ from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TIT
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.article_view import Article, Sent
-from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, tokens
+from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, tokens
 
 __all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
 
@@ -142,6 +147,68 @@ def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None =
     return best
 
 
+PARAPHRASE_SHARE = 0.6  # of the quotation's content words, in one sentence of the other version
+
+
+def _reported_paraphrase(quotes: list[dict], art: Article) -> tuple[int, int] | None:
+    """A sentence of ``art`` reporting one of the quotations in its own words (quote_paraphrase
+    / reported-paraphrase, for versions written independently, whose sentences are not aligned):
+    it names the quotation's speaker (last name) beside a reporting verb and prints, outside
+    quotation marks, at least PARAPHRASE_SHARE of the quotation's content words (three at least,
+    one of them not capitalised: a shared name or title alone is not a statement; two words,
+    "war" and "Obama", are often only the story's subject). Only
+    quotations of four words or more with a named speaker are read. The span runs from the first
+    to the last of those words; the sentence holding the most of them wins (ties: the first)."""
+    best = None
+    for qq in quotes:
+        speaker = (qq.get("speaker") or "").split()
+        if len(qq["text"].split()) < 4 or not speaker or (qq.get("speaker_kind") or "") in ("", "unresolved"):
+            continue
+        last = fold_key(speaker[-1])
+        stems = _content_stems(qq["text"])
+        if len(stems) < 3:
+            continue
+        need = max(3, -(-int(PARAPHRASE_SHARE * 100) * len(stems) // 100))
+        for s in art.sents:
+            if not any(t.key == last for t in s.toks) or not any(t.key in ATTRIBUTION for t in s.toks):
+                continue
+            found = [t for t, q in zip(s.toks, s.quoted) if not q and t.stem in stems]
+            got = {t.stem for t in found}
+            if len(got) < need or all(t.cap for t in found):
+                continue
+            score = len(got) / len(stems)
+            if best is None or score > best[0]:
+                best = (score, found[0].start, found[-1].end)
+    return None if best is None else best[1:]
+
+
+def _cue_obs(gid: str, members: list[dict]) -> Obs | None:
+    """attribution / quote-cue: one quotation introduced by reporting verbs of different force
+    in different versions ("said" / "insisted", "told" / "acknowledged"). A member takes part
+    when its words are a statement (three words or more, two of them content words: a
+    scare-quoted noun phrase, "conference call", is not) and its cue is a reporting verb; a
+    version whose members have verbs of more than one force takes no part; members naming
+    different speakers (last names) are not one act of saying."""
+    verbs: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    speakers = set()
+    for m in members:
+        s, e = m.get("cue_start"), m.get("cue_end")
+        if not m.get("cue") or s is None or e is None or len(m["text"].split()) < 3 or len(_content_stems(m["text"])) < 2:
+            continue
+        toks = tokens(m["cue"])
+        force = ATTRIBUTION.get(toks[-1].key) if toks else None
+        if force is not None:
+            verbs[m["article_id"]].append((s, e, force))
+            if m.get("speaker"):
+                speakers.add(fold_key(m["speaker"].split()[-1]))
+    one = {aid: v for aid, v in verbs.items() if len({f for *_, f in v}) == 1}
+    if len({v[0][2] for v in one.values()}) < 2 or len(speakers) > 1:
+        return None
+    marks = tuple(Mark(aid, s, e, force) for aid in sorted(one) for s, e, force in one[aid])
+    forces = sorted({v[0][2] for v in one.values()})
+    return Obs("attribution", "quote-cue", marks, {"group": gid, "classes": "/".join(forces)})
+
+
 def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame, arts: dict[str, Article],
               links: dict[str, list[Sent]], partners: dict[str, set[str]] | None = None) -> list[Obs]:
     """quote_wording, quote_paraphrase and speaker observations (module doc).
@@ -183,6 +250,9 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             marks.append(Mark(m["article_id"], qq["start"], qq["end"], reading))
         if len({m.reading for m in marks}) > 1:
             out.append(Obs("quote_wording", "quote-group", tuple(marks), {"group": gid}))
+        cue = _cue_obs(gid, [qrec[m["quote_id"]] for m in mem])
+        if cue is not None:
+            out.append(cue)
         # speaker
         sp = []
         for m in mem:
@@ -293,6 +363,11 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                     else:
                         continue
                     break
+            if not any(m.article == aid for m in f["unquoted"]):
+                hit = _reported_paraphrase(f["quotes"], art)
+                if hit:
+                    f["unquoted"].append(Mark(aid, hit[0], hit[1], "reported"))
+                    f["methods"].add("reported-paraphrase")
         if f["unquoted"] and f["quoted"]:
             out.append(Obs("quote_paraphrase", "+".join(sorted(f["methods"])), tuple(f["quoted"] + f["unquoted"]),
                            {"quote": key}))

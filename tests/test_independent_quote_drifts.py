@@ -1,0 +1,70 @@
+"""Drifts of quotations between versions written independently (sentences not aligned):
+a quotation reported in another version's own words (quote_paraphrase / reported-paraphrase),
+and one quotation introduced by reporting verbs of different force (attribution / quote-cue)."""
+from __future__ import annotations
+
+import polars as pl
+
+from newsprov.dataset.compare.drift.table_rules import _cue_obs
+
+HEAD = {
+    "a": "Riverton budget vote delayed as flood repairs mount\n\nRIVERTON — The Riverton council postponed its budget vote on Tuesday after engineers said repairs to the flood wall would cost far more than planned.\n\n",
+    "b": "Flood wall costs push Riverton budget back\n\nRIVERTON — Council members in Riverton put off a vote on the city budget Tuesday, as the bill for fixing the damaged flood wall kept climbing.\n\n",
+    "c": "Riverton delays budget over flood wall\n\nRIVERTON — A vote on the Riverton budget was delayed on Tuesday because repairs to the flood wall will be far more expensive than expected, engineers said.\n\n",
+}
+QUOTED = "\"We will not raise taxes on working families to pay for this wall,\" Governor Ruth Osei told reporters at the council building.\n"
+REPORTED = "Governor Ruth Osei said her government would refuse to raise taxes for working families to cover the repairs.\n"
+UNNAMED = "The government has refused to raise taxes for working families to cover the repairs, officials said.\n"
+
+
+def _drifts(tmp_path, texts):
+    import newsprov
+    from newsprov.dataset.build import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for aid, text in texts.items():
+        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
+    build(src, tmp_path / "out")
+    ds = newsprov.load(tmp_path / "out")
+    spans = ds.drift_spans.join(ds.drifts, on="drift_id")
+    return spans.filter(pl.col("kind") == "quote_paraphrase")
+
+
+def test_a_quotation_reported_in_other_words_by_an_independent_version(tmp_path):
+    got = _drifts(tmp_path, {"a": HEAD["a"] + QUOTED, "b": HEAD["b"] + REPORTED})
+    assert got["drift_id"].n_unique() == 1 and set(got["method"]) == {"reported-paraphrase"}
+    sides = {(r["side"], r["article_id"]): r["text"] for r in got.iter_rows(named=True)}
+    assert sides == {("a", "a"): "We will not raise taxes on working families to pay for this wall,",
+                     ("b", "b"): "raise taxes for working families"}
+
+
+def test_the_same_words_without_the_speaker_named_are_not_a_paraphrase_of_the_quotation(tmp_path):
+    # the words come back, but nobody is said to say them: not the governor's statement
+    assert _drifts(tmp_path, {"a": HEAD["a"] + QUOTED, "b": HEAD["b"] + UNNAMED}).is_empty()
+
+
+def _member(aid, text, cue, start, speaker="Ruth Osei"):
+    return {"article_id": aid, "text": text, "cue": cue, "cue_start": start, "cue_end": start + len(cue or ""), "speaker": speaker}
+
+
+def test_one_quotation_said_in_one_version_and_insisted_in_another_is_an_attribution_drift():
+    line = "nothing improper took place in the talks"
+    ob = _cue_obs("q1", [_member("a", line, "said", 10), _member("b", line, "insisted", 20)])
+    assert ob.kind == "attribution" and ob.method == "quote-cue"
+    assert [(m.article, m.start, m.end, m.reading) for m in ob.marks] == [("a", 10, 14, "neutral"), ("b", 20, 28, "assertive")]
+    assert ob.detail["classes"] == "assertive/neutral"
+
+
+def test_quote_cues_of_one_force_a_scare_quote_or_a_version_of_two_minds_give_no_row():
+    line = "nothing improper took place in the talks"
+    assert _cue_obs("q1", [_member("a", line, "said", 10), _member("b", line, "told", 20)]) is None  # both neutral
+    assert _cue_obs("q1", [_member("a", "conference call", "said", 10), _member("b", "conference call", "insisted", 20)]) is None
+    # b introduces the quotation twice, once "said" and once "insisted": b takes no part, a alone is no drift
+    assert _cue_obs("q1", [_member("a", line, "said", 10), _member("b", line, "insisted", 20), _member("b", line, "said", 90)]) is None
+    assert _cue_obs("q1", [_member("a", line, None, 10), _member("b", line, "insisted", 20)]) is None
+    # a quotation one outlet says Osei said and another that her aide insisted: two acts of saying
+    assert _cue_obs("q1", [_member("a", line, "said", 10), _member("b", line, "insisted", 20, "Tom Ames")]) is None
+    # a subject line in scare quotes beside the full quotation: only the statement is read
+    assert _cue_obs("q1", [_member("a", "conference call.", "confirmed", 5), _member("a", line, "said", 10),
+                           _member("b", line, "insisted", 20)]).detail["classes"] == "assertive/neutral"
