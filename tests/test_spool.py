@@ -25,3 +25,13 @@ def test_a_spooled_file_knows_its_size_and_checksum_and_compares_by_content(tmp_
     buffer = io.BytesIO()
     spool.write_to(buffer, b"in memory")
     assert buffer.getvalue() == b"in memory"
+
+
+def test_a_spool_that_cannot_be_written_is_one_oserror_naming_the_file_and_tmpdir(tmp_path):
+    import pytest
+
+    def full_disk(path):
+        raise RuntimeError("No space left on device (os error 28)")
+
+    with pytest.raises(OSError, match=r"t\.csv: cannot write .*No space left.*TMPDIR"):
+        spool.spool(tmp_path, "t.csv", full_disk)

@@ -42,8 +42,12 @@ Content = bytes | Spooled
 def spool(folder: Path, name: str, write) -> Spooled:
     """A Spooled file made by ``write(path)`` in ``folder``; its checksum read back in chunks."""
     path = Path(folder) / name
-    write(path)
-    return Spooled(path, path.stat().st_size, file_sha256(path))
+    try:
+        write(path)
+        return Spooled(path, path.stat().st_size, file_sha256(path))
+    except Exception as exc:  # polars reports a full disk as its own error type: one clear line either way
+        raise OSError(f"{path}: cannot write a built file to the spool folder ({exc}); "
+                      "set TMPDIR to a folder with room for the package's tables") from exc
 
 
 def spool_folder() -> tempfile.TemporaryDirectory:
