@@ -1143,3 +1143,23 @@ def test_speaker_mention_of_a_single_quote(sentence, mention):
     q = only(sentence)
     check_invariants(sentence, [q])
     assert q.speaker_mention == mention
+
+
+def test_a_pronoun_after_a_quotation_stands_for_the_sayer_not_for_who_the_sayer_spoke_of():
+    # "X said Y must ...": Y opens what X said; the "he said" of X's next quotation is X
+    t = ('Senator Jim Daley has called for Mayor Tom Osei\'s resignation. Speaking on local radio, Sen. Jim Daley, '
+         'R-Ohio, would not go that far but said Osei must apologize to the families.\n\n'
+         '"Mayor Osei needs to apologize to every family on this street," he said. "This is the city\'s flood, not his."')
+    a, b = extract_quotes(t)
+    assert (a.speaker_mention, a.speaker) == ("he", "Jim Daley") and b.speaker == "Jim Daley"
+    # the same with "that", and with the party label in parentheses
+    t = ('Sen. Jim Daley (R-Ohio) said on Monday that Osei had to apologize to the families.\n\n'
+         '"Mayor Osei needs to apologize to every family on this street," he said.')
+    assert only(t).speaker == "Jim Daley"
+    # an inverted attribution still names its speaker: "..., said Osei." makes Osei the antecedent
+    t = ('The flood wall will be raised by a metre, said Tom Osei. Engineers agreed.\n\n'
+         '"We will finish the wall before the rains come back," he said.')
+    assert only(t).speaker == "Tom Osei"
+    t = ('Sen. Jim Daley told reporters on Monday that Osei had to apologize to the families.\n\n'
+         '"Mayor Osei needs to apologize to every family on this street," he said.')
+    assert only(t).speaker == "Jim Daley"

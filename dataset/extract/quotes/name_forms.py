@@ -181,6 +181,25 @@ _SUBJECT_BEFORE = frozenset(
 _OBJECT_PREPOSITIONS = frozenset("to than like over under toward towards via per".split())
 
 
+# A US legislator's party and state after the name: ", R-S.C.," / " (D-Calif.)" / ", I-Vt.,".
+PARTY_LABEL_RE = re.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()[RDI]-[A-Z][A-Za-z.]*(?:[ \u00a0][A-Z][A-Za-z.]*)?(?:,|\))[ \u00a0]")
+
+
+def _reported_clause(text: str, prev: re.Match, end: int) -> bool:
+    """Whether the name before ``end`` opens a clause reported by a speech verb ("said Steele
+    must", "said that Steele had"): right after the verb (or its "that") and before a verb of
+    its own. An inverted attribution ("..., said Steele.") has no verb after the name."""
+    word = prev.group(1)
+    if word == "that":  # the verb may stand a few words before its "that": "told reporters on Monday that"
+        window = re.split(r"[,;:.!?()\"“”]", text[max(0, prev.start() - 40):prev.start()])[-1]
+        if not any(w in CUE_SET for w in re.findall(r"[a-z]+", window)[-4:]):
+            return False
+    elif word not in CUE_SET or word in OBJECT_CUES:  # ("told Steele": Steele is who was told)
+        return False
+    w = WORD_RE.match(text, end)
+    return w is not None and verb_next(w.group(1))
+
+
 def subject_position(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in a subject's place: opening a sentence or
     clause, after a conjunction or an inverted speech verb, or before a verb."""
@@ -193,10 +212,17 @@ def subject_position(text: str, start: int, end: int) -> bool:
     p = PREV_WORD_RE.search(text, max(0, start - 30), start)
     if p is not None and p.group(1) in PREPOSITIONS | _OBJECT_PREPOSITIONS:
         return False  # "Gov. Rick Perry of Texas is ...": Texas is no subject
+    if p is not None and _reported_clause(text, p, end):
+        return False  # "DeMint ... said Steele must apologize": Steele opens what DeMint said, and the
+        # "he said" after DeMint's next quotation is DeMint: the sayer stays the antecedent
     if p is not None and (p.group(1) in _SUBJECT_BEFORE or (p.group(1) in CUE_SET and p.group(1) not in OBJECT_CUES)):
         return True
     if text[end - 2:end] in ("’s", "'s"):
         return False
+    label = PARTY_LABEL_RE.match(text, end)
+    if label is not None:  # "Sen. Jim DeMint, R-S.C., would not ...": the label is no apposition's noun
+        w = WORD_RE.match(text, label.end() - 1)
+        return w is not None and verb_next(w.group(1))
     if after_comma:
         return text[end:end + 1] not in (",", ")")  # (not an apposition: "his wife, Huma Abedin, a ...")
     w = WORD_RE.match(text, end)
