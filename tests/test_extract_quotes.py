@@ -1163,3 +1163,14 @@ def test_a_pronoun_after_a_quotation_stands_for_the_sayer_not_for_who_the_sayer_
     t = ('Sen. Jim Daley told reporters on Monday that Osei had to apologize to the families.\n\n'
          '"Mayor Osei needs to apologize to every family on this street," he said.')
     assert only(t).speaker == "Jim Daley"
+
+
+def test_a_name_before_a_relative_clause_and_a_verb_is_the_subject_a_pronoun_stands_for():
+    # "Fiorina, who had moved ... from Lucent Technologies, tossed ...": she is Fiorina
+    t = ('Jane Harlow runs the water board, and Tom Osei the crews.\n\nBut Harlow, who had worked a year earlier '
+         'for Tom Osei, dismissed the plan at once, "as a waste of money," she wrote.')
+    assert only(t).speaker == "Jane Harlow"
+    # an apposition that ends the clause names no subject: "met Tom Osei, who ..., and left"
+    t = ('Jane Harlow met the engineer Tom Osei, who leads the Riverton crews, and left at noon.\n\n'
+         '"We will finish it before the rains come back," she said.')
+    assert only(t).speaker == "Jane Harlow"

@@ -185,6 +185,10 @@ _OBJECT_PREPOSITIONS = frozenset("to than like over under toward towards via per
 PARTY_LABEL_RE = re.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()[RDI]-[A-Z][A-Za-z.]*(?:[ \u00a0][A-Z][A-Za-z.]*)?(?:,|\))[ \u00a0]")
 
 
+# A non-restrictive relative clause after a name, closed by a comma: ", who opposes the project, ".
+RELATIVE_CLAUSE_RE = re.compile(r",?[ \u00a0]+(?:who|whose)[ \u00a0][^,.;:!?\"“”()]{1,120},[ \u00a0]")
+
+
 def _reported_clause(text: str, prev: re.Match, end: int) -> bool:
     """Whether the name before ``end`` opens a clause reported by a speech verb ("said Steele
     must", "said that Steele had"): right after the verb (or its "that") and before a verb of
@@ -220,8 +224,12 @@ def subject_position(text: str, start: int, end: int) -> bool:
     if text[end - 2:end] in ("’s", "'s"):
         return False
     label = PARTY_LABEL_RE.match(text, end)
-    if label is not None:  # "Sen. Jim DeMint, R-S.C., would not ...": the label is no apposition's noun
-        w = WORD_RE.match(text, label.end() - 1)
+    after = label.end() - 1 if label is not None else end  # "Sen. Jim DeMint, R-S.C., would not ...": no apposition
+    relative = RELATIVE_CLAUSE_RE.match(text, after) if label is not None or text[after:after + 1] == "," else None
+    if relative is not None:  # "Peter King, R-N.Y., who opposes the project, said ...": the verb after the clause
+        after = relative.end() - 1
+    if label is not None or relative is not None:
+        w = WORD_RE.match(text, after)
         return w is not None and verb_next(w.group(1))
     if after_comma:
         return text[end:end + 1] not in (",", ")")  # (not an apposition: "his wife, Huma Abedin, a ...")
