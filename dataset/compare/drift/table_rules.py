@@ -37,6 +37,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 
@@ -115,6 +116,12 @@ def _content_stems(text: str) -> list[str]:
     return seen
 
 
+@functools.lru_cache(maxsize=8192)
+def _stems_of(text: str) -> tuple[str, ...]:
+    """_content_stems, memoised: the paraphrase search reads each quotation against every version."""
+    return tuple(_content_stems(text))
+
+
 def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None) -> tuple[int, int] | None:
     """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order."""
     need = max(2, -(-3 * len(q_stems) // 4))
@@ -165,10 +172,12 @@ def _reported_paraphrase(quotes: list[dict], art: Article) -> tuple[int, int] | 
         if len(qq["text"].split()) < 4 or not speaker or (qq.get("speaker_kind") or "") in ("", "unresolved"):
             continue
         last = fold_key(speaker[-1])
-        stems = _content_stems(qq["text"])
+        stems = _stems_of(qq["text"])
         if len(stems) < 3:
             continue
         need = max(3, -(-int(PARAPHRASE_SHARE * 100) * len(stems) // 100))
+        if sum(x in art.stems for x in stems) < need:
+            continue  # (no sentence can hold them where the whole version does not)
         for s in art.sents:
             if not any(t.key == last for t in s.toks) or not any(t.key in ATTRIBUTION for t in s.toks):
                 continue
