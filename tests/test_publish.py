@@ -248,9 +248,14 @@ def test_a_killed_build_is_finished_by_the_next_one_from_the_command_line(versio
     for k in (2, len(points) // 2):
         root = tmp_path / f"cli{k}" / "pkg"
         shutil.copytree(old, root)
-        done = cli("build", str(src), "--out", str(root), "-q", env={"NEWSPROV_FAULT_AT": str(k)})
+        spool = tmp_path / f"tmpdir{k}"
+        spool.mkdir()
+        done = cli("build", str(src), "--out", str(root), "-q", env={"NEWSPROV_FAULT_AT": str(k), "TMPDIR": str(spool)})
         assert done.returncode == -signal.SIGKILL, done.stderr
         assert k != 2 or any(GENERATION.search(p.name) for p in root.rglob("*"))  # a generation file was written
+        # the killed build's table spool stays in $TMPDIR (no process is left to remove it), never in the package
+        assert [p.name.startswith("newsprov-spool-") for p in spool.iterdir()] == [True]
+        assert not any("spool" in p.name for p in root.rglob("*"))
         assert validate(root).valid
         assert cli("build", str(src), "--out", str(root), "-q").returncode == 0
         assert files_of(root) == files_of(reference)
