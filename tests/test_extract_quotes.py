@@ -1152,25 +1152,23 @@ def test_a_pronoun_after_a_quotation_stands_for_the_sayer_not_for_who_the_sayer_
          '"Mayor Osei needs to apologize to every family on this street," he said. "This is the city\'s flood, not his."')
     a, b = extract_quotes(t)
     assert (a.speaker_mention, a.speaker) == ("he", "Jim Daley") and b.speaker == "Jim Daley"
-    # the same with "that", and with the party label in parentheses
-    t = ('Sen. Jim Daley (R-Ohio) said on Monday that Osei had to apologize to the families.\n\n'
-         '"Mayor Osei needs to apologize to every family on this street," he said.')
-    assert only(t).speaker == "Jim Daley"
+
+
+APOLOGY = '\n\n"Mayor Osei needs to apologize to every family on this street," he said.'
+WALL = '\n\n"We will finish the wall before the rains come back," {} said.'
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a clause reported with "that", the party label in parentheses
+    ('Sen. Jim Daley (R-Ohio) said on Monday that Osei had to apologize to the families.' + APOLOGY, "Jim Daley"),
+    ('Sen. Jim Daley told reporters on Monday that Osei had to apologize to the families.' + APOLOGY, "Jim Daley"),
     # an inverted attribution still names its speaker: "..., said Osei." makes Osei the antecedent
-    t = ('The flood wall will be raised by a metre, said Tom Osei. Engineers agreed.\n\n'
-         '"We will finish the wall before the rains come back," he said.')
-    assert only(t).speaker == "Tom Osei"
-    t = ('Sen. Jim Daley told reporters on Monday that Osei had to apologize to the families.\n\n'
-         '"Mayor Osei needs to apologize to every family on this street," he said.')
-    assert only(t).speaker == "Jim Daley"
-
-
-def test_a_name_before_a_relative_clause_and_a_verb_is_the_subject_a_pronoun_stands_for():
-    # "Fiorina, who had moved ... from Lucent Technologies, tossed ...": she is Fiorina
-    t = ('Jane Harlow runs the water board, and Tom Osei the crews.\n\nBut Harlow, who had worked a year earlier '
-         'for Tom Osei, dismissed the plan at once, "as a waste of money," she wrote.')
-    assert only(t).speaker == "Jane Harlow"
+    ('The flood wall will be raised by a metre, said Tom Osei. Engineers agreed.' + WALL.format("he"), "Tom Osei"),
+    # "But Fiorina, who had moved ... from Lucent Technologies, tossed ...": she is Fiorina
+    ('Jane Harlow runs the water board, and Tom Osei the crews.\n\nBut Harlow, who had worked a year earlier '
+     'for Tom Osei, dismissed the plan at once, "as a waste of money," she wrote.', "Jane Harlow"),
     # an apposition that ends the clause names no subject: "met Tom Osei, who ..., and left"
-    t = ('Jane Harlow met the engineer Tom Osei, who leads the Riverton crews, and left at noon.\n\n'
-         '"We will finish it before the rains come back," she said.')
-    assert only(t).speaker == "Jane Harlow"
+    ('Jane Harlow met the engineer Tom Osei, who leads the Riverton crews, and left at noon.' + WALL.format("she"), "Jane Harlow"),
+])
+def test_a_pronoun_stands_for_the_subject_past_reported_clauses_labels_and_relative_clauses(text, speaker):
+    assert only(text).speaker == speaker
