@@ -222,13 +222,12 @@ def build(
     ctx.release()
     if strict and dropped:
         raise StrictBuildError(f"{len(dropped)} derived row(s) break a rule (--strict: nothing was published)", dropped)
-    with contextlib.ExitStack() as stack:
-        spool_to = None if keep_tables else Path(stack.enter_context(spool_folder()))
+    with contextlib.nullcontext() if keep_tables else spool_folder() as spool_to:
         rows = {}
         for name in list(tables):
             df = tables[name] if keep_tables else tables.pop(name)
             rel = layout.rel("tables", f"{name}.csv")
-            out_files[rel] = table_csv(df) if spool_to is None else spool(spool_to, f"{name}.csv", lambda path: write_table_csv(df, path))
+            out_files[rel] = table_csv(df) if spool_to is None else spool(Path(spool_to), f"{name}.csv", lambda path: write_table_csv(df, path))
             rows[name] = df.height
             del df
             resources.append(desc.table_resource(name, rel, out_files[rel]))
