@@ -154,14 +154,14 @@ def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None =
     return best
 
 
-PARAPHRASE_SHARE = 0.6  # of the quotation's content words, in one sentence of the other version
+PARAPHRASE_PERCENT = 60  # of the quotation's content words, in one sentence of the other version
 
 
 def _reported_paraphrase(quotes: list[dict], art: Article) -> tuple[int, int] | None:
     """A sentence of ``art`` reporting one of the quotations in its own words (quote_paraphrase
     / reported-paraphrase, for versions written independently, whose sentences are not aligned):
     it names the quotation's speaker (last name) beside a reporting verb and prints, outside
-    quotation marks, at least PARAPHRASE_SHARE of the quotation's content words (three at least,
+    quotation marks, at least PARAPHRASE_PERCENT % of the quotation's content words (three at least,
     one of them not capitalised: a shared name or title alone is not a statement; two words,
     "war" and "Obama", are often only the story's subject). Only
     quotations of four words or more with a named speaker are read. The span runs from the first
@@ -175,7 +175,7 @@ def _reported_paraphrase(quotes: list[dict], art: Article) -> tuple[int, int] | 
         stems = _stems_of(qq["text"])
         if len(stems) < 3:
             continue
-        need = max(3, -(-int(PARAPHRASE_SHARE * 100) * len(stems) // 100))
+        need = max(3, -(-PARAPHRASE_PERCENT * len(stems) // 100))  # (the ceiling, in integers)
         if sum(x in art.stems for x in stems) < need:
             continue  # (no sentence can hold them where the whole version does not)
         for s in art.sents:
@@ -202,7 +202,7 @@ def _cue_obs(gid: str, members: list[dict]) -> Obs | None:
     speakers = set()
     for m in members:
         s, e = m.get("cue_start"), m.get("cue_end")
-        if not m.get("cue") or s is None or e is None or len(m["text"].split()) < 3 or len(_content_stems(m["text"])) < 2:
+        if not m.get("cue") or s is None or e is None or len(m["text"].split()) < 3 or len(_stems_of(m["text"])) < 2:
             continue
         toks = tokens(m["cue"])
         force = ATTRIBUTION.get(toks[-1].key) if toks else None
