@@ -68,3 +68,12 @@ def test_quote_cues_of_one_force_a_scare_quote_or_a_version_of_two_minds_give_no
     # a subject line in scare quotes beside the full quotation: only the statement is read
     assert _cue_obs("q1", [_member("a", "conference call.", "confirmed", 5), _member("a", line, "said", 10),
                            _member("b", line, "insisted", 20)]).detail["classes"] == "assertive/neutral"
+
+
+def test_a_quotation_reported_by_a_pronoun_subject_is_a_paraphrase_too(tmp_path):
+    # "She said": the governor, named by the attribution before it
+    pronoun = ("Governor Ruth Osei said on Monday that the council would meet again next week.\n\n"
+               "She said her government would refuse to raise taxes for working families to cover the repairs.\n")
+    got = _drifts(tmp_path, {"a": HEAD["a"] + QUOTED, "b": HEAD["b"] + pronoun})
+    assert set(got["method"]) == {"reported-paraphrase"}
+    assert ("b", "raise taxes for working families") in set(got.select("article_id", "text").iter_rows())

@@ -10,7 +10,7 @@ from functools import cached_property
 
 import polars as pl
 
-from newsprov.dataset.compare.drift.words import Tok, tokens
+from newsprov.dataset.compare.drift.words import Tok, loose, tokens
 
 __all__ = ["Sent", "Article", "build_articles", "quotation_spans"]
 
@@ -74,6 +74,11 @@ class Article:
     def stems(self) -> frozenset[str]:
         """Every word stem the article prints."""
         return frozenset(t.stem for s in self.sents for t in s.toks)
+
+    @cached_property
+    def loose_stems(self) -> frozenset[str]:
+        """Every word stem the article prints, without final e (words.loose)."""
+        return frozenset(loose(x) for x in self.stems)
 
     def sent_at(self, pos: int) -> Sent | None:
         k = bisect.bisect_right(self.starts, pos) - 1

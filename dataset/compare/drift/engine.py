@@ -46,7 +46,8 @@ from newsprov.schemas.drifts import DRIFT_KINDS, Drifts
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.omission import EXHAUSTIVE, omission_facts
 from newsprov.dataset.compare.drift.pair_rules import pair_observations
-from newsprov.dataset.compare.drift.unshared import independent_versions, unshared_facts
+from newsprov.dataset.compare.drift.reported_cue import reported_cue_obs
+from newsprov.dataset.compare.drift.unshared import DERIVED_SHARE, independent_versions, unshared_facts
 from newsprov.dataset.compare.drift.table_rules import credit_obs, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
 from newsprov.dataset.compare.stories import story_batches
@@ -123,8 +124,7 @@ def _secondary_pairs(arts: dict[str, Article], by_sent, art_pairs) -> list:
                 df[st] += 1
     w = {st: math.log(1 + n / c) for st, c in df.items()}
     bag = {s.sid: {t.stem for t in s.toks if t.content} for a in arts.values() for s in a.sents if s.body}
-    ids = sorted(arts)
-    pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] if len(ids) <= EXHAUSTIVE else sorted(art_pairs)
+    pairs = _version_pairs(arts, art_pairs)
     out = []
 
     total = {sid: math.fsum(w[x] for x in b) for sid, b in bag.items()}  # fsum: independent of set order
@@ -195,6 +195,11 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
             partners[b].add(a)
     for ob in quote_obs(inp.quotes, inp.quote_groups, inp.unquoted, arts, qlinks, partners):
         obs[ob.kind].append(ob)
+    # (versions that wrote the story themselves: in a rewrite the same statement is aligned, and the
+    # pair rules read it; a statement the rewrite dropped must not be matched to a neighbouring one)
+    independent = _independent_pairs(_version_pairs(arts, art_pairs), inp.article_links)
+    for ob in reported_cue_obs(arts, _person_speakers(inp.quotes, arts), independent):
+        obs[ob.kind].append(ob)
     for ob in name_obs(arts, faced):
         obs[ob.kind].append(ob)
     for ob in credit_obs(arts, para_kind):
@@ -212,6 +217,31 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
     facts += unshared_facts(arts, independent_versions(sorted(arts), inp.article_links, language), reported)
     facts += omission_facts(arts, art_pairs)
     return _dedupe(facts)
+
+
+def _person_speakers(quotes: pl.DataFrame | None, arts: dict[str, Article]) -> list[str]:
+    """The story's quoted speakers that are persons, sorted."""
+    if quotes is None or not len(quotes) or "speaker_kind" not in quotes.columns:
+        return []
+    q = quotes.filter(pl.col("article_id").is_in(list(arts)) & (pl.col("speaker_kind") == "person"))
+    return sorted(q.get_column("speaker").drop_nulls().unique().to_list())
+
+
+def _version_pairs(arts: dict[str, Article], art_pairs: set) -> list[tuple[str, str]]:
+    """Every pair of versions in a story of up to EXHAUSTIVE versions, else the linked pairs."""
+    ids = sorted(arts)
+    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] if len(ids) <= EXHAUSTIVE else sorted(art_pairs)
+
+
+def _independent_pairs(pairs: list[tuple[str, str]], links: pl.DataFrame | None) -> list[tuple[str, str]]:
+    """The pairs of versions that share less than DERIVED_SHARE of their text either way
+    (``article_links``; a pair with no link shares none)."""
+    top: dict[tuple[str, str], float] = {}
+    if links is not None and len(links):
+        for a, b, s1, s2 in links.select("article_id", "other_article_id", "reused_share", "reused_share_other").iter_rows():
+            key = (a, b) if a < b else (b, a)
+            top[key] = max(top.get(key, 0.0), s1 or 0.0, s2 or 0.0)
+    return [p for p in pairs if top.get(p, 0.0) < DERIVED_SHARE]
 
 
 def _name_facts(obs: list[Obs]) -> list[Fact]:

@@ -19,10 +19,11 @@
   quotation whose aligned sentence in another version has no quotation and a
   reporting verb, the quoted words mostly gone (``reported-speech``); for versions written
   independently, whose sentences are not aligned, a sentence naming the speaker beside a
-  reporting verb and printing most of the quotation's content words outside quotation marks
-  (``reported-paraphrase``).
+  reporting verb (or with a pronoun subject standing for the speaker) and printing most of the
+  quotation's content words outside quotation marks (``reported-paraphrase``).
 * attribution (``quote-cue``): one quotation (a quote group) introduced by reporting verbs of
-  different force in different versions ("said" / "insisted").
+  different force in different versions ("said" / "insisted"). (One speaker's statement,
+  quoted or not, reported with verbs of different force: ``reported_cue``.)
 * speaker (``quote-group``): members of one group attributed to different named
   speakers (canonical names differ and neither contains the other's last word).
 * name_spelling (``spelling``): two capitalised spellings, each used by versions
@@ -50,7 +51,8 @@ from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TIT
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.article_view import Article, Sent
-from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, tokens
+from newsprov.dataset.compare.drift.reported_cue import pronoun_subject
+from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
 
 __all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
 
@@ -122,6 +124,12 @@ def _stems_of(text: str) -> tuple[str, ...]:
     return tuple(_content_stems(text))
 
 
+@functools.lru_cache(maxsize=8192)
+def _loose_stems_of(text: str) -> tuple[str, ...]:
+    """_stems_of without final e (words.loose), each once."""
+    return tuple(dict.fromkeys(loose(x) for x in _stems_of(text)))
+
+
 def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None) -> tuple[int, int] | None:
     """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order."""
     need = max(2, -(-3 * len(q_stems) // 4))
@@ -157,33 +165,38 @@ def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None =
 PARAPHRASE_PERCENT = 60  # of the quotation's content words, in one sentence of the other version
 
 
-def _reported_paraphrase(quotes: list[dict], art: Article) -> tuple[int, int] | None:
+def _reported_paraphrase(quotes: list[dict], art: Article, speakers: dict[str, frozenset[str]]) -> tuple[int, int] | None:
     """A sentence of ``art`` reporting one of the quotations in its own words (quote_paraphrase
     / reported-paraphrase, for versions written independently, whose sentences are not aligned):
-    it names the quotation's speaker (last name) beside a reporting verb and prints, outside
-    quotation marks, at least PARAPHRASE_PERCENT % of the quotation's content words (three at least,
-    one of them not capitalised: a shared name or title alone is not a statement; two words,
-    "war" and "Obama", are often only the story's subject). Only
-    quotations of four words or more with a named speaker are read. The span runs from the first
-    to the last of those words; the sentence holding the most of them wins (ties: the first)."""
+    it names the quotation's speaker (last name) beside a reporting verb, or has a reporting verb
+    whose pronoun subject stands for the speaker ("he suggested he doesn't want to make a
+    federal case out of it"; ``reported_cue.pronoun_subject`` over the story's ``speakers``), and
+    prints, outside quotation marks, at least PARAPHRASE_PERCENT % of the quotation's content
+    words (three at least, one of them not capitalised: a shared name or title alone is not a
+    statement; two words, "war" and "Obama", are often only the story's subject; stems compared
+    without final e, ``words.loose``). Only quotations of four words or more with a named
+    speaker are read. The span runs from the first to the last of those words; the sentence
+    holding the most of them wins (ties: the first)."""
     best = None
     for qq in quotes:
         speaker = (qq.get("speaker") or "").split()
         if len(qq["text"].split()) < 4 or not speaker or (qq.get("speaker_kind") or "") in ("", "unresolved"):
             continue
         last = fold_key(speaker[-1])
-        stems = _stems_of(qq["text"])
+        stems = _loose_stems_of(qq["text"])
         if len(stems) < 3:
             continue
         need = max(3, -(-PARAPHRASE_PERCENT * len(stems) // 100))  # (the ceiling, in integers)
-        if sum(x in art.stems for x in stems) < need:
+        if sum(x in art.loose_stems for x in stems) < need:
             continue  # (no sentence can hold them where the whole version does not)
         for s in art.sents:
-            if not any(t.key == last for t in s.toks) or not any(t.key in ATTRIBUTION for t in s.toks):
-                continue
-            found = [t for t, q in zip(s.toks, s.quoted) if not q and t.stem in stems]
-            got = {t.stem for t in found}
+            found = [t for t, q in zip(s.toks, s.quoted) if not q and loose(t.stem) in stems]
+            got = {loose(t.stem) for t in found}
             if len(got) < need or all(t.cap for t in found):
+                continue
+            verbs = [i for i, t in enumerate(s.toks) if t.key in ATTRIBUTION]
+            if not verbs or not (any(t.key == last for t in s.toks)
+                                 or any(pronoun_subject(art, s, i, speakers) == last for i in verbs)):
                 continue
             score = len(got) / len(stems)
             if best is None or score > best[0]:
@@ -230,6 +243,9 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
     if not len(q):
         return out
     qrec = {r["quote_id"]: r for r in q.to_dicts()}
+    # the story's speakers (persons, by last name): a pronoun subject may stand for any of them
+    speakers = {fold_key(r["speaker"].split()[-1]): frozenset() for r in qrec.values()
+                if r.get("speaker") and r.get("speaker_kind") == "person"}
     g = groups.filter(pl.col("article_id").is_in(list(arts))) if groups is not None else groups
     member_of: dict[str, str] = {}
     by_group: dict[str, list[dict]] = defaultdict(list)
@@ -373,7 +389,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                         continue
                     break
             if not any(m.article == aid for m in f["unquoted"]):
-                hit = _reported_paraphrase(f["quotes"], art)
+                hit = _reported_paraphrase(f["quotes"], art, speakers)
                 if hit:
                     f["unquoted"].append(Mark(aid, hit[0], hit[1], "reported"))
                     f["methods"].add("reported-paraphrase")

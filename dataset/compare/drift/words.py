@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Tok", "tokens", "fold_key", "stem", "STOPWORDS", "content", "is_number"]
+__all__ = ["Tok", "tokens", "fold_key", "stem", "loose", "STOPWORDS", "content", "is_number"]
 
 _TYPO = str.maketrans({
     **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02"},
@@ -85,6 +85,12 @@ def stem(key: str) -> str:
                 base = base[:-1]  # admitted -> admit
             return base
     return key
+
+
+def loose(stem_: str) -> str:
+    """A stem without its final e, to compare stems across inflections the stripper treats
+    unevenly (make/making: "make"/"mak"; lose/losing: "lose"/"los")."""
+    return stem_.rstrip("e") or stem_
 
 
 def is_number(key: str) -> bool:
