@@ -25,10 +25,9 @@ the name comes first, before it when the name follows, leaving out the speaker's
 reporting verbs, weekdays and months.
 
 Two clauses of different versions are one statement when they name the same speaker and each
-is the other's best match among that speaker's clauses in the other version by Dice of content,
-at least ``MIN_DICE`` with at least ``MIN_SHARED`` shared stems: a person is reported many times
-in one story, about one subject, and two topic words ("bishops", "letters") are what every
-sentence about the story shares. When their forces differ, the row spans each version's verb;
+is the other's best match among that speaker's clauses in the other version
+(``statements.mutual_best``: Dice of content, with thresholds; a person is reported many times
+in one story, about one subject). When their forces differ, the row spans each version's verb;
 side a is the force most versions use, as for every attribution row. A verb the pair rules
 already flagged in aligned sentences joins their row (the marks overlap), so the fact is one row.
 
@@ -48,16 +47,16 @@ from typing import Iterable, NamedTuple
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, WEEKDAYS
-from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose
+from newsprov.dataset.compare.drift.statements import content_of, mutual_best
+from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key
 
-__all__ = ["reported_cue_obs", "clauses", "Clause", "SPEAKER_BEFORE", "SPEAKER_AFTER", "NEAR_WORDS", "MIN_SHARED", "MIN_DICE"]
+__all__ = ["reported_cue_obs", "clauses", "pronoun_subject", "Clause", "SPEAKER_BEFORE", "SPEAKER_AFTER", "NEAR_WORDS"]
 
 SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3
 NEAR_WORDS = 4
 BACK_SENTENCES = 3
-MIN_SHARED = 3
-MIN_DICE = 0.25
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 PRONOUNS = frozenset({"he", "she"})
 # Nouns a name modifies when the people around the person speak for them ("the Trump campaign
 # denied", "Perry aides said"): the subject is they, not the person.
@@ -177,16 +176,9 @@ def clauses(art: Article, speakers: dict[str, frozenset[str]]) -> list[Clause]:
             # before it in inversion ("..., said Ryan, the budget chairman")
             part = s.toks[:i] if inverted else s.toks[i + 1:]
             names = speakers[who]
-            content = frozenset(loose(t.stem) for t in part if t.content and t.key not in ATTRIBUTION
-                                and t.key not in names and t.key not in WEEKDAYS and t.key not in MONTHS)
+            content = content_of((t for t in part if t.key not in ATTRIBUTION), names | _TIME_WORDS)
             out.append(Clause(s, who, s.toks[i], force, content))
     return out
-
-
-def _dice(x: Clause, y: Clause) -> tuple[float, int]:
-    shared = len(x.content & y.content)
-    total = len(x.content) + len(y.content)
-    return (2 * shared / total if total else 0.0), shared
 
 
 def reported_cue_obs(arts: dict[str, Article], speaker_names: Iterable[str],
@@ -212,26 +204,10 @@ def reported_cue_obs(arts: dict[str, Article], speaker_names: Iterable[str],
     for a, b in pairs:
         ca, cb = by_version.get(a, {}), by_version.get(b, {})
         for who in sorted(set(ca) & set(cb)):
-            for x, y in _mutual_best(ca[who], cb[who]):
+            for x, y in mutual_best(ca[who], cb[who]):
                 if x.force == y.force:
                     continue
                 marks = (Mark(a, x.verb.start, x.verb.end, x.force), Mark(b, y.verb.start, y.verb.end, y.force))
                 out.append(Obs("attribution", "reported-cue", marks,
                                {"speaker": who, "classes": "/".join(sorted((x.force, y.force)))}))
     return out
-
-
-def _mutual_best(xs: list[Clause], ys: list[Clause]) -> list[tuple[Clause, Clause]]:
-    """Clause pairs that are each other's best match (Dice; ties: the earlier), over the thresholds."""
-    best_x: dict[int, tuple[float, int]] = {}
-    best_y: dict[int, tuple[float, int]] = {}
-    for i, x in enumerate(xs):
-        for j, y in enumerate(ys):
-            d, shared = _dice(x, y)
-            if shared < MIN_SHARED or d < MIN_DICE:
-                continue
-            if i not in best_x or d > best_x[i][0]:
-                best_x[i] = (d, j)
-            if j not in best_y or d > best_y[j][0]:
-                best_y[j] = (d, i)
-    return [(xs[i], ys[j]) for i, (_d, j) in sorted(best_x.items()) if best_y[j][1] == i]
