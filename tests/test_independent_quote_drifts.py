@@ -77,3 +77,26 @@ def test_a_quotation_reported_by_a_pronoun_subject_is_a_paraphrase_too(tmp_path)
     got = _drifts(tmp_path, {"a": HEAD["a"] + QUOTED, "b": HEAD["b"] + pronoun})
     assert set(got["method"]) == {"reported-paraphrase"}
     assert ("b", "raise taxes for working families") in set(got.select("article_id", "text").iter_rows())
+
+
+def test_a_quotation_from_a_written_statement_in_one_version_and_a_person_in_another_is_a_speaker_drift(tmp_path):
+    import newsprov
+    from newsprov.dataset.build import build
+
+    line = "\"We will not raise taxes on working families to pay for this wall,\""
+    texts = {"a": HEAD["a"] + line + " said Tom Ames, a spokesman for the governor.\n",
+             "b": HEAD["b"] + line + " reads a statement from the governor's office.\n"}
+    src = tmp_path / "src"
+    src.mkdir()
+    for aid, text in texts.items():
+        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
+    build(src, tmp_path / "out")
+    ds = newsprov.load(tmp_path / "out")
+    got = ds.drift_spans.join(ds.drifts, on="drift_id").filter(pl.col("kind") == "speaker")
+    assert sorted(got.select("article_id", "text").iter_rows()) == [("a", "Tom Ames"), ("b", "a statement")]
+    # a pronoun no one is named for is no reading: "it said" gives no row
+    texts["b"] = HEAD["b"] + "The office issued a short reply. " + line + " it said.\n"
+    (src / "b.txt").write_text(texts["b"], encoding="utf-8")
+    build(src, tmp_path / "out2")
+    ds = newsprov.load(tmp_path / "out2")
+    assert ds.drifts.filter(pl.col("kind") == "speaker").is_empty()

@@ -25,7 +25,9 @@
   different force in different versions ("said" / "insisted"). (One speaker's statement,
   quoted or not, reported with verbs of different force: ``reported_cue``.)
 * speaker (``quote-group``): members of one group attributed to different named
-  speakers (canonical names differ and neither contains the other's last word).
+  speakers (canonical names differ and neither contains the other's last word), a written
+  source counting as a speaker where no person is named ("reads a statement", "says the
+  letter": a determiner and a document noun).
 * name_spelling (``spelling``): two capitalised spellings, each used by versions
   that do not use the other, similar by characters (Indel >= 0.7), not one a
   prefix of the other, seen facing each other in an aligned pair or sharing a
@@ -204,6 +206,24 @@ def _reported_paraphrase(quotes: list[dict], art: Article, speakers: dict[str, f
     return None if best is None else best[1:]
 
 
+# Written sources a quotation is attributed to when no person is ("... reads a statement from
+# Reid's office", "says the letter"): another version naming the person who said it is a
+# speaker drift (the statement's words put in a spokesman's mouth, a letter's in a priest's).
+_DOCUMENTS = frozenset("""statement statements letter letters report memo memorandum release email e-mail
+    advertisement ad ads filing document documents editorial complaint lawsuit ruling transcript
+    note post tweet""".split())
+_DETERMINERS = frozenset("a an the his her their its this that".split())
+
+
+def _document(mention: str) -> str | None:
+    """"the letter" -> "(the letter)": a speaker mention that is a written source (a determiner and
+    a document noun, nothing else), as a speaker reading; else None."""
+    words = [fold_key(w) for w in mention.split()]
+    if len(words) == 2 and words[0] in _DETERMINERS and words[1] in _DOCUMENTS:
+        return f"({words[1]})"
+    return None
+
+
 def _cue_obs(gid: str, members: list[dict]) -> Obs | None:
     """attribution / quote-cue: one quotation introduced by reporting verbs of different force
     in different versions ("said" / "insisted", "told" / "acknowledged"). A member takes part
@@ -283,9 +303,11 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         for m in mem:
             qq = qrec[m["quote_id"]]
             name = qq.get("speaker")
+            kind = (qq.get("speaker_kind") or "").lower()
+            if not name and kind == "unresolved":
+                name = _document(qq.get("speaker_mention") or "")  # "reads a statement", "says the letter"
             if not name or len(_keys(qq["text"])) < 3:
                 continue
-            kind = (qq.get("speaker_kind") or "").lower()
             if kind in ("pronoun", "unknown"):
                 continue
             s0, s1 = qq.get("speaker_start"), qq.get("speaker_end")
