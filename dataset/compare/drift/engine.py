@@ -47,6 +47,7 @@ from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.omission import EXHAUSTIVE, omission_facts
 from newsprov.dataset.compare.drift.pair_rules import pair_observations
 from newsprov.dataset.compare.drift.reported_cue import reported_cue_obs
+from newsprov.dataset.compare.drift.restated import restated_obs
 from newsprov.dataset.compare.drift.unshared import DERIVED_SHARE, independent_versions, unshared_facts
 from newsprov.dataset.compare.drift.table_rules import credit_obs, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
@@ -194,6 +195,8 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
             partners[a].add(b)
             partners[b].add(a)
     for ob in quote_obs(inp.quotes, inp.quote_groups, inp.unquoted, arts, qlinks, partners):
+        obs[ob.kind].append(ob)
+    for ob in restated_obs(inp.quotes, inp.quote_groups, arts, _version_pairs(arts, art_pairs)):
         obs[ob.kind].append(ob)
     # (versions that wrote the story themselves: in a rewrite the same statement is aligned, and the
     # pair rules read it; a statement the rewrite dropped must not be matched to a neighbouring one)
