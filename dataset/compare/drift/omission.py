@@ -26,7 +26,9 @@ through Sunday" / "which took place from Thursday through Sunday").
 
 Collapse. Units that some version lacks are joined through the search itself:
 when X's unit is found in Y's window, Y's units there that the same versions lack
-(and share a stem) join it. A version where a member was found prints the fact
+join it if they tell the same fact: they share at least ``REVERSE_SHARED`` of the
+smaller unit's weighted content (any shared word chained neighbouring facts: on the
+seeds one row held 36 units, twelve facts of the gold, that one version lacks). A version where a member was found prints the fact
 (its unit at that window is its span). A fact's lacking side is the versions
 that every printing unit compared with found lacking; its printing side the
 versions with a unit in it. Rows with the same printing and lacking versions
@@ -195,7 +197,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
             for kk in (k, k + 1):
                 if 0 <= kk < len(arts[b].sents):
                     for v in units_by_sent.get((b, arts[b].sents[kk].index), ()):
-                        if v.idx in cand_ids and u.stems & v.stems and lacking[v.idx] - {u.aid} == lacking[u.idx] - {v.aid}:
+                        if v.idx in cand_ids and lacking[v.idx] - {u.aid} == lacking[u.idx] - {v.aid} and \
+                                math.fsum(w[x] for x in u.stems & v.stems) >= REVERSE_SHARED * min(wsum[u.idx], wsum[v.idx]):
                             uf.union(u.idx, v.idx)
     comps: dict[int, list[Unit]] = defaultdict(list)
     for u in cands:
