@@ -100,3 +100,30 @@ def test_a_quotation_from_a_written_statement_in_one_version_and_a_person_in_ano
     build(src, tmp_path / "out2")
     ds = newsprov.load(tmp_path / "out2")
     assert ds.drifts.filter(pl.col("kind") == "speaker").is_empty()
+
+
+def _speaker_rows(tmp_path, name, a_tail, b_tail):
+    import newsprov
+    from newsprov.dataset.build import build
+
+    line = "\"We will not raise taxes on working families to pay for this wall,\""
+    src = tmp_path / name / "src"
+    src.mkdir(parents=True)
+    (src / "a.txt").write_text(HEAD["a"] + line + a_tail, encoding="utf-8")
+    (src / "b.txt").write_text(HEAD["b"] + b_tail.replace("LINE", line), encoding="utf-8")
+    build(src, tmp_path / name / "out")
+    ds = newsprov.load(tmp_path / name / "out")
+    return sorted(ds.drift_spans.join(ds.drifts, on="drift_id").filter(pl.col("kind") == "speaker")
+                  .select("article_id", "text").iter_rows())
+
+
+def test_a_speaker_drift_needs_two_sources_each_named_by_its_outlet(tmp_path):
+    ames = " said Tom Ames, president of Riverton Taxpayers Association.\n"
+    # two people named: a speaker drift
+    assert _speaker_rows(tmp_path, "people", ames, "LINE said Governor Ruth Osei.\n") == [
+        ("a", "Tom Ames"), ("b", "Governor Ruth Osei")]
+    # "she said": the outlet named no one there, and who "she" is the rules only guess
+    assert _speaker_rows(tmp_path, "pronoun", ames, "Governor Ruth Osei spoke first. LINE she said.\n") == []
+    # the organisation the speaker is named with in the other version: one source
+    assert _speaker_rows(tmp_path, "affiliated", ames,
+                         "LINE Riverton Taxpayers Association said in a statement on Tuesday.\n") == []

@@ -25,9 +25,14 @@
   different force in different versions ("said" / "insisted"). (One speaker's statement,
   quoted or not, reported with verbs of different force: ``reported_cue``.)
 * speaker (``quote-group``): members of one group attributed to different named
-  speakers (canonical names differ and neither contains the other's last word), a written
-  source counting as a speaker where no person is named ("reads a statement", "says the
-  letter": a determiner and a document noun).
+  speakers (canonical names differ, neither contains the other's last word, they share no
+  capitalised word, and one is a person), a written source counting as a speaker where no
+  person is named ("reads a statement", "says the letter": a determiner and a document noun).
+  Read only: members of four words or more, not in title case (a motto or a slogan is said by
+  many), not a longer statement quoting the reference; a speaker the outlet names (a pronoun,
+  "he said", is the rules' guess, not the outlet's word); and an organisation, group or role
+  counts as one source with a person printed beside its name ("Jonathan Cowan, president of
+  Third Way" / "Third Way").
 * name_spelling (``spelling``): two capitalised spellings, each used by versions
   that do not use the other, similar by characters (Indel >= 0.7), not one a
   prefix of the other, seen facing each other in an aligned pair or sharing a
@@ -213,6 +218,23 @@ _DOCUMENTS = frozenset("""statement statements letter letters report memo memora
     advertisement ad ads filing document documents editorial complaint lawsuit ruling transcript
     note post tweet""".split())
 _DETERMINERS = frozenset("a an the his her their its this that".split())
+_PRONOUNS = frozenset("he she they it we i you who him them".split())
+
+
+def _title_case(text: str) -> bool:
+    """Every content word capitalised (two at least): a title, a motto, a slogan."""
+    words = [t for t in tokens(text) if t.content and t.text[:1].isalpha()]
+    return len(words) >= 2 and all(t.cap for t in words)
+
+
+def _affiliated(a: str, b: str, person: dict[str, bool], caps: dict[str, set[str]], around: dict[str, set[str]]) -> bool:
+    """A person and an organisation, group or role named beside them ("said Jonathan Cowan,
+    president of Third Way" / "Third Way"; "Lis Smith, an Obama campaign spokeswoman" / "the
+    Obama campaign"): one source, not two speakers."""
+    if person[a] == person[b]:
+        return False
+    who, body = (a, b) if person[a] else (b, a)
+    return bool(caps[body]) and caps[body] <= around[who]
 
 
 def _document(mention: str) -> str | None:
@@ -300,25 +322,46 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             out.append(cue)
         # speaker
         sp = []
+        person: dict[str, bool] = {}
+        around: dict[str, set[str]] = defaultdict(set)  # name -> capitalised words of its mentions' sentences
         for m in mem:
             qq = qrec[m["quote_id"]]
             name = qq.get("speaker")
             kind = (qq.get("speaker_kind") or "").lower()
             if not name and kind == "unresolved":
                 name = _document(qq.get("speaker_mention") or "")  # "reads a statement", "says the letter"
-            if not name or len(_keys(qq["text"])) < 3:
-                continue
+            if not name or len(_keys(qq["text"])) < 4:
+                continue  # (three words, "the next president", are a phrase many people use)
             if kind in ("pronoun", "unknown"):
                 continue
+            if _title_case(qq["text"]):
+                continue  # "In God We Trust", "Make America Great Again": a name of a thing, said by many
+            if m["relation"] == "extended" and len(qq["text"].split()) > 2 * len(ref["text"].split()):
+                continue  # a longer statement that quotes the reference is another act of saying
+            mention = (qq.get("speaker_mention") or "").split()
+            if not mention or fold_key(mention[0]) in _PRONOUNS:
+                continue  # "he said": who "he" is, the rules guessed; the outlet named no one here
             s0, s1 = qq.get("speaker_start"), qq.get("speaker_end")
             if s0 is None or s1 is None:
                 continue
+            if kind not in ("person", "unresolved") and not any(w[:1].isupper() for w in name.split()):
+                continue  # "the group": a noun that names no one (a written source is read as one)
             sp.append((m["article_id"], s0, s1, name))
+            person[name] = person.get(name, False) or kind == "person"
+            if kind == "person":  # the capitalised words of every sentence of the version naming them
+                key = fold_key(name.split()[-1])
+                around[name] |= {t.key for sx in arts[m["article_id"]].sents if any(t.key == key for t in sx.toks)
+                                 for t in sx.toks if t.cap}
         names = {n for *_, n in sp}
         if len(names) > 1:
             last = {n: n.split()[-1].casefold().rstrip("'s").replace("\u2019s", "") for n in names}
+            caps = {n: {fold_key(w) for w in n.split() if w[:1].isupper()} for n in names}
+            # two readings are two speakers when neither name holds the other's last word, they share
+            # no capitalised word ("Georgetown University" / "Georgetown scholars"), and one is a
+            # person (an organisation and a group, "The administration" / "Democrats", name no one)
             distinct = [(a, b) for a in names for b in names if a < b and last[a] not in b.casefold()
-                        and last[b] not in a.casefold()]
+                        and last[b] not in a.casefold() and not caps[a] & caps[b] and (person[a] or person[b])
+                        and not _affiliated(a, b, person, caps, around)]
             if distinct:
                 out.append(Obs("speaker", "quote-group", tuple(Mark(a, s, e, n) for a, s, e, n in sp), {"group": gid}))
     # --- quote_paraphrase
