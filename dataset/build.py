@@ -176,7 +176,7 @@ def build(
     nothing and lists in `differing` every file that differs from the published one.
     Derived rows that break a rule are left out and listed in `dropped` and in the
     package's build report; with `strict`, any such row fails the build (StrictBuildError)
-    and nothing is published. `engine` (newsprov.dataset.engine) runs the per-article work
+    and nothing is published. `engine` (newsprov.core.engine) runs the per-article work
     (dataset/per_article.py): in this process by default, or on a Dask cluster; the output is
     the same bytes. With ``keep_tables`` False the result's ``tables`` is empty (``rows`` has
     their sizes): each table is let go once its CSV is made, so a large corpus's build does not

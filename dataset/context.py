@@ -30,7 +30,7 @@ class BuildContext:
     overrides: list = field(default_factory=list)  # newsprov.dataset.overrides.Override
     # check(name, df) -> df: applied to each table as it is built, before any other table sees it
     check: Callable[[str, pl.DataFrame], pl.DataFrame] | None = None
-    engine: object = None  # newsprov.dataset.engine: where per-article work runs (None: this process)
+    engine: object = None  # newsprov.core.engine: where per-article work runs (None: this process)
     _cache: dict = field(default_factory=dict)
     _tables: dict[str, pl.DataFrame] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
@@ -62,7 +62,7 @@ class BuildContext:
         step computed in one pass over the sources on the build's engine, on first use."""
         key = f"per-article:{step}"
         if key not in self._cache:
-            from newsprov.dataset.engine import InProcess
+            from newsprov.core.engine import InProcess
             from newsprov.dataset.per_article import run
 
             items = [(s.article_id, s.text, s.meta.dateline_date) for s in self.sources]

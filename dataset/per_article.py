@@ -4,7 +4,7 @@ Each step is a pure function of one article (its id, text and the date its metad
 paragraph segmentation, quote and figure extraction, language detection and the story
 signature (MinHash of shingles, terms, figures). They are most of a build's time and need no
 other article, so ``run`` cuts the sources into shards of ``SHARD_ARTICLES`` and maps
-``run_shard`` over them with the build's engine (dataset/engine.py). The builders read the
+``run_shard`` over them with the build's engine (core/engine.py). The builders read the
 results through ``BuildContext.per_article(step)``; since every step is pure, the tables are the
 same bytes whichever engine ran them and however the shards were cut.
 """

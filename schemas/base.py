@@ -116,6 +116,11 @@ class Rule:
     article_id, source_text) and may read only its own table. `check(tables, texts)` returns
     the rows that break it; `tables` holds the tables of `reads` that the package has (a
     rule decides what a missing one means).
+
+    `derive` (with `texts`) is the rule's per-article work, a pure function of a shard of
+    the texts (article_id, source_text: the articles its table names) giving a frame; the
+    frames of all shards, concatenated in order, are handed to `check` in place of the texts.
+    The validator runs it in shards, in this process or on a Dask cluster, with the same result.
     """
 
     slug: str
@@ -123,6 +128,7 @@ class Rule:
     check: Callable[..., list[Failure]]
     error: str = "cross-table"
     texts: bool = False
+    derive: Callable[..., pl.DataFrame] | None = None
 
     @property
     def tables(self) -> tuple[str, ...]:

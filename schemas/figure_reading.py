@@ -23,15 +23,17 @@ UNIT_AFTER = re.compile(r"[ \u00a0]+[A-Za-z]+$")
 RELATIVE_TOLERANCE = 1e-9
 
 
-def figure_readings(tables: dict, texts: pl.DataFrame) -> list[Failure]:
-    """texts: article_id, source_text. One failure per rule row whose read values differ."""
-    figures = tables["figures"]
-    rows = figures.with_row_index().filter(pl.col("method") != "curated")
-    if rows.is_empty():
-        return []
-    needed = rows["article_id"].unique().to_list()
+# The readings' columns and types (the figures model's); check casts them to the table's own.
+READING_SCHEMA = {"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "value": pl.Float64,
+                  "value_low": pl.Float64, "value_high": pl.Float64, "value_kind": pl.String, "unit": pl.String}
+
+
+def read_figures(texts: pl.DataFrame) -> pl.DataFrame:
+    """What the figure grammar reads in each text (article_id, source_text): article_id, start, end
+    and the READ columns, one row per reading. Pure, per article: the validator may run it in
+    shards on a cluster (Rule.derive)."""
     derived = []
-    for article_id, text in texts.filter(pl.col("article_id").is_in(needed)).select("article_id", "source_text").iter_rows():
+    for article_id, text in texts.select("article_id", "source_text").iter_rows():
         for f in extract_figures(text):
             reading = {k: v for k, v in asdict(f).items() if k in ("start", "end", *READ)}
             derived.append({"article_id": article_id, **reading})
@@ -40,8 +42,17 @@ def figure_readings(tables: dict, texts: pl.DataFrame) -> list[Failure]:
                 # the same reading without the unit of measure in the span ("five" of "five
                 # minutes"): packages built before the unit joined the expression
                 derived.append({"article_id": article_id, **reading, "end": f.start + unit_word.start()})
+    return pl.DataFrame(derived, schema=READING_SCHEMA)
+
+
+def figure_readings(tables: dict, readings: pl.DataFrame) -> list[Failure]:
+    """readings: read_figures over the articles' texts. One failure per rule row whose read values differ."""
+    figures = tables["figures"]
+    rows = figures.with_row_index().filter(pl.col("method") != "curated")
+    if rows.is_empty():
+        return []
     # (the readings take the figures table's own types)
-    expected = pl.DataFrame(derived, schema={c: figures.schema[c] for c in ("article_id", "start", "end", *READ)})
+    expected = readings.select(pl.col(c).cast(figures.schema[c]) for c in ("article_id", "start", "end", *READ))
     joined = rows.join(expected.rename({c: f"_{c}" for c in READ}), on=["article_id", "start", "end"], how="left").sort("index")
     failures = []
     for index, start, end in joined.filter(pl.col("_value_kind").is_null()).select("index", "start", "end").iter_rows():
@@ -60,4 +71,4 @@ def figure_readings(tables: dict, texts: pl.DataFrame) -> list[Failure]:
 
 
 FIGURE_READING = Rule("figure-reading", {"figures": ("article_id", "start", "end", "method", *READ)}, figure_readings,
-                      error="derived-mismatch", texts=True)
+                      error="derived-mismatch", texts=True, derive=read_figures)

@@ -69,7 +69,7 @@ def test_the_dask_engine_gives_results_in_order_and_items_whole():
     # more items than tasks in flight (2 per worker): the queue refills as results come back,
     # and results keep the order of the items; a list item reaches its task as one list
     pytest.importorskip("dask.distributed", reason="needs dask[distributed] (pip install 'newsprov[dask]')")
-    from newsprov.dataset.engine import engine
+    from newsprov.core.engine import engine
 
     eng = engine(workers=1)
     try:

@@ -10,6 +10,7 @@ from typing import Callable
 
 import polars as pl
 
+from newsprov.core.engine import InProcess
 from newsprov.schemas.base import Count, Rule
 from newsprov.validators.errors import ValidationError
 from newsprov.validators.tables import check_foreign_key, csv_line
@@ -140,13 +141,38 @@ def jobs(metas: dict) -> list[Job]:
     return out
 
 
-def rule_errors(rule: Rule, tables: dict[str, pl.DataFrame], texts: pl.DataFrame | None = None) -> list[ValidationError]:
+# Characters of source text per shard of a rule's per-article work (Rule.derive): about 300
+# news articles, enough that a task's overhead on a cluster (tens of ms) is small beside it.
+SHARD_CHARS = 250_000
+
+
+def rule_errors(rule: Rule, tables: dict[str, pl.DataFrame], texts: pl.DataFrame | None = None, engine=None) -> list[ValidationError]:
     """A derived rule's failures as errors. The rule gets the columns it declares and no others (a
-    column it reads undeclared fails loudly); an optional column a table lacks stays absent."""
+    column it reads undeclared fails loudly); an optional column a table lacks stays absent.
+
+    A rule with per-article work (Rule.derive) gets, in place of the texts, that work's frames over
+    shards of the texts of the articles its table names, run by `engine` (newsprov.core.engine;
+    default this process): the same frame whichever engine ran it and however it was sharded."""
     given = {name: tables[name].select([c for c in columns if c in tables[name].columns])
              for name, columns in rule.reads.items() if name in tables}
+    if rule.derive is not None and texts is not None:
+        texts = derived(rule, given, texts, engine)
     return [ValidationError(rule.error, resource=f.table, row=csv_line(f.index), field=f.field, cell=f.cell, note=f.note, rule=rule.slug)
             for f in rule.check(given, texts)]
+
+
+def derived(rule: Rule, given: dict[str, pl.DataFrame], texts: pl.DataFrame, engine=None, shard_chars: int | None = None) -> pl.DataFrame:
+    """rule.derive over shards of the texts (article_id, source_text) of the articles the rule's
+    table names (all texts when it has no article_id), concatenated in the texts' order."""
+    own = next(iter(given.values()), None)
+    if own is not None and "article_id" in own.columns:
+        texts = texts.filter(pl.col("article_id").is_in(own["article_id"].unique().implode()))
+    texts = texts.select("article_id", "source_text")
+    size = max(1, SHARD_CHARS if shard_chars is None else shard_chars)
+    ends = texts.select(pl.col("source_text").str.len_chars().cum_sum() // size)["source_text"]
+    shards = [part for _, part in texts.with_columns(_shard=ends).group_by("_shard", maintain_order=True)]
+    shards = [part.drop("_shard") for part in shards] or [texts]
+    return pl.concat((engine or InProcess()).map(rule.derive, shards), how="vertical")
 
 
 def check_tables(tables: dict[str, pl.DataFrame], metas: dict) -> list[ValidationError]:

@@ -57,14 +57,16 @@ def resolve_descriptor(path: Path | str | None) -> Path:
     return path
 
 
-def validate(path: Path | str | None = None) -> Report:
+def validate(path: Path | str | None = None, engine=None) -> Report:
     """Validate the package at path (a datapackage.json or its folder; default: the package
-    found from the current directory upward)."""
+    found from the current directory upward). `engine` (newsprov.core.engine; default this
+    process) runs the per-article work of the rules reading the source texts (Rule.derive):
+    on a Dask cluster for a large package, with the same report."""
     with _gc_paused():
-        return _validate(path)
+        return _validate(path, engine)
 
 
-def _validate(path: Path | str | None) -> Report:
+def _validate(path: Path | str | None, engine=None) -> Report:
     started = time.perf_counter()
     descriptor_path = resolve_descriptor(path)
     root = descriptor_path.parent
@@ -86,7 +88,7 @@ def _validate(path: Path | str | None) -> Report:
         resources = descriptor.pop("resources")
         del descriptor  # _validate_resources empties the list as it goes: 100,000 resource dicts are freed early
         package.errors += _expand_manifest(root, resources)
-        _validate_resources(root, resources, report)
+        _validate_resources(root, resources, report, engine)
         package.errors += profile_errors.result()
     return _done(report, started)
 
@@ -122,7 +124,7 @@ def _check_profile(descriptor: dict) -> list[ValidationError]:
     return profile.check_profile(*profile.reduced(descriptor))
 
 
-def _validate_resources(root: Path, resources: list, report: Report) -> None:
+def _validate_resources(root: Path, resources: list, report: Report, engine=None) -> None:
     """Every check of every resource, errors added to one task per resource (appended to report).
 
     How this scales to 100,000 sources and millions of rows (README, "Validation at scale"):
@@ -179,7 +181,7 @@ def _validate_resources(root: Path, resources: list, report: Report) -> None:
                 parts[build_report.NAME].cross += errors
                 if report is not None:
                     schedule.jobs.append(report_checks.absent_job(report, build_report.NAME, table_metas))
-            _check_tables(prefetch, table_metas, source_files, parts, schedule)
+            _check_tables(prefetch, table_metas, source_files, parts, schedule, engine)
         finally:
             prefetch.close()
         for name, future in hashing.items():
@@ -287,7 +289,7 @@ class _Prefetch:
             future.cancel()
 
 
-def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedule: cross_table.Schedule) -> None:
+def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedule: cross_table.Schedule, engine=None) -> None:
     """Each table's errors, its spans and the rules reading the source texts checked while it is
     in memory (the table listing the source files first, whose rows say which text each article
     has); then it goes to the cross-table schedule, which keeps only the columns rules still to
@@ -303,7 +305,7 @@ def _check_tables(prefetch: _Prefetch, table_metas, source_files, parts, schedul
                 parts[name].provenance += provenance.check_spans(df, meta, texts)
                 for rule in meta.rules:
                     if rule.texts:
-                        parts[name].provenance += cross_table.rule_errors(rule, {name: df}, texts)
+                        parts[name].provenance += cross_table.rule_errors(rule, {name: df}, texts, engine)
             schedule.add(name, df)
         del df
         prefetch.release(name)

@@ -60,7 +60,7 @@ def pair_reuse(ta, tb) -> tuple[float, float, list[reuse.Run]]:
 def reuse_tables(texts: dict[str, str], articles: pl.DataFrame, links: pl.DataFrame,
                  story_of: dict[str, str] | None = None, engine=None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """article_links and reuse_runs for the articles' texts (module doc). Stories are independent:
-    batches of them run on ``engine`` (newsprov.dataset.engine; default this process), each from
+    batches of them run on ``engine`` (newsprov.core.engine; default this process), each from
     its own texts and rows only, so the rows are the same whichever way they ran."""
     n_aligned: dict[tuple[str, str], int] = {}
     for aid, oaid, osid in links.select("article_id", "other_article_id", "other_sentence_id").iter_rows():

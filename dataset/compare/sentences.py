@@ -391,7 +391,7 @@ def _count(s: SentenceInfo, a: int, b: int) -> int:
 
 def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None, engine=None) -> pl.DataFrame:
     """Align sentences across every related article pair of each story (see module doc). Stories
-    are independent: batches of them run on ``engine`` (newsprov.dataset.engine; default this
+    are independent: batches of them run on ``engine`` (newsprov.core.engine; default this
     process), each from its own sentences only, so the rows are the same whichever way they ran."""
     if not story_of:
         return _align((sentences, None))

@@ -122,7 +122,7 @@ def build(
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
-    from newsprov.dataset.engine import EngineError, engine as make_engine
+    from newsprov.core.engine import EngineError, engine as make_engine
     from newsprov.core.publish import BuildLocked
 
     _about(sources_dir if sources_dir is not None else _here("sources_dir"))
@@ -171,17 +171,25 @@ def validate(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (the shape of `frictionless validate --json`); same as --format json."),
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Run the per-article checks (figures read again from the sources) on a local Dask cluster of N worker processes (the same report)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run them on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port; its workers must see the package's folder)."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
+    from newsprov.core.engine import EngineError, engine as make_engine
     from newsprov.validators.api import PackageUnreadable, validate as run_validate
 
     _about(datapackage if datapackage is not None else _here())
     if output not in FORMATS:
         _fail(f"--format: must be one of {', '.join(FORMATS)}, not {output!r}")
+    engine = None
     try:
-        report = run_validate(datapackage)
-    except PackageUnreadable as exc:
+        engine = make_engine(workers, scheduler)
+        report = run_validate(datapackage, engine=engine)
+    except (PackageUnreadable, EngineError) as exc:
         _fail(str(exc))
+    finally:
+        if engine is not None:
+            engine.close()
     if against is not None:
         problems = _version_problems(against, datapackage)
         for problem in problems:  # one error line each, as the report lists them

@@ -285,7 +285,7 @@ def _detail(d: dict) -> str:
 
 def drifts(inputs: Inputs, story_of: dict[str, str] | None = None, engine=None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Drift rows and their spans for every story (module doc). The stories are independent:
-    batches of them run on `engine` (newsprov.dataset.engine: a Dask cluster, or this process
+    batches of them run on `engine` (newsprov.core.engine: a Dask cluster, or this process
     by default); rows are numbered afterwards in story order, so the output is the same bytes."""
     texts = inputs.texts
     if story_of is None:

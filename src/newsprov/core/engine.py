@@ -1,4 +1,4 @@
-"""Where the build's per-article work runs: in this process, or on a Dask cluster.
+"""Where per-article work runs: in this process, or on a Dask cluster (the build's and the validator's).
 
 ``engine(workers=None, scheduler=None)`` gives ``InProcess`` (Dask is never imported) or
 ``DaskEngine``: a local cluster of ``workers`` processes (one thread each), or the scheduler at
