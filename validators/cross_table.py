@@ -141,8 +141,9 @@ def jobs(metas: dict) -> list[Job]:
     return out
 
 
-# Characters of source text per shard of a rule's per-article work (Rule.derive): about 300
-# news articles, enough that a task's overhead on a cluster (tens of ms) is small beside it.
+# Characters of source text per shard of a rule's per-article work (Rule.derive): about 90
+# articles of the benchmark corpus (2.8 kB each), so that even a few thousand articles make
+# dozens of tasks to spread over the workers.
 SHARD_CHARS = 250_000
 
 
