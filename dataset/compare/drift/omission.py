@@ -51,6 +51,7 @@ __all__ = ["omission_facts", "MIN_CONTENT", "PRESENT", "EXHAUSTIVE"]
 MIN_CONTENT = 4     # a clause of fewer content words is not a fact by itself
 PRESENT = 0.5       # half the unit's (rarity-weighted) content found in one place = present
 REVERSE_SHARED = 0.35  # ...and they share this much of each unit's weighted content
+MERGE_VERSIONS = 2  # rows printing the same text in this many versions are one fact (one version: a stray member)
 EXHAUSTIVE = 17     # = project PARTNER_WINDOW + 1: stories up to this size are compared pair by pair
 _CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -261,7 +262,63 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
         b_marks = [Mark(aid, 0, 0, "") for aid in lack]
         facts.append(Fact("omission", "whole-version-search", a_marks, b_marks,
                           {"units": len(members), "printing": len(printing), "lacking": len(lack)}))
-    return facts
+    return _merge_overlapping(facts)
+
+
+def _merge_overlapping(facts: list[Fact]) -> list[Fact]:
+    """Rows printing the same text are one fact: rows whose printed spans overlap by at least half
+    of the shorter in MERGE_VERSIONS versions or more are joined (the units that found the fact differ, so each
+    row saw a different part of the versions). A version one of them saw printing it prints it;
+    the fact's lacking side is every other version some row found lacking; a row left with none
+    is dropped. (Seeds: three rows for one sentence each said that another printing version lacked it.)"""
+    uf = UF()
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, fact)
+    for n, f in enumerate(facts):
+        uf.find(n)
+        for m in f.a:
+            spans[m.article].append((m.start, m.end, n))
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)  # pair of facts -> versions where their spans overlap
+    for aid, marks in spans.items():
+        marks.sort()
+        for i, (s1, e1, n1) in enumerate(marks):
+            for s2, e2, n2 in marks[i + 1:]:
+                if s2 >= e1:
+                    break
+                if n1 != n2 and 2 * (min(e1, e2) - s2) >= min(e1 - s1, e2 - s2):
+                    shared[(min(n1, n2), max(n1, n2))].add(aid)
+    for (n1, n2), where in sorted(shared.items()):
+        if len(where) >= MERGE_VERSIONS:
+            uf.union(n1, n2)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(facts)):
+        groups[uf.find(n)].append(n)
+    out = []
+    for members in sorted(groups.values()):
+        if len(members) == 1:
+            out.append(facts[members[0]])
+            continue
+        by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        units = 0
+        for n in members:
+            units += facts[n].detail["units"]
+            for m in facts[n].a:
+                by_article[m.article].append((m.start, m.end))
+        a_marks = []
+        for aid in sorted(by_article):
+            cur = None
+            for st, en in sorted(by_article[aid]):
+                if cur and st <= cur[1]:
+                    cur = (cur[0], max(cur[1], en))
+                else:
+                    if cur:
+                        a_marks.append(Mark(aid, cur[0], cur[1], "printed"))
+                    cur = (st, en)
+            a_marks.append(Mark(aid, cur[0], cur[1], "printed"))
+        lack = sorted({m.article for n in members for m in facts[n].b} - set(by_article))
+        if lack:
+            out.append(Fact("omission", "whole-version-search", a_marks, [Mark(aid, 0, 0, "") for aid in lack],
+                            {"units": units, "printing": len(by_article), "lacking": len(lack)}))
+    return out
 
 
 def _end_with_punct(text: str, end: int) -> int:

@@ -1,0 +1,45 @@
+"""Omission rows that print the same text are one fact, and no version is said to lack what it prints."""
+
+from __future__ import annotations
+
+from newsprov.dataset.compare.drift.collapse import Fact, Mark
+from newsprov.dataset.compare.drift.omission import _merge_overlapping
+
+
+def fact(printed: dict[str, tuple[int, int]], lacking: list[str], units: int = 1) -> Fact:
+    a = [Mark(aid, s, e, "printed") for aid, (s, e) in sorted(printed.items())]
+    b = [Mark(aid, 0, 0, "") for aid in lacking]
+    return Fact("omission", "whole-version-search", a, b, {"units": units, "printing": len(a), "lacking": len(b)})
+
+
+def sides(f: Fact):
+    return {m.article: (m.start, m.end) for m in f.a}, sorted(m.article for m in f.b)
+
+
+def test_rows_printing_one_sentence_become_one_row_lacking_only_what_none_prints():
+    # as on the seeds: units of versions A, B and D found the same sentence, each missing the
+    # others' clause, so one row said D lacked it and another that B did
+    rows = [
+        fact({"A": (100, 200), "B": (50, 150), "D": (10, 60)}, ["C", "E"]),
+        fact({"A": (100, 200), "B": (50, 150)}, ["C", "D", "E"]),
+        fact({"A": (100, 190), "D": (10, 60)}, ["B", "C", "E"]),
+        fact({"A": (400, 450), "B": (300, 350)}, ["C"]),  # another sentence: left alone
+    ]
+    out = _merge_overlapping(rows)
+    assert len(out) == 2
+    assert sides(out[0]) == ({"A": (100, 200), "B": (50, 150), "D": (10, 60)}, ["C", "E"])
+    assert out[0].detail == {"units": 3, "printing": 3, "lacking": 2}
+    assert out[1] is rows[3]
+
+
+def test_rows_overlapping_in_one_version_only_stay_apart():
+    # one version's best unit can be a stray match (a lede beside a clause); one overlap joins nothing
+    rows = [fact({"A": (0, 80), "D": (500, 600)}, ["B", "C"]), fact({"B": (0, 90), "D": (500, 610)}, ["A"])]
+    assert _merge_overlapping(rows) == rows
+
+
+def test_a_small_overlap_joins_nothing_and_a_row_left_lacking_nothing_is_dropped():
+    touching = [fact({"A": (0, 100), "B": (0, 100)}, ["C"]), fact({"A": (90, 200), "B": (90, 200)}, ["D"])]
+    assert _merge_overlapping(touching) == touching  # 10 characters of 100: neighbouring clauses
+    contradicted = [fact({"A": (0, 100), "B": (0, 100)}, ["C"]), fact({"A": (0, 100), "B": (10, 100), "C": (5, 50)}, [])]
+    assert _merge_overlapping(contradicted) == []  # C prints it after all
