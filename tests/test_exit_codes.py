@@ -190,7 +190,7 @@ def test_a_real_process_prints_one_line_and_no_traceback_for_the_bracket_bomb(in
 CRASH = """
 import sys
 import newsprov.validators.run as run
-def broken(path=None):
+def broken(path=None, engine=None):
     raise RuntimeError("something nobody expected\\nsecond line")
 run.validate = broken
 sys.argv = ["newsprov", "validate", sys.argv[1]]
