@@ -172,7 +172,7 @@ def validate(
     output: str = typer.Option("text", "--format", help="text, json, or github (workflow `::error file=…,line=…::` annotations)."),
     against: Optional[str] = typer.Option(None, "--against", help="A previous release (path, .zip, or git revision of the repository holding the package): also fail unless the version is bumped enough and CHANGELOG.md has an entry for it."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Run the per-article checks (figures read again from the sources) on a local Dask cluster of N worker processes (the same report)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run them on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port; its workers must see the package's folder)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run them on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port; the texts are sent to its workers)."),
 ) -> None:
     """Validate a package: checksums, schemas, keys and spans. Exit 0 valid, 1 invalid, 2 error."""
     from newsprov.core.engine import EngineError, engine as make_engine
