@@ -71,3 +71,17 @@ def edit_csv(path: Path, row: int, column: str, value: str) -> None:
     df = pl.read_csv(path, infer_schema=False)
     df = df.with_columns(pl.when(pl.int_range(pl.len()) == row - 2).then(pl.lit(value)).otherwise(pl.col(column)).alias(column))
     df.write_csv(path, line_terminator="\n", null_value="")
+
+
+def built_drift_spans(folder: Path, texts: dict[str, str], out: str = "out"):
+    """Write texts (article id -> text) to folder/src, build them to folder/out, and return the
+    package's drift_spans joined with their drifts (kind, method, detail...)."""
+    import newsprov
+
+    src = folder / "src"
+    src.mkdir(exist_ok=True)
+    for aid, text in texts.items():
+        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
+    build(src, folder / out)
+    ds = newsprov.load(folder / out)
+    return ds.drift_spans.join(ds.drifts, on="drift_id")

@@ -7,6 +7,8 @@ import polars as pl
 
 from newsprov.dataset.compare.drift.table_rules import _cue_obs
 
+from conftest import built_drift_spans
+
 HEAD = {
     "a": "Riverton budget vote delayed as flood repairs mount\n\nRIVERTON — The Riverton council postponed its budget vote on Tuesday after engineers said repairs to the flood wall would cost far more than planned.\n\n",
     "b": "Flood wall costs push Riverton budget back\n\nRIVERTON — Council members in Riverton put off a vote on the city budget Tuesday, as the bill for fixing the damaged flood wall kept climbing.\n\n",
@@ -18,16 +20,7 @@ UNNAMED = "The government has refused to raise taxes for working families to cov
 
 
 def _drifts(tmp_path, texts):
-    import newsprov
-    from newsprov.dataset.build import build
-
-    src = tmp_path / "src"
-    src.mkdir()
-    for aid, text in texts.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, tmp_path / "out")
-    ds = newsprov.load(tmp_path / "out")
-    spans = ds.drift_spans.join(ds.drifts, on="drift_id")
+    spans = built_drift_spans(tmp_path, texts)
     return spans.filter(pl.col("kind") == "quote_paraphrase")
 
 
@@ -80,41 +73,22 @@ def test_a_quotation_reported_by_a_pronoun_subject_is_a_paraphrase_too(tmp_path)
 
 
 def test_a_quotation_from_a_written_statement_in_one_version_and_a_person_in_another_is_a_speaker_drift(tmp_path):
-    import newsprov
-    from newsprov.dataset.build import build
-
     line = "\"We will not raise taxes on working families to pay for this wall,\""
     texts = {"a": HEAD["a"] + line + " said Tom Ames, a spokesman for the governor.\n",
              "b": HEAD["b"] + line + " reads a statement from the governor's office.\n"}
-    src = tmp_path / "src"
-    src.mkdir()
-    for aid, text in texts.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, tmp_path / "out")
-    ds = newsprov.load(tmp_path / "out")
-    got = ds.drift_spans.join(ds.drifts, on="drift_id").filter(pl.col("kind") == "speaker")
+    got = built_drift_spans(tmp_path, texts).filter(pl.col("kind") == "speaker")
     assert sorted(got.select("article_id", "text").iter_rows()) == [("a", "Tom Ames"), ("b", "a statement")]
     # a pronoun no one is named for is no reading: "it said" gives no row
     texts["b"] = HEAD["b"] + "The office issued a short reply. " + line + " it said.\n"
-    (src / "b.txt").write_text(texts["b"], encoding="utf-8")
-    build(src, tmp_path / "out2")
-    ds = newsprov.load(tmp_path / "out2")
-    assert ds.drifts.filter(pl.col("kind") == "speaker").is_empty()
+    assert built_drift_spans(tmp_path, texts, out="out2").filter(pl.col("kind") == "speaker").is_empty()
 
 
 def _speaker_rows(tmp_path, name, a_tail, b_tail):
-    import newsprov
-    from newsprov.dataset.build import build
-
     line = "\"We will not raise taxes on working families to pay for this wall,\""
-    src = tmp_path / name / "src"
-    src.mkdir(parents=True)
-    (src / "a.txt").write_text(HEAD["a"] + line + a_tail, encoding="utf-8")
-    (src / "b.txt").write_text(HEAD["b"] + b_tail.replace("LINE", line), encoding="utf-8")
-    build(src, tmp_path / name / "out")
-    ds = newsprov.load(tmp_path / name / "out")
-    return sorted(ds.drift_spans.join(ds.drifts, on="drift_id").filter(pl.col("kind") == "speaker")
-                  .select("article_id", "text").iter_rows())
+    (tmp_path / name).mkdir()
+    texts = {"a": HEAD["a"] + line + a_tail, "b": HEAD["b"] + b_tail.replace("LINE", line)}
+    got = built_drift_spans(tmp_path / name, texts).filter(pl.col("kind") == "speaker")
+    return sorted(got.select("article_id", "text").iter_rows())
 
 
 def test_a_speaker_drift_needs_two_sources_each_named_by_its_outlet(tmp_path):

@@ -6,6 +6,8 @@ import polars as pl
 
 from newsprov.dataset.compare.drift.restated import restated_obs
 
+from conftest import built_drift_spans
+
 A = "I don't favor civil unions if it's identical to marriage, and I don't favor marriage between people of the same gender."
 B = ("Well, when these issues were raised in my state, I indicated my view, which is I do not favor marriage between "
      "people of the same gender, and I do not favor civil unions if they are identical to marriage other than by name")
@@ -39,18 +41,9 @@ def test_other_statements_other_speakers_and_grouped_quotations_are_not_restatem
 
 
 def test_a_build_reports_the_restatement(tmp_path):
-    import newsprov
-    from newsprov.dataset.build import build
-
     head = {"a": "Romney restates his view on marriage\n\nDENVER - Mitt Romney spoke to a local station on Monday.\n\n",
             "b": "Romney: no civil unions identical to marriage\n\nDENVER - The Republican candidate gave an interview to KDVR.\n\n"}
     texts = {"a": head["a"] + f"\u201c{A}\u201d Romney said.\n", "b": head["b"] + f"\"{B},\" Mitt Romney told the station.\n"}
-    src = tmp_path / "src"
-    src.mkdir()
-    for aid, text in texts.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, tmp_path / "out")
-    ds = newsprov.load(tmp_path / "out")
-    got = ds.drift_spans.join(ds.drifts, on="drift_id").filter(pl.col("method") == "restated")
+    got = built_drift_spans(tmp_path, texts).filter(pl.col("method") == "restated")
     assert sorted(got.select("side", "article_id").iter_rows()) == [("a", "a"), ("b", "b")]
     assert set(got["text"]) == {A, B + ","}  # (the comma inside the marks is part of the quotation)

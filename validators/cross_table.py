@@ -171,8 +171,7 @@ def derived(rule: Rule, given: dict[str, pl.DataFrame], texts: pl.DataFrame, eng
     texts = texts.select("article_id", "source_text")
     size = max(1, SHARD_CHARS if shard_chars is None else shard_chars)
     ends = texts.select(pl.col("source_text").str.len_chars().cum_sum() // size)["source_text"]
-    shards = [part for _, part in texts.with_columns(_shard=ends).group_by("_shard", maintain_order=True)]
-    shards = [part.drop("_shard") for part in shards] or [texts]
+    shards = [part.drop("_shard") for _, part in texts.with_columns(_shard=ends).group_by("_shard", maintain_order=True)] or [texts]
     return pl.concat((engine or InProcess()).map(rule.derive, shards), how="vertical")
 
 

@@ -33,7 +33,8 @@ seeds one row held 36 units, twelve facts of the gold, that one version lacks). 
 that every printing unit compared with found lacking; its printing side the
 versions with a unit in it. Rows with the same printing and lacking versions
 whose units lie in one paragraph of each printing version are merged (the
-guideline's unit is the paragraph, or the clause when the rest is shared).
+guideline's unit is the paragraph, or the clause when the rest is shared). Rows whose
+printed spans overlap in ``MERGE_VERSIONS`` versions are one fact (``_merge_overlapping``).
 """
 
 from __future__ import annotations
@@ -267,8 +268,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
 
 def _merge_overlapping(facts: list[Fact]) -> list[Fact]:
     """Rows printing the same text are one fact: rows whose printed spans overlap by at least half
-    of the shorter in MERGE_VERSIONS versions or more are joined (the units that found the fact differ, so each
-    row saw a different part of the versions). A version one of them saw printing it prints it;
+    of the shorter in MERGE_VERSIONS versions or more are joined (the units that found the fact
+    differ, so each row saw a different part of the versions). A version one of them saw printing it prints it;
     the fact's lacking side is every other version some row found lacking; a row left with none
     is dropped. (Seeds: three rows for one sentence each said that another printing version lacked it.)"""
     uf = UF()
