@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import polars as pl
+
 from newsprov.dataset.compare.drift.collapse import Fact, Mark
 from newsprov.dataset.compare.drift.omission import _merge_overlapping
 
@@ -43,3 +45,27 @@ def test_a_small_overlap_joins_nothing_and_a_row_left_lacking_nothing_is_dropped
     assert _merge_overlapping(touching) == touching  # 10 characters of 100: neighbouring clauses
     contradicted = [fact({"A": (0, 100), "B": (0, 100)}, ["C"]), fact({"A": (0, 100), "B": (10, 100), "C": (5, 50)}, [])]
     assert _merge_overlapping(contradicted) == []  # C prints it after all
+
+
+def test_a_version_is_not_said_to_print_a_fact_at_a_sentence_that_does_not_tell_it(tmp_path):
+    # B and C's clause "The official called the recent talks" is found in A only through two common
+    # words spread over two unrelated sentences ("in recent weeks", "the council called"); neither
+    # of A's units there shares enough of the clause to be its span, so A prints nothing in that row
+    from conftest import built_drift_spans
+
+    lead = "Mediators ended two days of talks in Vienna on Monday without a deal on the water dispute, officials said.\n\n"
+    dam = "The dispute over the river dam has strained relations between the two neighbours for a decade.\n\n"
+    farms = "Farmers downstream say the dam has cut their harvests by a third since it opened.\n\n"
+    called = lead + "The official called the recent talks, which began on Saturday, a step forward.\n\n" + dam + farms
+    texts = {
+        "a": lead + "The official described the negotiations, which began on Saturday, as a step forward.\n\n" + dam
+        + "Engineers have inspected the spillway in recent weeks.\n\nThe council called for a new survey of the dam's foundations.\n\n"
+        + farms,
+        "b": called, "c": called, "d": lead + dam + farms,
+    }
+    spans = built_drift_spans(tmp_path, texts).filter(pl.col("kind") == "omission")
+    row = spans.filter((pl.col("article_id") == "b") & pl.col("text").str.starts_with("The official called the recent talks"))
+    assert row.height == 1
+    members = spans.filter(pl.col("drift_id") == row["drift_id"][0])
+    assert sorted(members.filter(pl.col("side") == "a")["article_id"]) == ["b", "c"]
+    assert members.filter(pl.col("side") == "b")["article_id"].to_list() == ["d"]

@@ -29,7 +29,9 @@ when X's unit is found in Y's window, Y's units there that the same versions lac
 join it if they tell the same fact: they share at least ``REVERSE_SHARED`` of the
 smaller unit's weighted content (any shared word chained neighbouring facts: on the
 seeds one row held 36 units, twelve facts of the gold, that one version lacks). A version where a member was found prints the fact
-(its unit at that window is its span). A fact's lacking side is the versions
+(its unit at that window is its span) when that unit shares ``REVERSE_SHARED`` of the smaller
+unit's weighted content; otherwise the words were found scattered over sentences telling other
+facts, and the version is named on neither side. A fact's lacking side is the versions
 that every printing unit compared with found lacking; its printing side the
 versions with a unit in it. Rows with the same printing and lacking versions
 whose units lie in one paragraph of each printing version are merged (the
@@ -218,8 +220,9 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                         for v in units_by_sent.get((b, arts[b].sents[kk].index), ())]
                 if near:
                     best = max(near, key=lambda v: (math.fsum(w[x] for x in u.stems & v.stems), -v.start))
-                    extra.append(best)
-                    printing.add(b)
+                    if math.fsum(w[x] for x in u.stems & best.stems) >= REVERSE_SHARED * min(wsum[u.idx], wsum[best.idx]):
+                        extra.append(best)
+                        printing.add(b)
         lack = set()
         # (only versions some member was compared with can lack it: linear in partners, not versions)
         for y in set().union(*(compared[u.idx] for u in members)):
