@@ -179,14 +179,20 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
             for v in units_by_sent.get((aid, sent.index), ()):
                 pos_of[v.idx] = k
     wsum = {u.idx: math.fsum(w[x] for x in u.stems) for u in units}
+
+    def shared(u: Unit, v: Unit) -> float:
+        return math.fsum(w[x] for x in u.stems & v.stems)
+
+    def same_fact(u: Unit, v: Unit) -> bool:
+        """u and v share REVERSE_SHARED of the smaller unit's weighted content."""
+        return shared(u, v) >= REVERSE_SHARED * min(wsum[u.idx], wsum[v.idx])
     for u in units:
         for b in sorted(lacking[u.idx]):
             for v in units_of[b]:
                 k = found.get((v.idx, u.aid))
                 if k is None or pos_of[u.idx] not in (k, k + 1):
                     continue
-                shared = math.fsum(w[x] for x in u.stems & v.stems)
-                if shared >= REVERSE_SHARED * max(wsum[u.idx], wsum[v.idx]):
+                if shared(u, v) >= REVERSE_SHARED * max(wsum[u.idx], wsum[v.idx]):
                     lacking[u.idx].discard(b)
                     break
     # facts: units some version lacks, joined when one is found where the other stands
@@ -201,8 +207,7 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
             for kk in (k, k + 1):
                 if 0 <= kk < len(arts[b].sents):
                     for v in units_by_sent.get((b, arts[b].sents[kk].index), ()):
-                        if v.idx in cand_ids and lacking[v.idx] - {u.aid} == lacking[u.idx] - {v.aid} and \
-                                math.fsum(w[x] for x in u.stems & v.stems) >= REVERSE_SHARED * min(wsum[u.idx], wsum[v.idx]):
+                        if v.idx in cand_ids and lacking[v.idx] - {u.aid} == lacking[u.idx] - {v.aid} and same_fact(u, v):
                             uf.union(u.idx, v.idx)
     comps: dict[int, list[Unit]] = defaultdict(list)
     for u in cands:
@@ -219,8 +224,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                 near = [v for kk in (k, k + 1) if 0 <= kk < len(arts[b].sents)
                         for v in units_by_sent.get((b, arts[b].sents[kk].index), ())]
                 if near:
-                    best = max(near, key=lambda v: (math.fsum(w[x] for x in u.stems & v.stems), -v.start))
-                    if math.fsum(w[x] for x in u.stems & best.stems) >= REVERSE_SHARED * min(wsum[u.idx], wsum[best.idx]):
+                    best = max(near, key=lambda v: (shared(u, v), -v.start))
+                    if same_fact(u, best):
                         extra.append(best)
                         printing.add(b)
         lack = set()
