@@ -101,3 +101,31 @@ def test_a_speaker_drift_needs_two_sources_each_named_by_its_outlet(tmp_path):
     # the organisation the speaker is named with in the other version: one source
     assert _speaker_rows(tmp_path, "affiliated", ames,
                          "LINE Riverton Taxpayers Association said in a statement on Tuesday.\n") == []
+
+
+PHRASE = "Governor Ruth Osei said the cost overruns were \"simply staggering\" and asked engineers for a new estimate.\n"
+
+
+def test_a_quoted_phrase_printed_without_quotation_marks_in_what_the_speaker_said(tmp_path):
+    # a: the governor's phrase in quotation marks; b: the same phrase in b's own words, after
+    # "said" with the governor as subject (its intensifier dropped)
+    reported = "Governor Ruth Osei said on Tuesday that the overruns were staggering and that the vote must wait.\n"
+    got = _drifts(tmp_path, {"a": HEAD["a"] + PHRASE, "b": HEAD["b"] + reported})
+    assert set(got["method"]) == {"reported-paraphrase"}
+    assert sorted(got.select("article_id", "text").iter_rows()) == [("a", "simply staggering"), ("b", "staggering")]
+
+
+def test_a_quoted_phrase_is_not_paraphrased_by_its_word_elsewhere_or_said_by_someone_else(tmp_path):
+    # the word after another person's reporting verb: not the governor's phrase
+    other = "Engineer Tom Ames said on Tuesday that the overruns were staggering and that the vote must wait.\n"
+    (tmp_path / "x").mkdir()
+    assert _drifts(tmp_path / "x", {"a": HEAD["a"] + PHRASE, "b": HEAD["b"] + other}).is_empty()
+    # the word the version keeps repeating (three sentences): the story's subject, not her phrase
+    staggering = ("Governor Ruth Osei said the overruns were staggering. The staggering bill fell on the city. "
+                  "Residents called the staggering sums a warning.\n")
+    (tmp_path / "y").mkdir()
+    assert _drifts(tmp_path / "y", {"a": HEAD["a"] + PHRASE, "b": HEAD["b"] + staggering}).is_empty()
+    # a full quotation is left to the rule for longer statements (three content words at least)
+    full = "\"It is staggering,\" Governor Ruth Osei said.\n"
+    (tmp_path / "z").mkdir()
+    assert _drifts(tmp_path / "z", {"a": HEAD["a"] + full, "b": HEAD["b"] + "Governor Ruth Osei said the overruns were staggering.\n"}).is_empty()

@@ -58,7 +58,8 @@ from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TIT
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.article_view import Article, Sent
-from newsprov.dataset.compare.drift.reported_cue import pronoun_subject
+from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
+from newsprov.dataset.compare.drift.statements import content_of
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
 
 __all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
@@ -209,6 +210,44 @@ def _reported_paraphrase(quotes: list[dict], art: Article, speakers: dict[str, f
             if best is None or score > best[0]:
                 best = (score, found[0].start, found[-1].end)
     return None if best is None else best[1:]
+
+
+PHRASE_WINDOW = 15  # words after the reporting verb
+
+
+def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tuple[int, int] | None:
+    """A short partial quotation (one to three content words: a phrase quoted inside the outlet's
+    own sentence, he had "real doubts") that ``art`` prints without quotation marks in what the
+    speaker is reported to have said (quote_paraphrase / reported-paraphrase): within
+    PHRASE_WINDOW words after a reporting verb whose subject is the speaker (``said``: the
+    version's reported clauses, ``reported_cue.clauses``), the quotation's last content word
+    (its head: "doubts", "risk", "whipsawed") and all its content words but one, outside
+    quotation marks, not all capitalised. The head must stand in at most two sentences of the
+    version: a word the version keeps repeating is the story's subject ("war", "tax"), not the
+    speaker's phrase. The span runs from the first to the last of those words; the first clause
+    found wins."""
+    for qq in quotes:
+        speaker = (qq.get("speaker") or "").split()
+        if qq.get("kind") != "partial" or not speaker or (qq.get("speaker_kind") or "") in ("", "unresolved"):
+            continue
+        last = fold_key(speaker[-1])
+        stems = _loose_stems_of(qq["text"])
+        if not 1 <= len(stems) <= 3:
+            continue
+        head = stems[-1]
+        if head not in art.loose_stems or sum(head in content_of(s.toks) for s in art.sents) > 2:
+            continue
+        for c in said:
+            if c.speaker != last:
+                continue
+            s = c.sent
+            i = next(k for k, t in enumerate(s.toks) if t is c.verb)
+            found = [t for t, q in zip(s.toks[i + 1:i + 1 + PHRASE_WINDOW], s.quoted[i + 1:i + 1 + PHRASE_WINDOW])
+                     if not q and loose(t.stem) in stems]
+            got = {loose(t.stem) for t in found}
+            if head in got and len(got) >= max(1, len(stems) - 1) and not all(t.cap for t in found):
+                return found[0].start, found[-1].end
+    return None
 
 
 # Written sources a quotation is attributed to when no person is ("... reads a statement from
@@ -380,6 +419,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             for r in rows:
                 facts[gid]["unquoted"].append(Mark(r["article_id"], r["start"], r["end"], "unquoted"))
                 facts[gid]["methods"].add("unquoted")
+    said: dict[str, list[Clause]] = {}  # article -> its reported clauses (read when needed)
     for key, f in facts.items():
         quoting = {m.article for m in f["quoted"]}
         have_unq = {m.article for m in f["unquoted"]}
@@ -455,6 +495,10 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                     break
             if not any(m.article == aid for m in f["unquoted"]):
                 hit = _reported_paraphrase(f["quotes"], art, speakers)
+                if hit is None and speakers:
+                    if aid not in said:
+                        said[aid] = clauses(art, speakers)
+                    hit = _reported_phrase(f["quotes"], said[aid], art)
                 if hit:
                     f["unquoted"].append(Mark(aid, hit[0], hit[1], "reported"))
                     f["methods"].add("reported-paraphrase")
