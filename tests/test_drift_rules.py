@@ -213,3 +213,14 @@ def test_no_row_for_style_only_differences(story):
         "y": "The ceasefire talks in Cairo concluded on Sunday, a US official said, after around 100 delegates met.\n",
     })
     assert d.height == 0, d
+
+
+def test_a_one_word_quotation_printed_without_quotation_marks_in_a_rewrite(story):
+    # a quotes one word of the official's; b, a rewrite of the same sentence, prints it plainly
+    a = ("Talks on the Riverton flood wall ended on Sunday without a deal, an official said.\n\n"
+         "The official called the three days of meetings \"constructive\" and said engineers would return next week.\n")
+    b = ("Talks on the Riverton flood wall ended on Sunday without a deal, an official said.\n\n"
+         "The three days of meetings were described as constructive by the official, who said engineers would return next week.\n")
+    d, s, _ = story({"a": a, "b": b})
+    got = [(r, sides) for r, sides in rows(d, s, "quote_paraphrase")]
+    assert [(sides["a"], sides["b"]) for _r, sides in got] == [([("a", "constructive")], [("b", "constructive")])]

@@ -90,3 +90,22 @@ def test_the_score_is_novelty_times_strength_and_common_words_are_not_marked():
     assert z_rare < unshared.ZIPF_RARE < unshared.ZIPF_COMMON < z_common
     assert mark_rare == 1.0 and mark_common == 0.0 and st_rare == 1.0
     assert st_common < unshared.THRESHOLD
+
+
+def _unshared_words(story, addition):
+    texts = dict(OWN)
+    texts["b"] = OWN["b"] + addition
+    d, s, _ = story(texts)
+    return {t for _r, sides in _unshared(d, s) for t in texts_of(sides["a"])}
+
+
+def test_a_strong_word_in_its_plain_sense_is_not_framing(story):
+    # "outstanding warrant" (unserved) and "tested positive" rate as praise in the lexicons
+    words = _unshared_words(story, "\nThe port company's director, who faces an outstanding warrant, tested positive "
+                                   "for the virus last week.\n")
+    assert {"bombastic", "disastrous"} <= words and not words & {"outstanding", "positive"}
+
+
+def test_the_same_strong_word_in_its_evaluative_sense_is_framing(story):
+    words = _unshared_words(story, "\nThe port company's director, an outstanding engineer, was positive about the vote.\n")
+    assert "outstanding" in words

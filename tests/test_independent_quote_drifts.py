@@ -126,6 +126,6 @@ def test_a_quoted_phrase_is_not_paraphrased_by_its_word_elsewhere_or_said_by_som
     (tmp_path / "y").mkdir()
     assert _drifts(tmp_path / "y", {"a": HEAD["a"] + PHRASE, "b": HEAD["b"] + staggering}).is_empty()
     # a full quotation is left to the rule for longer statements (three content words at least)
-    full = "\"It is staggering,\" Governor Ruth Osei said.\n"
+    full = "\"It is simply staggering,\" Governor Ruth Osei said.\n"
     (tmp_path / "z").mkdir()
     assert _drifts(tmp_path / "z", {"a": HEAD["a"] + full, "b": HEAD["b"] + "Governor Ruth Osei said the overruns were staggering.\n"}).is_empty()

@@ -6,6 +6,10 @@ adjective lexicon (PDDL; polarity -1..1, subjectivity 0..1). Strength is
 ``max(|valence| / 4, |polarity| * subjectivity)`` in 0..1: "moderately
 evaluative" (VADER 2 of 4) is 0.5, the framing threshold. Words are looked up
 casefolded, then by a few inflection variants.
+
+A few strong words have a second, plain sense fixed by the word next to them, which the
+lexicons do not rate (``plain_sense``): "outstanding issues" are unresolved, not excellent; a
+patient in "fair condition" is neither just nor unjust; a "positive test" is no praise.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["strength", "THRESHOLD", "MARGIN", "is_booster"]
+__all__ = ["strength", "THRESHOLD", "MARGIN", "is_booster", "plain_sense"]
 
 THRESHOLD = 0.5  # midpoint of the 0..1 scale (fixed in advance, not tuned)
 MARGIN = 0.25    # a counterpart this much weaker (or absent) counts as neutral
@@ -53,3 +57,25 @@ def strength(word: str) -> float:
 
 def is_booster(word: str) -> bool:
     return word.casefold() in _table()[1]
+
+
+# Collocations in which a strong word has its plain sense (English dictionaries' fixed senses):
+# the word, and the nouns after it (singular) or the words before it that fix the sense.
+_PLAIN_BEFORE = {
+    "outstanding": frozenset("""issue question debt balance loan warrant payment bill claim difference
+        disagreement matter point share obligation amount case item task dispute concern""".split()),
+    "fair": frozenset(["condition"]),  # a hospital's condition report
+    "positive": frozenset(["test"]),  # not "result": "achieve positive results" is praise
+    "negative": frozenset(["test"]),
+}
+_PLAIN_AFTER = {"positive": frozenset("tested tests test".split()), "negative": frozenset("tested tests test".split())}
+
+
+def plain_sense(word: str, before: str | None, after: str | None) -> bool:
+    """Whether ``word`` has its plain, unrated sense between the words ``before`` and ``after``
+    (either may be None): "outstanding issues", "fair condition", "tested positive"."""
+    w = word.casefold()
+    nxt = (after or "").casefold()
+    if nxt.endswith("s") and nxt[:-1] in _PLAIN_BEFORE.get(w, ()):
+        nxt = nxt[:-1]
+    return nxt in _PLAIN_BEFORE.get(w, ()) or (before or "").casefold() in _PLAIN_AFTER.get(w, ())

@@ -14,7 +14,8 @@
 * quote_paraphrase: the group's words printed without quotation marks in another
   version (``unquoted`` table, method ``unquoted``; or a fuzzy search of the whole
   version for at least 75% of the quotation's content words in order, outside
-  quotation marks, ``unquoted-fuzzy``); a full quotation that another version
+  quotation marks, ``unquoted-fuzzy``; a quotation of one content word, "constructive",
+  only in the sentences aligned to the quoting ones); a full quotation that another version
   reduces to a quoted fragment of at most half its words (``fragment``); a full
   quotation whose aligned sentence in another version has no quotation and a
   reporting verb, the quoted words mostly gone (``reported-speech``); for versions written
@@ -139,8 +140,10 @@ def _loose_stems_of(text: str) -> tuple[str, ...]:
 
 
 def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None) -> tuple[int, int] | None:
-    """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order."""
-    need = max(2, -(-3 * len(q_stems) // 4))
+    """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order
+    (two at least; a quotation of one content word, only in the ``sents`` given: the sentences
+    aligned to the quoting ones)."""
+    need = min(len(q_stems), max(2, -(-3 * len(q_stems) // 4)))
     pool = sents if sents is not None else art.sents
     best = None
     for s in pool:
