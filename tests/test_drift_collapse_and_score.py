@@ -26,6 +26,22 @@ def test_framing_side_a_is_the_loaded_word_even_in_a_minority():
     assert [m.article for m in f.a] == ["b"] and sorted(m.article for m in f.b) == ["a", "c"]
 
 
+
+def test_hedged_versions_are_one_side_whatever_their_hedge():
+    # b "in hopes of addressing", c "in hopes of addressing", d "hoping to resolve" against a's
+    # plain "to resolve": three hedged versions (two readings) on side a, the plain one on b
+    obs = [Obs("modality", "hedge", (Mark("b", 5, 27, "in hopes of", loaded=True), Mark("a", 5, 7, ""))),
+           Obs("modality", "hedge", (Mark("c", 5, 27, "in hopes of", loaded=True), Mark("a", 5, 7, ""))),
+           Obs("modality", "hedge", (Mark("d", 5, 22, "hoping", loaded=True), Mark("a", 5, 7, "")))]
+    (f,) = collapse(obs)
+    assert sorted(m.article for m in f.a) == ["b", "c", "d"] and [m.article for m in f.b] == ["a"]
+    assert f.detail["readings"] == 3
+    # no marked word: the reading most versions print is side a, as before
+    plain = [Obs("modality", "modal-verb", (Mark("a", 1, 5, "will"), Mark("b", 1, 4, "may"))),
+             Obs("modality", "modal-verb", (Mark("c", 1, 5, "will"), Mark("b", 1, 4, "may")))]
+    (g,) = collapse(plain)
+    assert sorted(m.article for m in g.a) == ["a", "c"] and [m.article for m in g.b] == ["b"]
+
 TEXTS = {"a": "The mayor said the bridge is safe.", "b": "The mayor claimed the bridge is safe.",
          "c": "The mayor said the bridge is safe."}
 GOLD = {"format": "newsprov-drift-gold/1", "span_text": "text", "kinds": ["attribution", "omission"],

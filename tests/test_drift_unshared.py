@@ -4,6 +4,9 @@ evaluative word one outlet chose and the others never print. Invented stories, b
 from __future__ import annotations
 
 import polars as pl
+import pytest
+
+from conftest import SHARED
 
 from newsprov.dataset.compare.drift import unshared
 from test_drift_rules import rows, story, texts_of  # noqa: F401 (story is a fixture)
@@ -109,3 +112,21 @@ def test_a_strong_word_in_its_plain_sense_is_not_framing(story):
 def test_the_same_strong_word_in_its_evaluative_sense_is_framing(story):
     words = _unshared_words(story, "\nThe port company's director, an outstanding engineer, was positive about the vote.\n")
     assert "outstanding" in words
+
+
+BASIL_TEXT = SHARED / "corpora" / "basil" / "dev" / "text"
+
+
+@pytest.mark.skipif(not BASIL_TEXT.is_dir(), reason="needs ../shared/corpora/basil/dev (set NEWSPROV_SHARED)")
+def test_sentences_paired_only_by_shared_content_give_no_word_level_rows_but_attribution(tmp_path):
+    # independent outlets' sentences on one subject, paired by content overlap (weak alignment):
+    # a hedge, a negator, a number or an evaluative word facing another in their word diff is
+    # chance (BASIL stories s003, s005 and s012 gave such rows, false when read)
+    from conftest import built_drift_spans
+
+    texts = {p.stem: p.read_text(encoding="utf-8-sig") for story in ("s003", "s005", "s012")
+             for p in sorted(BASIL_TEXT.glob(f"{story}_*.txt"))}
+    assert len(texts) == 9
+    spans = built_drift_spans(tmp_path, texts)
+    weak = spans.filter(pl.col("method").str.ends_with("/weak-alignment"))
+    assert set(weak["kind"]) <= {"attribution"}

@@ -9,9 +9,10 @@ the material there); it is written out with a null span.
 in the same article (union-find over marks), so the pairs (A, B), (A, C),
 (B, D) that see one difference become one fact. Within a fact each version
 gets one reading (its spans' readings; a real span wins over an empty mark);
-versions are grouped by reading; side ``a`` is the reading most versions print
-(ties: the group holding the smallest article id), or for ``framing`` the
-versions carrying the loaded word; every other reading is side ``b``.
+versions are grouped by reading; side ``a`` is the versions carrying a marked
+word (``Mark.loaded``: framing's loaded word, a hedge) when some but not all do
+(for ``framing`` a fact needs them), else the reading most versions print (ties:
+the group holding the smallest article id); every other reading is side ``b``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Mark:
     start: int
     end: int
     reading: str  # normalised reading of the span ("" = absent)
-    loaded: bool = False  # framing: this side carries the loaded word
+    loaded: bool = False  # this side carries the marked word (framing's loaded word, a hedge)
 
     @property
     def empty(self) -> bool:
@@ -128,10 +129,10 @@ def collapse(obs: list[Obs], orient_loaded: bool = False) -> list[Fact]:
             groups[reading_of[a]].append(a)
         if len(groups) < 2:
             continue
-        if orient_loaded:
-            loaded = [a for a in kept if any(m.loaded for m in kept[a])]
-            if not loaded or len(loaded) == len(kept):
-                continue
+        loaded = [a for a in kept if any(m.loaded for m in kept[a])]
+        if orient_loaded and (not loaded or len(loaded) == len(kept)):
+            continue
+        if loaded and len(loaded) < len(kept):
             side_a = sorted(loaded)
         else:
             real = {r for r in groups if any(not m.empty for a in groups[r] for m in kept[a])}

@@ -289,7 +289,7 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
                         if hk_i in mp:
                             m = _mark(o, [o.toks[mp[hk_i]]], "")
                     lo = m or (_side(o, j0, j1) if 0 < j1 - j0 <= 3 else _side(o, j0, j0))
-                obs.append(Obs("modality", "hedge", (_mark(s, s.toks[h0:h1] + head, hk), Mark(lo.article, lo.start,
+                obs.append(Obs("modality", "hedge", (_mark(s, s.toks[h0:h1] + head, hk, loaded=True), Mark(lo.article, lo.start,
                                                                                              lo.end, "")),
                                det | {"hedge": hk}))
                 fired = True
