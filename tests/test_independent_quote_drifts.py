@@ -129,3 +129,10 @@ def test_a_quoted_phrase_is_not_paraphrased_by_its_word_elsewhere_or_said_by_som
     full = "\"It is simply staggering,\" Governor Ruth Osei said.\n"
     (tmp_path / "z").mkdir()
     assert _drifts(tmp_path / "z", {"a": HEAD["a"] + full, "b": HEAD["b"] + "Governor Ruth Osei said the overruns were staggering.\n"}).is_empty()
+
+
+def test_a_name_in_quotation_marks_printed_without_them_is_no_paraphrase(tmp_path):
+    # a campaign's name, a title or a slogan is the same name with or without quotation marks
+    a = HEAD["a"] + "Governor Ruth Osei said the plan would be called \"The Riverton Harbour Wall Compact,\" after the town.\n"
+    b = HEAD["b"] + "Governor Ruth Osei said she would sign the Riverton Harbour Wall Compact with the council.\n"
+    assert _drifts(tmp_path, {"a": a, "b": b}).is_empty()

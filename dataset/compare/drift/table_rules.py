@@ -427,6 +427,14 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         quoting = {m.article for m in f["quoted"]}
         have_unq = {m.article for m in f["unquoted"]}
         longest = max(f["quotes"], key=lambda qq: len(qq["text"]))
+        if _title_case(longest["text"]):
+            # a name, a title or a slogan ("Ground Zero Mosque", "Don't Ask Don't Tell", "In God We
+            # Trust"): printed with or without quotation marks, it is the same name (rows from the
+            # unquoted table, an exact match of a statement's words, are still read)
+            if f["unquoted"] and f["quoted"]:
+                out.append(Obs("quote_paraphrase", "+".join(sorted(f["methods"])), tuple(f["quoted"] + f["unquoted"]),
+                               {"quote": key}))
+            continue
         stems = _content_stems(longest["text"])
         # a full quotation reduced to a fragment
         fulls = [qq for qq in f["quotes"] if qq.get("kind") == "full"]
