@@ -74,3 +74,12 @@ def test_wrong_kind_or_no_overlap_does_not_match():
                  ("r2", "attribution", [("a", "a", 0, 3), ("b", "b", 0, 3)])])
     rep = score_drifts(GOLD, d, s, TEXTS)
     assert rep["recall_all"]["matched"] == 0 and rep["unmatched_rows"] == 1  # the modality row is outside the file's kinds
+
+
+def test_a_span_inside_another_span_of_the_same_version_is_not_printed_twice():
+    # one pair reads "in hopes of addressing", another only "in": the version shows the longer span
+    obs = [Obs("modality", "hedge", (Mark("b", 5, 27, "in hopes of", loaded=True), Mark("a", 5, 7, ""))),
+           Obs("modality", "hedge", (Mark("b", 5, 7, "in hopes of", loaded=True), Mark("c", 5, 7, "")))]
+    (f,) = collapse(obs)
+    assert [(m.article, m.start, m.end) for m in f.a] == [("b", 5, 27)]
+    assert sorted((m.article, m.start, m.end) for m in f.b) == [("a", 5, 7), ("c", 5, 7)]

@@ -124,6 +124,10 @@ def collapse(obs: list[Obs], orient_loaded: bool = False) -> list[Fact]:
                 use = [Mark(a, ms[0].start, ms[0].start, "", any(m.loaded for m in ms))]
             kept[a] = sorted(use, key=lambda m: (m.start, m.end))
             reading_of[a] = " | ".join(sorted({m.reading for m in use}))
+        for a, ms in kept.items():  # a span inside another span of the version says it twice
+            kept[a] = [m for k, m in enumerate(ms) if m.empty or not any(
+                o is not m and not o.empty and o.start <= m.start and m.end <= o.end
+                and (o.end - o.start > m.end - m.start or ms.index(o) < k) for o in ms)]
         groups: dict[str, list[str]] = defaultdict(list)
         for a in sorted(reading_of):
             groups[reading_of[a]].append(a)
