@@ -124,9 +124,9 @@ def test_sentences_paired_only_by_shared_content_give_no_word_level_rows_but_att
     # chance (BASIL stories s003, s005 and s012 gave such rows, false when read)
     from conftest import built_drift_spans
 
-    texts = {p.stem: p.read_text(encoding="utf-8-sig") for story in ("s003", "s005", "s012")
+    texts = {p.stem: p.read_text(encoding="utf-8-sig") for story in ("s001", "s003", "s005", "s012")
              for p in sorted(BASIL_TEXT.glob(f"{story}_*.txt"))}
-    assert len(texts) == 9
+    assert len(texts) == 12
     spans = built_drift_spans(tmp_path, texts)
     weak = spans.filter(pl.col("method").str.ends_with("/weak-alignment"))
     assert set(weak["kind"]) <= {"attribution"}
@@ -135,3 +135,8 @@ def test_sentences_paired_only_by_shared_content_give_no_word_level_rows_but_att
     word_level = {"hedge", "modal-verb", "negator", "aligned-numbers", "rank", "evaluative-lexicon",
                   "outcome-vs-attempt", "weekday", "month", "year", "anchor", "sequence", "relative"}
     assert not set(spans["method"].str.replace("/weak-alignment", "", literal=True)) & word_level
+    # a reporting verb of another force in sentences sentence_links did pair is read there, and is
+    # not said to come from a weak alignment ("insisting" / "said" in s001)
+    linked = spans.filter(pl.col("method") == "verb-force")
+    assert {"insisting", "said"} <= set(linked["text"])
+    assert not linked["detail"].str.contains("alignment=secondary").any()

@@ -176,12 +176,17 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
     obs: dict[str, list[Obs]] = defaultdict(list)
     faced = []
     ctx = _Ctx(arts)
+    version_pairs = _version_pairs(arts, art_pairs)
+    # (versions that wrote the story themselves: in a rewrite the same statement is aligned, and the
+    # pair rules read it; a statement the rewrite dropped must not be matched to a neighbouring one)
+    independent = _independent_pairs(version_pairs, inp.article_links)
+    own_words = set(independent)
     # (the secondary pairs flagged as such: pairs the sentence links missed)
-    independent = set(_independent_pairs(_version_pairs(arts, art_pairs), inp.article_links))
     for x, y, sim, secondary in [(x, y, sim, False) for x, y, sim in pairs] + [(x, y, d, True) for x, y, d in extra]:
         o, names = pair_observations(x, y, sim, ctx)
-        if secondary or (min(x.aid, y.aid), max(x.aid, y.aid)) in independent:
+        if secondary or (min(x.aid, y.aid), max(x.aid, y.aid)) in own_words:
             o = [ob for ob in o if ob.kind in SECONDARY_KINDS]
+        if secondary:
             for ob in o:
                 ob.method += "/weak-alignment"
                 ob.detail["alignment"] = "secondary"
@@ -208,11 +213,8 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
             partners[b].add(a)
     for ob in quote_obs(inp.quotes, inp.quote_groups, inp.unquoted, arts, qlinks, partners):
         obs[ob.kind].append(ob)
-    for ob in restated_obs(inp.quotes, inp.quote_groups, arts, _version_pairs(arts, art_pairs)):
+    for ob in restated_obs(inp.quotes, inp.quote_groups, arts, version_pairs):
         obs[ob.kind].append(ob)
-    # (versions that wrote the story themselves: in a rewrite the same statement is aligned, and the
-    # pair rules read it; a statement the rewrite dropped must not be matched to a neighbouring one)
-    independent = _independent_pairs(_version_pairs(arts, art_pairs), inp.article_links)
     for ob in reported_cue_obs(arts, _person_speakers(inp.quotes, arts), independent):
         obs[ob.kind].append(ob)
     for ob in name_obs(arts, faced):
