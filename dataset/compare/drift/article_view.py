@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -79,6 +80,11 @@ class Article:
     def loose_stems(self) -> frozenset[str]:
         """Every word stem the article prints, without final e (words.loose)."""
         return frozenset(loose(x) for x in self.stems)
+
+    @cached_property
+    def sentences_with(self) -> Counter[str]:
+        """Loose content stem -> how many of the article's sentences print it."""
+        return Counter(x for s in self.sents for x in {loose(t.stem) for t in s.toks if t.content})
 
     def sent_at(self, pos: int) -> Sent | None:
         k = bisect.bisect_right(self.starts, pos) - 1

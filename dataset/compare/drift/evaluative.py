@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["strength", "THRESHOLD", "MARGIN", "is_booster", "plain_sense"]
+__all__ = ["strength", "THRESHOLD", "MARGIN", "is_booster", "plain_sense", "plain_sense_at"]
 
 THRESHOLD = 0.5  # midpoint of the 0..1 scale (fixed in advance, not tuned)
 MARGIN = 0.25    # a counterpart this much weaker (or absent) counts as neutral
@@ -79,3 +79,8 @@ def plain_sense(word: str, before: str | None, after: str | None) -> bool:
     if nxt.endswith("s") and nxt[:-1] in _PLAIN_BEFORE.get(w, ()):
         nxt = nxt[:-1]
     return nxt in _PLAIN_BEFORE.get(w, ()) or (before or "").casefold() in _PLAIN_AFTER.get(w, ())
+
+
+def plain_sense_at(toks, i: int) -> bool:
+    """plain_sense of the token toks[i] between its neighbours (tokens with a ``text``)."""
+    return plain_sense(toks[i].text, toks[i - 1].text if i else None, toks[i + 1].text if i + 1 < len(toks) else None)

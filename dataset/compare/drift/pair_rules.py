@@ -359,8 +359,7 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
                 if t.cap and i > 0:
                     continue  # names
                 st = evaluative.strength(t.text)
-                if st >= evaluative.THRESHOLD and not evaluative.plain_sense(
-                        t.text, s.toks[i - 1].text if i else None, s.toks[i + 1].text if i + 1 < len(s.toks) else None):
+                if st >= evaluative.THRESHOLD and not evaluative.plain_sense_at(s.toks, i):
                     out.append((i, st))
             return out
         fsx, fsy = (strong(x, b.i0, b.i1), strong(y, b.j0, b.j1)) if not fired else ([], [])

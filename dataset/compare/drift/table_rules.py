@@ -60,7 +60,6 @@ from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
-from newsprov.dataset.compare.drift.statements import content_of
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
 
 __all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
@@ -238,7 +237,7 @@ def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tu
         if not 1 <= len(stems) <= 3:
             continue
         head = stems[-1]
-        if head not in art.loose_stems or sum(head in content_of(s.toks) for s in art.sents) > 2:
+        if not 0 < art.sentences_with[head] <= 2:
             continue
         for c in said:
             if c.speaker != last:
@@ -427,18 +426,14 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         quoting = {m.article for m in f["quoted"]}
         have_unq = {m.article for m in f["unquoted"]}
         longest = max(f["quotes"], key=lambda qq: len(qq["text"]))
-        if _title_case(longest["text"]):
-            # a name, a title or a slogan ("Ground Zero Mosque", "Don't Ask Don't Tell", "In God We
-            # Trust"): printed with or without quotation marks, it is the same name (rows from the
-            # unquoted table, an exact match of a statement's words, are still read)
-            if f["unquoted"] and f["quoted"]:
-                out.append(Obs("quote_paraphrase", "+".join(sorted(f["methods"])), tuple(f["quoted"] + f["unquoted"]),
-                               {"quote": key}))
-            continue
+        # a name, a title or a slogan ("Ground Zero Mosque", "Don't Ask Don't Tell", "In God We
+        # Trust") is the same name with or without quotation marks: no paraphrase is searched for
+        # (rows from the unquoted table, an exact match of a statement's words, are still read)
+        a_name = _title_case(longest["text"])
         stems = _content_stems(longest["text"])
         # a full quotation reduced to a fragment
         fulls = [qq for qq in f["quotes"] if qq.get("kind") == "full"]
-        if fulls and key in by_group:
+        if fulls and key in by_group and not a_name:
             full_n = max(len(_keys(qq["text"])) for qq in fulls)
             for qq in f["quotes"]:
                 if qq.get("kind") == "partial" and len(_keys(qq["text"])) * 2 <= full_n and qq["article_id"] not in {
@@ -448,7 +443,8 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                     f["methods"].add("fragment")
         # the five shortest wordings (ties by text: a set's order changes from one process to the next)
         wordings = [_content_stems(w) for w in sorted({qq["text"] for qq in f["quotes"]}, key=lambda w: (len(w), w))[:5]]
-        searched = arts if partners is None else {a: arts[a] for a in sorted(set().union(*(partners.get(x, set()) for x in quoting))) if a in arts}
+        searched = {} if a_name else arts if partners is None else {
+            a: arts[a] for a in sorted(set().union(*(partners.get(x, set()) for x in quoting))) if a in arts}
         for aid, art in searched.items():
             if aid in quoting or aid in have_unq:
                 continue

@@ -146,8 +146,7 @@ def unshared_facts(arts: dict[str, Article], independent: set[str], reported: se
                 st, lex, mark, z = strength(t.text)
                 if novelty * st < THRESHOLD:
                     continue  # pos_weight <= 1 cannot lift it
-                if evaluative.plain_sense(t.text, s.toks[i - 1].text if i else None,
-                                          s.toks[i + 1].text if i + 1 < len(s.toks) else None):
+                if evaluative.plain_sense_at(s.toks, i):
                     continue
                 if tags is None:
                     tags = pos_tags([u.text for u in s.toks])
