@@ -10,7 +10,9 @@
 * quote_wording (``quote-group``): members of one quote group whose words differ
   from the reference wording (``altered``), or a full quotation silently trimmed
   (both full quotes, the member a contiguous part, no ellipsis). A partial quote
-  that keeps the words is not a drift.
+  that keeps the words is not a drift. A group's wording reworded inside a longer quotation
+  of a version outside the group (outlets cut one speech into quotations at different places):
+  ``quote-stretch`` (``quote_stretch``).
 * quote_paraphrase: the group's words printed without quotation marks in another
   version (``unquoted`` table, method ``unquoted``; or a fuzzy search of the whole
   version for at least 75% of the quotation's content words in order, outside
@@ -58,6 +60,7 @@ from newsprov.dataset.compare.drift.word_align import align
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
+from newsprov.dataset.compare.drift.quote_stretch import stretch_obs
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
@@ -405,6 +408,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                         and not _affiliated(a, b, person, caps, around)]
             if distinct:
                 out.append(Obs("speaker", "quote-group", tuple(Mark(a, s, e, n) for a, s, e, n in sp), {"group": gid}))
+    out += stretch_obs(qrec, by_group, _title_case)
     # --- quote_paraphrase
     unq = defaultdict(list)
     if unquoted is not None and len(unquoted):
