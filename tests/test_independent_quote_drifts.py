@@ -136,3 +136,50 @@ def test_a_name_in_quotation_marks_printed_without_them_is_no_paraphrase(tmp_pat
     a = HEAD["a"] + "Governor Ruth Osei said the plan would be called \"The Riverton Harbour Wall Compact,\" after the town.\n"
     b = HEAD["b"] + "Governor Ruth Osei said she would sign the Riverton Harbour Wall Compact with the council.\n"
     assert _drifts(tmp_path, {"a": a, "b": b}).is_empty()
+
+
+def _with_quotes(text: str, aid: str = "b"):
+    """An article of several sentences (split after each full stop and space), its quotations
+    the runs between straight double quotes."""
+    import re
+
+    from newsprov.dataset.compare.drift.article_view import build_articles
+
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    frame = pl.DataFrame({"sentence_id": [f"{aid}:s{k}" for k in range(len(bounds))], "article_id": [aid] * len(bounds),
+                          "sentence_index": list(range(len(bounds))), "start": [s for s, _ in bounds],
+                          "end": [e for _, e in bounds], "text": [text[s:e] for s, e in bounds]})
+    spans = [(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]+"', text)]
+    quotes = pl.DataFrame({"article_id": [aid] * len(spans), "start": [s for s, _ in spans], "end": [e for _, e in spans]},
+                          schema={"article_id": pl.String, "start": pl.Int64, "end": pl.Int64})
+    return build_articles({aid: text}, frame, quotes, None)[aid]
+
+
+def test_a_short_quotation_reported_by_a_version_that_quotes_its_head_word_elsewhere_is_a_paraphrase():
+    from newsprov.dataset.compare.drift.reported_cue import clauses
+    from newsprov.dataset.compare.drift.table_rules import _reported_phrase
+
+    # "risk" stands in three sentences of b, but in two of them inside the governor's own quotations:
+    # the outlet's own words use it once, so it is her phrase, not the story's subject
+    b = _with_quotes("Governor Ruth Osei warned on Monday that a delay would badly raise the risk of flooding. "
+                     "\"To wait would materially increase the risk to every home,\" she added. "
+                     "\"The risk is real,\" an aide said. ")
+    quote = {"text": "badly increase the risk", "kind": "partial", "speaker": "Ruth Osei", "speaker_kind": "person"}
+    said = clauses(b, {"osei": frozenset({"ruth", "osei"})})
+    hit = _reported_phrase([quote], said, b)
+    assert hit is not None and b.text[hit[0]:hit[1]] == "badly raise the risk"
+
+
+def test_members_of_a_quote_group_with_no_speaker_take_the_one_person_the_group_names():
+    from newsprov.dataset.compare.drift.table_rules import _with_group_speaker
+
+    named = {"text": "would badly increase the risk", "speaker": "Ruth Osei", "speaker_kind": "person"}
+    bare = {"text": "badly increase the risk", "speaker": None, "speaker_kind": None}
+    got = _with_group_speaker([named, bare])
+    assert [q["speaker"] for q in got] == ["Ruth Osei", "Ruth Osei"] and got[1]["speaker_kind"] == "person"
+    # two persons named: nobody is guessed
+    other = {"text": "badly increase the risk", "speaker": "Tom Ames", "speaker_kind": "person"}
+    assert _with_group_speaker([named, other, bare])[2]["speaker"] is None
+    # a pronoun or an organisation is no person to give
+    org = {"text": "badly increase the risk", "speaker": "the council", "speaker_kind": "organisation"}
+    assert _with_group_speaker([org, bare])[1]["speaker"] is None

@@ -83,8 +83,9 @@ class Article:
 
     @cached_property
     def sentences_with(self) -> Counter[str]:
-        """Loose content stem -> how many of the article's sentences print it."""
-        return Counter(x for s in self.sents for x in {loose(t.stem) for t in s.toks if t.content})
+        """Loose content stem -> how many of the article's sentences print it outside quotation marks
+        (the outlet's own words: a word it keeps using is the story's subject)."""
+        return Counter(x for s in self.sents for x in {loose(t.stem) for t, q in zip(s.toks, s.quoted) if t.content and not q})
 
     def sent_at(self, pos: int) -> Sent | None:
         k = bisect.bisect_right(self.starts, pos) - 1

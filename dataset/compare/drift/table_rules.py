@@ -220,6 +220,19 @@ def _reported_paraphrase(quotes: list[dict], art: Article, speakers: dict[str, f
 PHRASE_WINDOW = 15  # words after the reporting verb
 
 
+def _with_group_speaker(quotes: list[dict]) -> list[dict]:
+    """The members of one quote group, those with no speaker given the group's: the one person
+    (by last name) its members name. One quotation is one act of saying; an outlet that prints it
+    far from the attribution ("Summers ... told reporters that failure ... 'would significantly
+    increase the risk'") still quotes the person another outlet names beside it."""
+    names = {fold_key(q["speaker"].split()[-1]): q for q in quotes
+             if q.get("speaker") and q.get("speaker_kind") == "person"}
+    if len(names) != 1 or all(q.get("speaker") for q in quotes):
+        return quotes
+    person = next(iter(names.values()))
+    return [q if q.get("speaker") else {**q, "speaker": person["speaker"], "speaker_kind": "person"} for q in quotes]
+
+
 def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tuple[int, int] | None:
     """A short partial quotation (one to three content words: a phrase quoted inside the outlet's
     own sentence, he had "real doubts") that ``art`` prints without quotation marks in what the
@@ -505,11 +518,12 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                         continue
                     break
             if not any(m.article == aid for m in f["unquoted"]):
-                hit = _reported_paraphrase(f["quotes"], art, speakers)
+                named = _with_group_speaker(f["quotes"])
+                hit = _reported_paraphrase(named, art, speakers)
                 if hit is None and speakers:
                     if aid not in said:
                         said[aid] = clauses(art, speakers)
-                    hit = _reported_phrase(f["quotes"], said[aid], art)
+                    hit = _reported_phrase(named, said[aid], art)
                 if hit:
                     f["unquoted"].append(Mark(aid, hit[0], hit[1], "reported"))
                     f["methods"].add("reported-paraphrase")
