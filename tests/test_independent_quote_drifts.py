@@ -183,3 +183,21 @@ def test_members_of_a_quote_group_with_no_speaker_take_the_one_person_the_group_
     # a pronoun or an organisation is no person to give
     org = {"text": "badly increase the risk", "speaker": "the council", "speaker_kind": "organisation"}
     assert _with_group_speaker([org, bare])[1]["speaker"] is None
+
+
+FULL_APOLOGY = "\"I deeply and profoundly regret my words at the council and I apologize to everyone there,\" Governor Ruth Osei said in a statement on Monday.\n\n"
+ONE_WORD = "Governor Ruth Osei said she \"profoundly\" regrets what she told the council on Friday.\n\n"
+
+
+def test_a_full_quotation_cut_to_one_quoted_word_by_another_version_is_a_fragment(tmp_path):
+    got = _drifts(tmp_path, {"a": HEAD["a"] + FULL_APOLOGY, "b": HEAD["b"] + ONE_WORD})
+    assert "fragment" in "".join(got["method"])
+    assert ("b", "profoundly") in set(got.select("article_id", "text").iter_rows())
+    assert any(a == "a" and t.startswith("I deeply and profoundly regret") for a, t in got.select("article_id", "text").iter_rows())
+
+
+def test_a_quoted_word_the_version_also_uses_in_its_own_words_is_not_a_fragment(tmp_path):
+    # b writes "profoundly" itself too: the word is its vocabulary, not a cut from the statement
+    own = ONE_WORD + "Residents were profoundly shaken by the flood, officials said.\n"
+    got = _drifts(tmp_path, {"a": HEAD["a"] + FULL_APOLOGY, "b": HEAD["b"] + own})
+    assert ("b", "profoundly") not in set(got.select("article_id", "text").iter_rows())

@@ -18,7 +18,8 @@
   version for at least 75% of the quotation's content words in order, outside
   quotation marks, ``unquoted-fuzzy``; a quotation of one content word, "constructive",
   only in the sentences aligned to the quoting ones); a full quotation that another version
-  reduces to a quoted fragment of at most half its words (``fragment``); a full
+  reduces to a quoted fragment of at most half its words (``fragment``; a word or two, too
+  short to join the group, by ``_adopt_fragments``); a full
   quotation whose aligned sentence in another version has no quotation and a
   reporting verb, the quoted words mostly gone (``reported-speech``); for versions written
   independently, whose sentences are not aligned, a sentence naming the speaker beside a
@@ -268,6 +269,47 @@ def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tu
     return None
 
 
+def _adopt_fragments(facts: dict[str, dict], arts: dict[str, Article]) -> None:
+    """A quoted word or two of a full quotation another version prints (he said he was "profoundly"
+    sorry / "I deeply and profoundly regret my reaction") is too short to join its quote group;
+    it joins that quotation's fact as a ``fragment`` when the speaker (a person, by last name) is
+    the same, its words stand in the full quotation as a run, it has at most half its words, its
+    version prints no member of it, exactly one quotation of the other versions qualifies, and
+    its version prints its content words nowhere but in quotations of these words (a word the
+    version uses elsewhere, the self-identified "student" of a story about a student, "my
+    friend" beside "a friend of Joe Biden", is the story's vocabulary or a manner of address,
+    not a cut from one statement)."""
+    wording_count: dict[tuple[str, tuple], int] = defaultdict(int)
+    for f in facts.values():
+        for qq in f["quotes"]:
+            wording_count[qq["article_id"], _keys(qq["text"])] += 1
+    fulls = []  # (fact key, speaker's last name, the quotation's keys, articles quoting it)
+    for key, f in facts.items():
+        arts_of = {qq["article_id"] for qq in f["quotes"]}
+        for qq in f["quotes"]:
+            if qq.get("kind") == "full" and qq.get("speaker") and qq.get("speaker_kind") == "person":
+                fulls.append((key, fold_key(qq["speaker"].split()[-1]), _keys(qq["text"]), arts_of))
+    for key in [k for k, f in facts.items() if len(f["quotes"]) == 1]:
+        qq = facts[key]["quotes"][0]
+        words = _keys(qq["text"])
+        if (qq.get("kind") != "partial" or not qq.get("speaker") or qq.get("speaker_kind") != "person"
+                or not words or not any(t.content for t in tokens(qq["text"])) or _title_case(qq["text"])):
+            continue
+        stems = {loose(t.stem) for t in tokens(qq["text"]) if t.content}
+        printed = sum(1 for sx in arts[qq["article_id"]].sents for t in sx.toks if loose(t.stem) in stems)
+        if printed > len(stems) * wording_count[qq["article_id"], words]:
+            continue
+        last = fold_key(qq["speaker"].split()[-1])
+        hits = {k for k, sp, full, arts_of in fulls if k != key and sp == last and qq["article_id"] not in arts_of
+                and 2 * len(words) <= len(full) and any(full[i:i + len(words)] == words for i in range(len(full)))}
+        if len(hits) == 1:
+            target = facts[hits.pop()]
+            target["unquoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "fragment"))
+            target["methods"].add("fragment")
+            target["quotes"].append(qq)  # its wording is searched for in the other versions too
+            del facts[key]
+
+
 # Written sources a quotation is attributed to when no person is ("... reads a statement from
 # Reid's office", "says the letter"): another version naming the person who said it is a
 # speaker drift (the statement's words put in a spokesman's mouth, a letter's in a priest's).
@@ -433,6 +475,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         f = facts.setdefault(key, {"quoted": [], "unquoted": [], "methods": set(), "quotes": []})
         f["quoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "quoted"))
         f["quotes"].append(qq)
+    _adopt_fragments(facts, arts)
     for gid, rows in unq.items():
         if gid in facts:
             for r in rows:
