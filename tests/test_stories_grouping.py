@@ -166,6 +166,31 @@ def test_three_outlets_writing_one_event_themselves_form_one_story_and_another_e
     assert sorted(members) == sorted([*FLOOD, *TRIAL])   # no background article joins either story
 
 
+# One topic, two occasions: the topic's words, none of an event's rare phrases (no two adjacent
+# words the two print alike).
+TOPIC = {
+    "t1": "Harbour levy debate\n\nCouncillors argued over the harbour levy on Monday. The trawler owners said "
+          "dredging costs had doubled, and the ferry operators asked for a pier subsidy. Wharf tolls would rise, "
+          "the treasurer warned.",
+    "t2": "Council returns to dredging\n\nSubsidy talk over its pier came back to councillors in March. Dredging was "
+          "their largest cost, trawler crews complained, while harbour levies stayed unpaid. Tolls at each wharf were "
+          "frozen by ferry companies.",
+}
+
+
+def test_shared_topic_words_link_only_with_a_strong_cosine_and_an_events_rare_phrases_always_link(monkeypatch):
+    r = S.group(corpus(FLOOD, TOPIC))
+    assert r.story_id["t1"] == r.story_id["t2"]  # a strong cosine (invented words: nothing else is shared)
+    pair = [k for k, (a, b) in enumerate(r.edges.pairs) if {r.matrix.ids[a], r.matrix.ids[b]} == {"t1", "t2"}]
+    assert pair and r.edges.phrases[pair[0]] < S_cluster.SPECIFIC_PHRASES
+    # were the cosine below STRONG_EVENT, the topic's words alone would not link them; the flood's
+    # outlets share its names and phrases ("Ilsa Brandt", "Orvik dam", "Kessel bridge") and still do
+    monkeypatch.setattr(S_cluster, "STRONG_EVENT", 1.01)
+    r = S.group(corpus(FLOOD, TOPIC))
+    assert r.story_id["t1"] != r.story_id["t2"]
+    assert len(stories_of(r, FLOOD)) == 1
+
+
 def test_result_does_not_depend_on_input_order():
     arts = corpus(FLOOD, TRIAL)
     items = list(arts.items())

@@ -9,7 +9,9 @@ Two kinds of evidence link two articles:
   rare words, names, phrases and figures: a tf-idf vector over words, numbers,
   capitalised multiword names and adjacent word pairs, compared by cosine;
   candidates come from an inverted index over each article's heaviest terms,
-  skipping terms in more than DF_CAP articles.
+  skipping terms in more than DF_CAP articles. Such a pair links only with specific
+  evidence of one event: SPECIFIC_PHRASES adjacent word pairs at most RARE_PHRASE_DF
+  articles print, or a cosine of STRONG_EVENT (``Edges.specific``).
 
 Clustering: only candidate pairs are scored; pairs that could link (near
 duplicates, or cosine >= EVENT_LINK, and no veto) form connected components, and

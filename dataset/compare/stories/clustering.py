@@ -10,7 +10,8 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from newsprov.dataset.compare.stories.params import (DATE_WINDOW_DAYS, DUP_RESEMBLANCE, EVENT_LINK, FIGURE_MIN, LINK_DENSITY, NUM_PERM)
+from newsprov.dataset.compare.stories.params import (DATE_WINDOW_DAYS, DUP_RESEMBLANCE, EVENT_LINK, FIGURE_MIN, LINK_DENSITY, NUM_PERM,
+                                                     SPECIFIC_PHRASES, STRONG_EVENT)
 from newsprov.dataset.compare.stories.text import date_distance
 from newsprov.dataset.compare.stories.signatures import Signature, Vector
 
@@ -36,6 +37,7 @@ class Matrix:
     n_figures: np.ndarray
     date_ord: np.ndarray       # proleptic ordinal when the year is stated, else -1
     date_doy: np.ndarray       # day of year (leap-year calendar) when a date is stated, else -1
+    phrases: "sparse.csr_matrix | None" = None  # n x rare phrases, binary (Vector.phrases)
 
 
 def _csr(rows: Sequence[np.ndarray], weights: Sequence[np.ndarray] | None):
@@ -73,6 +75,7 @@ def matrix(sigs: Sequence[Signature], vecs: Sequence[Vector]) -> Matrix:
         n_figures=np.array([len(f) for f in figs], dtype=np.int64),
         date_ord=np.array(ords, dtype=np.int64),
         date_doy=np.array(doys, dtype=np.int64),
+        phrases=_csr([v.phrases for v in vecs], None),
     )
 
 
@@ -87,6 +90,13 @@ class Edges:
     resemblance: np.ndarray    # estimated overlap / larger shingle set
     cosine: np.ndarray         # event cosine
     veto: np.ndarray           # 0 none, 1 date, 2 figures
+    phrases: np.ndarray | None = None  # rare phrases both print (None: not counted, every pair specific)
+
+    def specific(self) -> np.ndarray:
+        """Pairs with specific evidence of one event (params.SPECIFIC_PHRASES): rare phrases, or a strong cosine."""
+        if self.phrases is None:
+            return np.ones(len(self.pairs), dtype=bool)
+        return (self.phrases >= SPECIFIC_PHRASES) | (self.cosine >= STRONG_EVENT)
 
 
 def pair_vetoes(mx: Matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -114,6 +124,7 @@ def score_pairs(mx: Matrix, pairs: np.ndarray, chunk: int = 20_000) -> Edges:
     res = np.zeros(m, dtype=np.float32)
     cos = np.zeros(m, dtype=np.float32)
     vet = np.zeros(m, dtype=np.int8)
+    phr = np.zeros(m, dtype=np.int32)
     for s in range(0, m, chunk):
         i, j = pairs[s:s + chunk, 0], pairs[s:s + chunk, 1]
         jac = np.count_nonzero(mx.minhash[i] == mx.minhash[j], axis=1) / NUM_PERM
@@ -123,7 +134,9 @@ def score_pairs(mx: Matrix, pairs: np.ndarray, chunk: int = 20_000) -> Edges:
         res[s:s + chunk] = np.where((a > 0) & (b > 0), np.minimum(1.0, inter / np.maximum(1, np.maximum(a, b))), 0.0)
         cos[s:s + chunk] = _rowdot(mx.vectors[i], mx.vectors[j])
         vet[s:s + chunk] = pair_vetoes(mx, i, j)
-    return Edges(pairs, cont, res, cos, vet)
+        if mx.phrases is not None:
+            phr[s:s + chunk] = _rowdot(mx.phrases[i], mx.phrases[j])
+    return Edges(pairs, cont, res, cos, vet, phr if mx.phrases is not None else None)
 
 
 # ---------------------------------------------------------------------------
@@ -162,6 +175,13 @@ def _average_linkage(mx: Matrix, members: np.ndarray, dup_pairs: np.ndarray, eve
     ind = sparse.csr_matrix((np.ones(m), (dc, np.arange(m))), shape=(k, m))
     strong_m = sim.copy()
     strong_m.data = (strong_m.data >= event_link).astype(np.float64)
+    if mx.phrases is not None:  # a strong pair needs specific evidence too (Edges.specific)
+        ph = mx.phrases[members]
+        ph = (ph @ ph.T).tocsr()
+        ph.data = (ph.data >= SPECIFIC_PHRASES).astype(np.float64)
+        hi = sim.copy()
+        hi.data = (hi.data >= STRONG_EVENT).astype(np.float64)
+        strong_m = strong_m.multiply((ph + hi).sign()).tocsr()
     veto_m = sparse.lil_matrix((m, m), dtype=np.float64)
     cand = np.flatnonzero((mx.date_doy[members] >= 0) | (mx.n_figures[members] >= FIGURE_MIN))
     if len(cand) > 1:
@@ -233,7 +253,7 @@ def cluster(mx: Matrix, edges: Edges, *, event_link: float = EVENT_LINK,
     n = len(mx.ids)
     dup_resemblance = DUP_RESEMBLANCE if dup_resemblance is None else dup_resemblance
     dup = (edges.veto == 0) & (edges.resemblance >= dup_resemblance)
-    link = dup | ((edges.veto == 0) & (edges.cosine >= event_link))
+    link = dup | ((edges.veto == 0) & (edges.cosine >= event_link) & edges.specific())
     lp = edges.pairs[link]
     comp = components(n, lp) if n else np.zeros(0, np.int64)
     if method == "single":

@@ -32,6 +32,16 @@ DF_CAP = 20
 VECTOR_TERMS = 200
 #: Group-average cosine needed to merge two groups into one story.
 EVENT_LINK = 0.10
+#: Specific evidence: a pair of articles counts as linked by shared event content (an
+#: edge of a component, a strong pair inside group-average linkage) only when, besides a
+#: cosine of at least EVENT_LINK, the pair prints at least SPECIFIC_PHRASES adjacent word
+#: pairs that at most RARE_PHRASE_DF articles of the corpus print (a name, a place, a
+#: phrase of the event: "Jon Thompson", "orphan districts"), or its cosine reaches
+#: STRONG_EVENT. Coverage of one topic weeks apart shares the topic's vocabulary, not the
+#: event's rare phrases. Measured on the 1,619-article mix (README, Stories).
+SPECIFIC_PHRASES = 2
+RARE_PHRASE_DF = 3
+STRONG_EVENT = 0.15
 #: Share of two groups' cross pairs that must themselves reach EVENT_LINK for the
 #: groups to merge: at least half, so that no single bridging article (a digest,
 #: a roundup) can join two stories.

@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import numpy as np
 from datasketch import MinHash
 
-from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, SHINGLE_WORDS, VECTOR_TERMS)
+from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, RARE_PHRASE_DF, SHINGLE_WORDS, VECTOR_TERMS)
 from newsprov.dataset.compare.stories.text import dateline_date, names, script_of, tokens
 
 def _h64(s: str) -> int:
@@ -41,6 +41,7 @@ class Signature:
     term_counts: np.ndarray          # int32, occurrences in the article
     term_scripts: np.ndarray         # uint32 script_code of each term (DIGIT for numbers)
     date: str | None = None
+    phrase_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # uint64, sorted: the phrase terms
 
 
 _MIX = np.uint64(0x100000001B3)
@@ -83,8 +84,10 @@ def signature(article_id: str, text: str, date: str | None = None) -> Signature:
 
     terms: dict[int, tuple[int, int]] = {}
 
-    def add(kind: str, text_: str, script: int, c: int) -> None:
-        terms[_h64(kind + "\x00" + text_)] = (c, script)
+    def add(kind: str, text_: str, script: int, c: int) -> int:
+        key = _h64(kind + "\x00" + text_)
+        terms[key] = (c, script)
+        return key
 
     for k, c in counts.items():
         if k[0].isdigit():
@@ -96,15 +99,17 @@ def signature(article_id: str, text: str, date: str | None = None) -> Signature:
     if PHRASES:
         pairs: Counter = Counter(x.key + " " + y.key for x, y in zip(toks, toks[1:])
                                  if not x.key[0].isdigit() and not y.key[0].isdigit() and folded[x.end:y.start].isspace())
-        for ph, c in pairs.items():
-            add("p", ph, script_code(script_of(ph[0])), c)
+        phrase_keys = np.unique(np.fromiter((add("p", ph, script_code(script_of(ph[0])), c) for ph, c in pairs.items()),
+                                            dtype=np.uint64, count=len(pairs)))
+    else:
+        phrase_keys = np.zeros(0, np.uint64)
     keys = np.fromiter(terms.keys(), dtype=np.uint64, count=len(terms))
     order = np.argsort(keys)
     vals = np.array(list(terms.values()), dtype=np.int64).reshape(-1, 2)[order]
     if date is None:
         date = dateline_date(text)
     return Signature(article_id, script_code(doc_script), mh.hashvalues.astype(np.uint32), len(shingle_set),
-                     keys[order], vals[:, 0].astype(np.int32), vals[:, 1].astype(np.uint32), date)
+                     keys[order], vals[:, 0].astype(np.int32), vals[:, 1].astype(np.uint32), date, phrase_keys)
 
 
 # ---------------------------------------------------------------------------
@@ -155,6 +160,7 @@ class Vector:
     index_keys: np.ndarray  # uint64: the INDEX_TERMS heaviest terms with df <= DF_CAP
     figures: np.ndarray     # uint64: rare numbers (df <= FIGURE_RARE_FRACTION of the corpus)
     date: str | None
+    phrases: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # uint64: rare phrases (2 <= df <= RARE_PHRASE_DF)
 
 
 def vector(sig: Signature, stats: TermStats, *, vector_terms: int | None = None,
@@ -198,8 +204,10 @@ def vector(sig: Signature, stats: TermStats, *, vector_terms: int | None = None,
         norm = float(np.sqrt(norm * norm + (w1 * w1).sum()))
     if norm > 0:
         weights = weights / norm
+    pdf = stats.lookup(sig.phrase_keys)
     return Vector(sig.article_id, sig.term_keys[kept], weights.astype(np.float32),
-                  sig.term_keys[index], np.sort(sig.term_keys[numbers]), sig.date)
+                  sig.term_keys[index], np.sort(sig.term_keys[numbers]), sig.date,
+                  sig.phrase_keys[(pdf >= 2) & (pdf <= RARE_PHRASE_DF)])
 
 
 def cosine(a: Vector, b: Vector) -> float:
