@@ -283,24 +283,26 @@ def _adopt_fragments(facts: dict[str, dict], arts: dict[str, Article]) -> None:
     for f in facts.values():
         for qq in f["quotes"]:
             wording_count[qq["article_id"], _keys(qq["text"])] += 1
-    fulls = []  # (fact key, speaker's last name, the quotation's keys, articles quoting it)
+    fulls: dict[str, list] = defaultdict(list)  # speaker's last name -> (fact key, the quotation's keys, articles quoting it)
     for key, f in facts.items():
         arts_of = {qq["article_id"] for qq in f["quotes"]}
         for qq in f["quotes"]:
             if qq.get("kind") == "full" and qq.get("speaker") and qq.get("speaker_kind") == "person":
-                fulls.append((key, fold_key(qq["speaker"].split()[-1]), _keys(qq["text"]), arts_of))
+                fulls[fold_key(qq["speaker"].split()[-1])].append((key, _keys(qq["text"]), arts_of))
     for key in [k for k, f in facts.items() if len(f["quotes"]) == 1]:
         qq = facts[key]["quotes"][0]
-        words = _keys(qq["text"])
         if (qq.get("kind") != "partial" or not qq.get("speaker") or qq.get("speaker_kind") != "person"
-                or not words or not any(t.content for t in tokens(qq["text"])) or _title_case(qq["text"])):
+                or fold_key(qq["speaker"].split()[-1]) not in fulls):
+            continue
+        words = _keys(qq["text"])
+        if not words or not any(t.content for t in tokens(qq["text"])) or _title_case(qq["text"]):
             continue
         stems = {loose(t.stem) for t in tokens(qq["text"]) if t.content}
         printed = sum(1 for sx in arts[qq["article_id"]].sents for t in sx.toks if loose(t.stem) in stems)
         if printed > len(stems) * wording_count[qq["article_id"], words]:
             continue
         last = fold_key(qq["speaker"].split()[-1])
-        hits = {k for k, sp, full, arts_of in fulls if k != key and sp == last and qq["article_id"] not in arts_of
+        hits = {k for k, full, arts_of in fulls[last] if k != key and qq["article_id"] not in arts_of
                 and 2 * len(words) <= len(full) and any(full[i:i + len(words)] == words for i in range(len(full)))}
         if len(hits) == 1:
             target = facts[hits.pop()]
