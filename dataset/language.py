@@ -32,7 +32,10 @@ TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?")
 def _clean(text: str) -> str:
     # CLD2 rejects control characters (C0/C1 other than newline and tab, found in
     # mojibake) as invalid UTF-8, and lone surrogates cannot be encoded: drop them
-    # (the language is per article; no offsets are involved).
+    # (the language is per article; no offsets are involved). Fast path: a text printable but
+    # for its newlines and tabs holds none of them (Cc, Cs, Co and Cn are never printable).
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs", "Co", "Cn"))
 
 

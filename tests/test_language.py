@@ -58,3 +58,11 @@ def test_a_built_folder_labels_each_article_by_its_text(tmp_path):
     articles = pl.read_csv(tmp_path / "pkg" / "tables" / "articles.csv")
     assert dict(articles.select("article_id", "language").iter_rows()) == {
         "en_story": "en", "ur_story": "ur", "hi_story": "hi", "tiny": "und"}
+
+
+def test_cleaning_keeps_every_printable_text_as_it_is_and_drops_only_what_cld2_refuses():
+    from newsprov.dataset.language import _clean
+
+    assert _clean("Line one\n\tline two") == "Line one\n\tline two"
+    assert _clean("ab\u200cز\xa0c") == "ab\u200cز\xa0c"  # ZWNJ and no-break space are text (Cf, Zs)
+    assert _clean("a\x00b\x9dc\ue000d\U0010fffde\r\n") == "abcde\n"  # C0/C1 controls, private use, unassigned
