@@ -22,6 +22,7 @@ EXTRACTED = ("article_id", "start", "end", "text", "value", "value_low", "value_
 def build(ctx: BuildContext) -> pl.DataFrame:
     found = ctx.per_article("figures")
     rows = [{"article_id": s.article_id, "attributed_to": None, "flag": None, **asdict(f)} for s in ctx.sources for f in found[s.article_id]]
+    ctx.forget("per-article:figures")  # read once: the rows hold it now
     rows = apply(rows, for_table(ctx.overrides, "figures"), ctx.texts)
     types = dtypes(SCHEMA)
     df = pl.DataFrame([{k: r.get(k) for k in EXTRACTED} for r in rows], schema={k: types[k] for k in EXTRACTED})

@@ -17,4 +17,5 @@ def build(ctx: BuildContext) -> pl.DataFrame:
             rows.append(
                 (f"{source.article_id}:p{index:03d}", source.article_id, index, block.start, block.end, block.kind, source.text[block.start:block.end])
             )
+    ctx.forget("per-article:paragraphs")  # read once: the table holds it now
     return pl.DataFrame(rows, schema=dtypes(SCHEMA), orient="row")

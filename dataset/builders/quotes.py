@@ -21,6 +21,7 @@ def extracted(ctx: BuildContext) -> list[dict]:
     def compute(ctx: BuildContext) -> list[dict]:
         found = ctx.per_article("quotes")
         rows = [{"article_id": s.article_id, **asdict(q)} for s in ctx.sources for q in found[s.article_id]]
+        ctx.forget("per-article:quotes")  # read once: the rows hold it now
         return apply(rows, for_table(ctx.overrides, "quotes"), ctx.texts)
 
     return ctx.cached("quotes", compute)
@@ -39,4 +40,5 @@ def build(ctx: BuildContext) -> pl.DataFrame:
                          .when(pl.col("speaker_mention").is_not_null()).then(pl.lit("unresolved")))
     df = df.with_columns(sentence_id=sentence_of(df, ctx.table("sentences")))
     df = df.with_columns(quote_id=pl.col("article_id") + ":q" + pl.int_range(pl.len()).over("article_id").cast(pl.String).str.zfill(4))
+    ctx.forget("quotes")  # the table holds the extracted rows now (entities read them before it)
     return df.select(list(dtypes(SCHEMA)))
