@@ -497,9 +497,10 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         fulls = [qq for qq in f["quotes"] if qq.get("kind") == "full"]
         if fulls and key in by_group and not a_name:
             full_n = max(len(_keys(qq["text"])) for qq in fulls)
+            adopted = {(m.article, m.start) for m in f["unquoted"]}  # (_adopt_fragments marked them already)
             for qq in f["quotes"]:
                 if qq.get("kind") == "partial" and len(_keys(qq["text"])) * 2 <= full_n and qq["article_id"] not in {
-                        x["article_id"] for x in fulls}:
+                        x["article_id"] for x in fulls} and (qq["article_id"], qq["start"]) not in adopted:
                     f["quoted"] = [m for m in f["quoted"] if not (m.article == qq["article_id"] and m.start == qq["start"])]
                     f["unquoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "fragment"))
                     f["methods"].add("fragment")
