@@ -291,8 +291,8 @@ def _adopt_fragments(facts: dict[str, dict], arts: dict[str, Article]) -> None:
                 fulls[fold_key(qq["speaker"].split()[-1])].append((key, _keys(qq["text"]), arts_of))
     for key in [k for k, f in facts.items() if len(f["quotes"]) == 1]:
         qq = facts[key]["quotes"][0]
-        if (qq.get("kind") != "partial" or not qq.get("speaker") or qq.get("speaker_kind") != "person"
-                or fold_key(qq["speaker"].split()[-1]) not in fulls):
+        last = fold_key(qq["speaker"].split()[-1]) if qq.get("speaker") else None
+        if qq.get("kind") != "partial" or qq.get("speaker_kind") != "person" or last not in fulls:
             continue
         words = _keys(qq["text"])
         if not words or not any(t.content for t in tokens(qq["text"])) or _title_case(qq["text"]):
@@ -301,7 +301,6 @@ def _adopt_fragments(facts: dict[str, dict], arts: dict[str, Article]) -> None:
         printed = sum(1 for sx in arts[qq["article_id"]].sents for t in sx.toks if loose(t.stem) in stems)
         if printed > len(stems) * wording_count[qq["article_id"], words]:
             continue
-        last = fold_key(qq["speaker"].split()[-1])
         hits = {k for k, full, arts_of in fulls[last] if k != key and qq["article_id"] not in arts_of
                 and 2 * len(words) <= len(full) and any(full[i:i + len(words)] == words for i in range(len(full)))}
         if len(hits) == 1:
