@@ -149,3 +149,55 @@ def test_a_count_worded_two_ways_is_no_unit_conflict_but_a_changed_percentage_ba
     fg = figure_groups(f, links, texts, s)
     got = {r["figure_id"]: (r["agreement"], r["differs"]) for r in fg.to_dicts()}
     assert got == {"a1": ("consistent", None), "b1": ("consistent", None), "a2": ("conflicting", "base"), "b2": ("conflicting", "base")}
+
+
+def test_one_amount_stated_with_different_numbers_by_independent_versions_conflicts():
+    # Two outlets writing one story themselves: sentences too different to align, the same
+    # quantity (the ad's cost) stated as two amounts; a third amount is another quantity.
+    s, texts = make_sentences({
+        "a": ["The advertisement, set to air in Tampa, Orlando and Jacksonville, is costing the veterans group $1 million, the group confirmed.",
+              "The council approved $2 million for the new library on Monday."],
+        "b": ["Organisers have reserved $500,000 of airtime across Jacksonville, Orlando and Tampa for the veterans group.",
+              "A separate fund of $1.5 million went to road repairs."],
+    })
+    links = sentence_links(s)
+    assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()
+    specs = [("a1", "a", "$1 million", 1e6, "exact", "dollar"), ("a2", "a", "$2 million", 2e6, "exact", "dollar"),
+             ("b1", "b", "$500,000", 5e5, "exact", "dollar"), ("b2", "b", "$1.5 million", 1.5e6, "exact", "dollar")]
+    fg = figure_groups(_figures(texts, s, specs), links, texts, s)
+    # The ad's cost: places and the group shared (tampa, orlando, jacksonville, veterans, group);
+    # the library's and the roads' money share no facts with anything.
+    assert fg.select("figure_id", "agreement", "differs").rows() == [("a1", "conflicting", "value"), ("b1", "conflicting", "value")]
+
+
+def test_restated_numbers_need_one_size_and_a_version_printing_both_numbers_is_no_drift():
+    base = {"a": ["The advertisement, set to air in Tampa, Orlando and Jacksonville, is costing the veterans group $1 million, the group confirmed."],
+            "b": ["Organisers have reserved {fig} of airtime across Jacksonville, Orlando and Tampa for the veterans group.{extra}"]}
+
+    def groups(fig, value, extra=""):
+        s, texts = make_sentences({"a": base["a"], "b": [base["b"][0].format(fig=fig, extra=extra)]})
+        specs = [("a1", "a", "$1 million", 1e6, "exact", "dollar"), ("b1", "b", fig, value, "exact", "dollar")]
+        if extra:
+            specs.append(("b2", "b", "$1 million", 1e6, "exact", None))
+        return figure_groups(_figures(texts, s, specs), sentence_links(s), texts, s)
+
+    assert groups("$500,000", 5e5).height == 2
+    assert groups("$400,000", 4e5).is_empty()          # more than twice as far apart: a part, not the whole
+    assert groups("$500,000", 5e5, " The full campaign will cost $1 million.").is_empty()  # b prints a's number too
+
+
+def test_one_value_qualified_differently_groups_unless_small_or_vague():
+    a = "Lawyers for as many as {x} workers at the Tampa plant told the Orlando court that the back pay owed could reach millions."
+    b = "Filed in Orlando years ago and still unresolved, the suit seeks back pay from the Tampa plant's owners for {y} workers, according to their lawyers and union officials."
+
+    def grouped(x, y, value, kinds):
+        s, texts = make_sentences({"a": [a.format(x=x)], "b": [b.format(y=y)]})
+        links = sentence_links(s)
+        assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()
+        f = _figures(texts, s, [("a1", "a", x, value, kinds[0], "worker"), ("b1", "b", y, value, kinds[1], "worker")])
+        return figure_groups(f, links, texts, s).select("figure_id", "differs").rows()
+
+    assert grouped("1,500", "1,500", 1500.0, ("upper_bound", "exact")) == [("a1", "qualifier"), ("b1", "qualifier")]
+    assert grouped("three", "three", 3.0, ("upper_bound", "exact")) == []          # small counts recur
+    assert grouped("hundreds of", "hundreds of", 200.0, ("vague_magnitude", "exact")) == []
+    assert grouped("three", "three", 3.0, ("exact", "exact")) == [("a1", None), ("b1", None)]  # as before: same reading

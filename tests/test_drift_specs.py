@@ -56,3 +56,13 @@ def test_a_changed_figure_and_a_sentence_one_version_lacks(story):
     omitted = rows(d, s, "omission")
     assert omitted and all([a for a, t in sides["b"]] == ["c"] and texts_of(sides["b"]) == set() for _r, sides in omitted)
     assert any("320 rockets" in t for _r, sides in omitted for t in texts_of(sides["a"]))
+
+
+def test_a_number_qualified_in_one_version_is_a_qualifier_drift_not_a_value_drift(story):
+    d, s, _ = story({
+        "a": "The army said as many as 270 targets in the south were struck overnight by 100 planes.\n",
+        "b": "The army said 270 targets in the south were struck overnight by 100 planes.\n",
+    })
+    assert rows(d, s, "figure_value") == []
+    ((_r, sides),) = rows(d, s, "figure_qualifier")
+    assert texts_of(sides["a"]) | texts_of(sides["b"]) == {"as many as 270", "270"}

@@ -86,6 +86,14 @@ CLAIM_WINDOW = 3
 PARAPHRASE_MIN_SHARED = 4
 # A (value, unit) shared by this many ungrouped figures is too common ("one person") to pair.
 PARAPHRASE_MAX_BLOCK = 50
+# One quantity stated with different numbers (_match_restated): the sentences must share more
+# of the facts' words than a same-value pair (the number itself no longer vouches for the match),
+# and the numbers be of one size (an estimate and its correction, not a part and the whole).
+RESTATED_MIN_SHARED = 4
+# Same value, qualified differently, in unaligned sentences (_may_qualify): numbers below this
+# are too common in one story to pair.
+QUALIFIED_MIN_VALUE = 10
+RESTATED_MAX_RATIO = 2.0
 
 _SCHEMA = dtypes(FigureGroups)
 
@@ -257,7 +265,7 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
     """Second pass for figures whose sentences were rewritten too much to align.
 
     Two figures still ungrouped, in different articles, with the same value and the same
-    known unit are the same figure when the same speaker is credited with both, or when
+    known unit (however qualified, `_may_qualify`: "as many as 1.5 million" / "1.5 million") are the same figure when the same speaker is credited with both, or when
     their sentences share ``PARAPHRASE_MIN_SHARED`` content words. Blocking on (value, unit)
     keeps the cost near linear (blocks are per story). Each article joins a group at most once.
     """
@@ -267,7 +275,7 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(recs):
         if grouped[uf.find(i)] == 1 and _unit(f["unit"]) and f["value"] is not None:
-            blocks[story_of.get(f["article_id"], ""), f["value"], f["value_low"], f["value_high"], _unit(f["unit"])].append(i)
+            blocks[story_of.get(f["article_id"], ""), f["value"], _unit(f["unit"])].append(i)
     candidates = []
     for members in blocks.values():
         if len(members) < 2 or len(members) > PARAPHRASE_MAX_BLOCK or len({recs[i]["article_id"] for i in members}) < 2:
@@ -278,17 +286,109 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
                 f, g = recs[x], recs[y]
                 if x >= y or f["article_id"] == g["article_id"]:
                     continue
+                if f["value_kind"] != g["value_kind"] and not _may_qualify(f, g):
+                    continue
                 shared = len(words[x] & words[y])
                 same_speaker = bool(f.get("attributed_to")) and f.get("attributed_to") == g.get("attributed_to")
                 if same_speaker or shared >= PARAPHRASE_MIN_SHARED:
                     candidates.append((-same_speaker, -shared, f["article_id"], f["start"], g["article_id"], g["start"], x, y))
     articles_in = {uf.find(i): {recs[i]["article_id"]} for i in range(len(recs))}
-    for *_, x, y in sorted(candidates):
+    _join(uf, articles_in, [c[-2:] for c in sorted(candidates)], recs)
+    _match_restated(recs, uf, texts, sent_span, story_of, articles_in)
+
+
+def _join(uf: UnionFind, articles_in: dict, pairs, recs: list[dict]) -> None:
+    """Union each pair in turn unless it would put two figures of one article in a group."""
+    for x, y in pairs:
         a, b = uf.find(x), uf.find(y)
         if a == b or articles_in[a] & articles_in[b]:
             continue
         uf.union(x, y)
         articles_in[uf.find(x)] = articles_in[a] | articles_in[b]
+
+
+def _may_qualify(f: dict, g: dict) -> bool:
+    """Two figures of one value qualified differently, of sentences too different to align, may be
+    one figure unless a vague magnitude ("hundreds" is no 200) or a small number ("more than
+    three debates" / "the first of three debates": small counts recur for different things)."""
+    return "vague_magnitude" not in (f["value_kind"], g["value_kind"]) and abs(f["value"]) >= QUALIFIED_MIN_VALUE
+
+
+def _numbers(f: dict) -> frozenset:
+    return frozenset(round(v, 6) for v in (f["value"], f["value_low"], f["value_high"]) if v is not None)
+
+
+def _fact_words(rec: dict, texts: dict[str, str] | None, sent_span: dict) -> tuple[set[str], set[str]]:
+    """The figure's sentence's content words (numbers left out), and those of them printed as a
+    name (capitalised, not the sentence's first word)."""
+    text = (texts or {}).get(rec["article_id"])
+    if text is None or rec["sentence_id"] not in sent_span:
+        return set(), set()
+    s0, s1 = sent_span[rec["sentence_id"]]
+    toks = [t for t in tokenize(text[s0:s1]) if not (rec["start"] - s0 <= t.start < rec["end"] - s0)]
+    words = {t.norm for t in toks if not any(c.isdigit() for c in t.norm)} - STOPWORDS
+    named = {t.norm for i, t in enumerate(toks) if i and t.text[:1].isupper() and t.norm in words}
+    return words, named
+
+
+def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | None, sent_span: dict,
+                    story_of: dict[str, str], articles_in: dict) -> None:
+    """Third pass: one count or amount that independent versions state with different numbers.
+
+    Outlets writing one story themselves state its figures as their own sources gave them
+    ("as many as 1.5 million women" / "up to 1.6 million women"; "$500,000 of airtime in Fort
+    Myers, West Palm Beach and Miami" / "to air in Miami, West Palm Beach and Fort Myers, is
+    costing ... $1 million"). A figure still ungrouped joins the figure of another article of
+    its story (grouped or not) with the same known unit whose sentence shares at least
+    ``RESTATED_MIN_SHARED`` content words with its own, one of them a name both print (a place,
+    a person, an organisation: what makes the two sentences one fact rather than two polls'
+    boilerplate, "margin of error of plus or minus"), numbers left out, when the two values are within a factor
+    of ``RESTATED_MAX_RATIO``, neither is a vague magnitude ("billions"), and neither article
+    prints the other's number anywhere (a version printing both numbers reports two
+    quantities, not one drifted). Percentages are left out (one story's percentages are
+    mostly different shares: two candidates', two polls'). The best such partner (most shared words) wins; blocks of
+    more than ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in the second pass.
+    """
+    numbers_of: dict[str, set] = defaultdict(set)
+    for f in recs:
+        numbers_of[f["article_id"]] |= _numbers(f)
+    sizes = defaultdict(int)
+    for i in range(len(recs)):
+        sizes[uf.find(i)] += 1
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(recs):
+        if _unit(f["unit"]) and f["value"] and f["value_kind"] != "vague_magnitude" and f["unit"] not in PERCENT_UNITS:
+            blocks[story_of.get(f["article_id"], ""), _unit(f["unit"])].append(i)
+    words: dict[int, set] = {}
+    best: list[tuple] = []
+    for members in blocks.values():
+        if len(members) > PARAPHRASE_MAX_BLOCK or len({recs[i]["article_id"] for i in members}) < 2:
+            continue
+        for y in members:
+            g = recs[y]
+            if sizes[uf.find(y)] > 1:
+                continue
+            found = []
+            for x in members:
+                f = recs[x]
+                if f["article_id"] == g["article_id"] or _numbers(f) & _numbers(g):
+                    continue
+                lo, hi = sorted((abs(f["value"]), abs(g["value"])))
+                if lo == 0 or hi / lo > RESTATED_MAX_RATIO:
+                    continue
+                if _numbers(f) & numbers_of[g["article_id"]] or _numbers(g) & numbers_of[f["article_id"]]:
+                    continue
+                for k in (x, y):
+                    if k not in words:
+                        words[k] = _fact_words(recs[k], texts, sent_span)
+                own = _subject_words(f["subject"]) | _subject_words(g["subject"]) | {_unit(f["unit"])}
+                shared = len(words[x][0] & words[y][0] - own)
+                if shared >= RESTATED_MIN_SHARED and words[x][1] & words[y][1] - own:
+                    found.append((-shared, f["article_id"], f["start"], x))
+            if found:
+                top = min(found)
+                best.append((top[0], g["article_id"], g["start"], top[3], y))
+    _join(uf, articles_in, [(x, y) for *_, x, y in sorted(best)], recs)
 
 
 def _guess_sentence(text: str, start: int, end: int) -> tuple[int, int]:

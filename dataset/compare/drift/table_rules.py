@@ -72,6 +72,10 @@ _TEMPORAL_CLAIMS = frozenset("before after earlier later prior since until".spli
 
 
 # --------------------------------------------------------------------------- figures
+def _stated_numbers(r: dict) -> str:
+    return ",".join(repr(v) for v in sorted({r["value"], r["value_low"], r["value_high"]} - {None}))
+
+
 def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Article]) -> list[Obs]:
     if groups is None or not len(groups):
         return []
@@ -94,7 +98,8 @@ def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Arti
             if len({m.reading for m in ms}) > 1:
                 out.append(Obs(kind, method, ms, dict(base)))
         if "value" in differs or "unit" in differs:
-            emit("figure_value", lambda r: f"{r['value']}|{r['value_low']}|{r['value_high']}|{r['unit'] if 'unit' in differs else ''}")
+            # the numbers stated: "as many as 1.5 million" / "1.5 million" differ in qualifier only
+            emit("figure_value", lambda r: f"{_stated_numbers(r)}|{r['unit'] if 'unit' in differs else ''}")
         if "qualifier" in differs:
             emit("figure_qualifier", lambda r: str(r["value_kind"]))
         if "base" in differs:
