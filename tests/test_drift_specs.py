@@ -66,3 +66,16 @@ def test_a_number_qualified_in_one_version_is_a_qualifier_drift_not_a_value_drif
     assert rows(d, s, "figure_value") == []
     ((_r, sides),) = rows(d, s, "figure_qualifier")
     assert texts_of(sides["a"]) | texts_of(sides["b"]) == {"as many as 270", "270"}
+
+
+def test_an_outcome_verb_facing_an_attempt_verb_whose_noun_the_sentence_also_prints(story):
+    # "struck 270 targets" / "targeted 270 sites": the noun "targets" shares the verb's stem,
+    # but the verb is still a substitution, not a word moved within the sentence.
+    d, s, _ = story({
+        "a": "The military spokesman said about 100 Israeli planes struck 270 targets in the south overnight.\n",
+        "b": "The military spokesman said about 100 Israeli planes targeted 270 sites in the south overnight.\n",
+        "c": "The military spokesman said about 100 Israeli planes struck 270 targets in the south overnight.\n",
+    })
+    ((r, sides),) = rows(d, s, "wording")
+    assert texts_of(sides["a"]) == {"struck"} and texts_of(sides["b"]) == {"targeted"}
+    assert sorted(a for a, _t in sides["a"]) == ["a", "c"]

@@ -194,8 +194,6 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
     near_y = ctx.near(y) if ctx else ykeys
     all_x = ctx.stems(x.aid) if ctx else {t.stem for t in x.toks}
     all_y = ctx.stems(y.aid) if ctx else {t.stem for t in y.toks}
-    xstems = {t.stem for t in x.toks}
-    ystems = {t.stem for t in y.toks}
     det = {"similarity": round(similarity, 4)}
     fired_blocks: set[int] = set()
 
@@ -392,7 +390,7 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
             oy = [t for t in ys if t.stem in OUTCOME]
             ay = [t for t in ys if t.stem in ATTEMPT]
             pair = (ox, ay) if ox and ay and not oy and not ax else ((ax, oy) if ax and oy and not ox and not ay else None)
-            if pair and not (xstems & {t.stem for t in ys} - {t.stem for t in xs}):
+            if pair and not (xkeys & {t.key for t in ys} - {t.key for t in xs}):
                 tx, ty = pair
                 obs.append(Obs("wording", "outcome-vs-attempt", (_mark(x, tx[:1], "outcome" if tx is ox else "attempt"),
                                                                  _mark(y, ty[:1], "attempt" if tx is ox else "outcome")),
