@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsprov.dataset.compare.drift.quote_stretch import best_stretch
+from newsprov.dataset.compare.drift.quote_stretch import best_stretch, overlap
 
 from conftest import built_drift_spans
 
@@ -48,3 +48,30 @@ def test_best_stretch_finds_the_reworded_words_with_a_word_added():
     sim, i, j = best_stretch(short, long)
     assert long[i:j] == tuple("we have learned something very important since".split())
     assert round(sim, 3) == round(12 / 13, 3)
+
+
+# quote-overlap: two versions cut one passage at different places; neither quotation holds the other
+FRONT_CUT = ("\"In the chamber this week, what have you all been discussing, Martha?\" Governor Ruth Osei "
+             "asked the council.\n")
+BACK_CUT = ("\"What have you all been debating, Martha? You have been debating a plaque for the bandstand,\" "
+            "Governor Ruth Osei said.\n")
+
+
+def test_overlap_finds_the_shared_stretch_of_two_quotations_cut_differently():
+    a = tuple("in the chamber this week what have you all been discussing martha".split())
+    b = tuple("what have you all been debating martha you have been debating a plaque for the bandstand".split())
+    assert overlap(a, b) == (5, 12, 0, 7)
+    assert overlap(a, a) is None                                   # the same words: no drift
+    assert overlap(a, tuple("you all been debating martha".split())) is None  # shorter than OVERLAP_MIN_WORDS
+
+
+def test_one_passage_cut_at_different_places_with_a_word_changed_is_a_wording_drift(tmp_path):
+    got = _wording(tmp_path, {"a": HEAD["a"] + FRONT_CUT, "b": HEAD["b"] + BACK_CUT, "c": HEAD["c"]})
+    texts = {(r["article_id"], r["text"]) for r in got.iter_rows(named=True)}
+    assert texts == {("a", "what have you all been discussing, Martha"), ("b", "What have you all been debating, Martha")}
+    assert set(got["method"]) == {"quote-overlap"}
+
+
+def test_quotations_of_different_speakers_sharing_words_are_no_overlap(tmp_path):
+    other = BACK_CUT.replace("Governor Ruth Osei said", "Mayor Tom Bale said")
+    assert _wording(tmp_path, {"a": HEAD["a"] + FRONT_CUT, "b": HEAD["b"] + other, "c": HEAD["c"]}).is_empty()

@@ -61,7 +61,7 @@ from newsprov.dataset.compare.drift.word_align import align
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
-from newsprov.dataset.compare.drift.quote_stretch import stretch_obs
+from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_obs
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
@@ -470,6 +470,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             if distinct:
                 out.append(Obs("speaker", "quote-group", tuple(Mark(a, s, e, n) for a, s, e, n in sp), {"group": gid}))
     out += stretch_obs(qrec, by_group, _title_case)
+    out += overlap_obs(qrec, by_group, member_of)
     # --- quote_paraphrase
     unq = defaultdict(list)
     if unquoted is not None and len(unquoted):
