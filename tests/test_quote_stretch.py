@@ -75,3 +75,12 @@ def test_one_passage_cut_at_different_places_with_a_word_changed_is_a_wording_dr
 def test_quotations_of_different_speakers_sharing_words_are_no_overlap(tmp_path):
     other = BACK_CUT.replace("Governor Ruth Osei said", "Mayor Tom Bale said")
     assert _wording(tmp_path, {"a": HEAD["a"] + FRONT_CUT, "b": HEAD["b"] + other, "c": HEAD["c"]}).is_empty()
+
+
+def test_an_overlap_always_holds_three_equal_words_in_a_row():
+    # (why overlap_obs may take its candidates from shared word trigrams)
+    a = tuple("we owe the river towns a wall that holds firm".split())
+    b = tuple("we owe every river town a wall which holds firm".split())  # equal runs of 2 at most
+    assert overlap(a, b) is None
+    c = tuple("we owe the river towns a defence that holds firm".split())
+    assert overlap(a, c) == (0, 10, 0, 10)

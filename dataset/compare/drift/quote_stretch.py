@@ -99,6 +99,9 @@ def stretch_obs(qrec: dict[str, dict], by_group: dict[str, list[dict]], title_ca
 # versions, not in one quote group (a group compares its members already).
 _GAP = 2
 OVERLAP_MIN_WORDS = 6
+# A word trigram printed by more of a speaker's statements than this is a refrain or a stock
+# phrase; it proposes no pairs (as passim caps its n-gram series).
+OVERLAP_MAX_HOLDING = 50
 
 
 def overlap(a: tuple, b: tuple) -> tuple[int, int, int, int] | None:
@@ -147,11 +150,16 @@ def overlap_obs(qrec: dict[str, dict], by_group: dict[str, list[dict]], member_o
     out: list[Obs] = []
     for speaker in sorted(by_speaker):
         us = by_speaker[speaker]
-        holding: dict[str, list[int]] = defaultdict(list)
+        # a stretch at Indel 0.8 with gaps of at most 2 words holds 3 words in a row that both
+        # quotations print (two equal words between changed ones give at most 0.67), so candidates
+        # are the units sharing a word trigram; a trigram most of the units print says nothing
+        holding: dict[tuple, list[int]] = defaultdict(list)
         for n, u in enumerate(us):
-            for k in {t.key for t in toks[units[u][0]] if t.content}:
-                holding[k].append(n)
-        pairs = sorted({(x, y) for ns in holding.values() for i, x in enumerate(ns) for y in ns[i + 1:]})
+            k = keys[units[u][0]]
+            for g in {k[i:i + 3] for i in range(len(k) - 2)}:
+                holding[g].append(n)
+        pairs = sorted({(x, y) for ns in holding.values() if len(ns) <= OVERLAP_MAX_HOLDING
+                        for i, x in enumerate(ns) for y in ns[i + 1:]})
         for x, y in pairs:
             (p, pm), (q, qm) = units[us[x]], units[us[y]]
             if {qrec[m]["article_id"] for m in pm} == {qrec[m]["article_id"] for m in qm}:
