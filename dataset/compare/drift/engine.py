@@ -211,10 +211,15 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
         for a, b in art_pairs:
             partners[a].add(b)
             partners[b].add(a)
-    for ob in quote_obs(inp.quotes, inp.quote_groups, inp.unquoted, arts, qlinks, partners):
-        obs[ob.kind].append(ob)
+    qobs = quote_obs(inp.quotes, inp.quote_groups, inp.unquoted, arts, qlinks, partners)
+    for ob in qobs:
+        if ob.method != "quote-overlap":
+            obs[ob.kind].append(ob)
     for ob in restated_obs(inp.quotes, inp.quote_groups, arts, version_pairs):
         obs[ob.kind].append(ob)
+    for ob in qobs:  # last: a fact another rule found too keeps that rule's name (a row is named by its first observation)
+        if ob.method == "quote-overlap":
+            obs[ob.kind].append(ob)
     for ob in reported_cue_obs(arts, _person_speakers(inp.quotes, arts), independent):
         obs[ob.kind].append(ob)
     for ob in name_obs(arts, faced):
