@@ -3,8 +3,10 @@
 ``figure_groups(figures, links, texts=None, sentences=None, story_of=None) -> polars.DataFrame``
 
 Figures are compared only within a story (``story_of``: article id -> story id; default
-one story) and only inside aligned sentences (``links`` rows with a
-counterpart). In each aligned sentence pair, figures are matched one-to-one,
+one story), first inside aligned sentences (``links`` rows with a counterpart); then figures
+of sentences too rewritten to align (``_match_paraphrased``: one value, shared facts or
+speaker) and, last, one quantity that independent versions state with different numbers
+(``_match_restated``). In each aligned sentence pair, figures are matched one-to-one,
 best score first: same unit (case-insensitive; both null counts as same only
 when the subjects share a word) scores 4, same value 2, a shared subject word
 1, same ``value_kind`` 0.5; a pair needs the same unit, or the same value
@@ -86,13 +88,14 @@ CLAIM_WINDOW = 3
 PARAPHRASE_MIN_SHARED = 4
 # A (value, unit) shared by this many ungrouped figures is too common ("one person") to pair.
 PARAPHRASE_MAX_BLOCK = 50
-# One quantity stated with different numbers (_match_restated): the sentences must share more
-# of the facts' words than a same-value pair (the number itself no longer vouches for the match),
-# and the numbers be of one size (an estimate and its correction, not a part and the whole).
-RESTATED_MIN_SHARED = 4
 # Same value, qualified differently, in unaligned sentences (_may_qualify): numbers below this
 # are too common in one story to pair.
 QUALIFIED_MIN_VALUE = 10
+# One quantity stated with different numbers (_match_restated): the sentences share 4 content
+# words besides the unit and the numbers, one a name both print (measured on BASIL dev: 3 let
+# in "$1.3 trillion" / "$716 billion", two different sums), and the numbers are of one size
+# (an estimate and its correction, not a part and the whole).
+RESTATED_MIN_SHARED = 4
 RESTATED_MAX_RATIO = 2.0
 
 _SCHEMA = dtypes(FigureGroups)
@@ -265,8 +268,9 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
     """Second pass for figures whose sentences were rewritten too much to align.
 
     Two figures still ungrouped, in different articles, with the same value and the same
-    known unit (however qualified, `_may_qualify`: "as many as 1.5 million" / "1.5 million") are the same figure when the same speaker is credited with both, or when
-    their sentences share ``PARAPHRASE_MIN_SHARED`` content words. Blocking on (value, unit)
+    known unit (however qualified, `_may_qualify`: "as many as 1.5 million" / "1.5 million")
+    are the same figure when the same speaker is credited with both, or when their sentences
+    share ``PARAPHRASE_MIN_SHARED`` content words. Blocking on (value, unit)
     keeps the cost near linear (blocks are per story). Each article joins a group at most once.
     """
     grouped = defaultdict(int)
@@ -293,11 +297,11 @@ def _match_paraphrased(recs: list[dict], uf: UnionFind, texts: dict[str, str] | 
                 if same_speaker or shared >= PARAPHRASE_MIN_SHARED:
                     candidates.append((-same_speaker, -shared, f["article_id"], f["start"], g["article_id"], g["start"], x, y))
     articles_in = {uf.find(i): {recs[i]["article_id"]} for i in range(len(recs))}
-    _join(uf, articles_in, [c[-2:] for c in sorted(candidates)], recs)
+    _join(uf, articles_in, [c[-2:] for c in sorted(candidates)])
     _match_restated(recs, uf, texts, sent_span, story_of, articles_in)
 
 
-def _join(uf: UnionFind, articles_in: dict, pairs, recs: list[dict]) -> None:
+def _join(uf: UnionFind, articles_in: dict, pairs) -> None:
     """Union each pair in turn unless it would put two figures of one article in a group."""
     for x, y in pairs:
         a, b = uf.find(x), uf.find(y)
@@ -340,14 +344,15 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
     Myers, West Palm Beach and Miami" / "to air in Miami, West Palm Beach and Fort Myers, is
     costing ... $1 million"). A figure still ungrouped joins the figure of another article of
     its story (grouped or not) with the same known unit whose sentence shares at least
-    ``RESTATED_MIN_SHARED`` content words with its own, one of them a name both print (a place,
-    a person, an organisation: what makes the two sentences one fact rather than two polls'
-    boilerplate, "margin of error of plus or minus"), numbers left out, when the two values are within a factor
-    of ``RESTATED_MAX_RATIO``, neither is a vague magnitude ("billions"), and neither article
-    prints the other's number anywhere (a version printing both numbers reports two
-    quantities, not one drifted). Percentages are left out (one story's percentages are
-    mostly different shares: two candidates', two polls'). The best such partner (most shared words) wins; blocks of
-    more than ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in the second pass.
+    ``RESTATED_MIN_SHARED`` content words with its own (numbers left out), one of them a name
+    both print (a place, a person, an organisation: what makes the two sentences one fact
+    rather than two polls' boilerplate, "margin of error of plus or minus"), when the two values
+    are within a factor of ``RESTATED_MAX_RATIO``, neither is a vague magnitude ("billions"),
+    and neither article prints the other's number anywhere (a version printing both numbers
+    reports two quantities, not one drifted). Percentages are left out (one story's percentages
+    are mostly different shares: two candidates', two polls'). The best such partner (most
+    shared words) wins; blocks of more than ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in
+    the second pass. No name, no row: scripts without capitals get none.
     """
     numbers_of: dict[str, set] = defaultdict(set)
     for f in recs:
@@ -388,7 +393,7 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
             if found:
                 top = min(found)
                 best.append((top[0], g["article_id"], g["start"], top[3], y))
-    _join(uf, articles_in, [(x, y) for *_, x, y in sorted(best)], recs)
+    _join(uf, articles_in, [(x, y) for *_, x, y in sorted(best)])
 
 
 def _guess_sentence(text: str, start: int, end: int) -> tuple[int, int]:
