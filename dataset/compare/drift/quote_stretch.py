@@ -14,6 +14,9 @@ group, Q longer than R, with a stretch of Q's words matching R at Indel similari
 a drift). The row's marks are the group's members (reading: R's words) and the stretch of Q
 (its words). Candidates are Q holding R's rarest content word, so the cost follows the
 quotations that share words, not groups times quotations.
+
+``overlap_obs`` (``quote-overlap``, below) is its sibling for two quotations that each hold
+words the other lacks: one passage cut at different places by two versions.
 """
 
 from __future__ import annotations
