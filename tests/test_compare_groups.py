@@ -38,6 +38,15 @@ def _figures(texts, sentences, specs):
                                                 "attributed_to": pl.String, "quote_id": pl.String})
 
 
+def _unaligned(versions):
+    """make_sentences, and the sentence links, checked to pair no sentence: the versions'
+    sentences are too rewritten to align (what the figure passes after alignment are for)."""
+    s, texts = make_sentences(versions)
+    links = sentence_links(s)
+    assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()
+    return s, texts, links
+
+
 def test_quote_groups_relations_and_unquoted():
     s, texts = make_sentences({
         "a": ["“We will respond at a later time,” the leader said.", "Officials described “working teams” in Cairo."],
@@ -120,14 +129,12 @@ def test_seed_integration_groups():
 
 
 def test_a_figure_in_a_sentence_rewritten_beyond_alignment_is_still_compared():
-    s, texts = make_sentences({
+    s, texts, links = _unaligned({
         "a": ["In the northern city of Acre, a retired teacher said he arrived home from the synagogue five minutes after his bedroom was damaged.",
               "Five minutes of silence were held at noon in the capital."],
         "b": ["Recounting the scare, he told of returning home from the synagogue five minutes before his bedroom was damaged, marvelling at the miracle that spared him as he surveyed broken windows and debris strewn across his bed and floor.",
               "Officials said the vote would take five minutes."],
     })
-    links = sentence_links(s)
-    assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()  # too rewritten to align
     f = _figures(texts, s, [("a1", "a", "five minutes after", 5.0, "exact", "minute"), ("a2", "a", "Five minutes of", 5.0, "exact", "minute"),
                             ("b1", "b", "five minutes before", 5.0, "exact", "minute"), ("b2", "b", "five minutes.", 5.0, "exact", "minute")])
     f = f.with_columns(pl.col("end") - pl.col("text").str.len_chars() + 4, pl.col("text").str.slice(0, 4))  # the spans are the number words
@@ -154,14 +161,12 @@ def test_a_count_worded_two_ways_is_no_unit_conflict_but_a_changed_percentage_ba
 def test_one_amount_stated_with_different_numbers_by_independent_versions_conflicts():
     # Two outlets writing one story themselves: sentences too different to align, the same
     # quantity (the ad's cost) stated as two amounts; a third amount is another quantity.
-    s, texts = make_sentences({
+    s, texts, links = _unaligned({
         "a": ["The advertisement, set to air in Tampa, Orlando and Jacksonville, is costing the veterans group $1 million, the group confirmed.",
               "The council approved $2 million for the new library on Monday."],
         "b": ["Organisers have reserved $500,000 of airtime across Jacksonville, Orlando and Tampa for the veterans group.",
               "A separate fund of $1.5 million went to road repairs."],
     })
-    links = sentence_links(s)
-    assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()
     specs = [("a1", "a", "$1 million", 1e6, "exact", "dollar"), ("a2", "a", "$2 million", 2e6, "exact", "dollar"),
              ("b1", "b", "$500,000", 5e5, "exact", "dollar"), ("b2", "b", "$1.5 million", 1.5e6, "exact", "dollar")]
     fg = figure_groups(_figures(texts, s, specs), links, texts, s)
@@ -191,9 +196,7 @@ def test_one_value_qualified_differently_groups_unless_small_or_vague():
     b = "Filed in Orlando years ago and still unresolved, the suit seeks back pay from the Tampa plant's owners for {y} workers, according to their lawyers and union officials."
 
     def grouped(x, y, value, kinds):
-        s, texts = make_sentences({"a": [a.format(x=x)], "b": [b.format(y=y)]})
-        links = sentence_links(s)
-        assert links.filter(pl.col("other_sentence_id").is_not_null()).is_empty()
+        s, texts, links = _unaligned({"a": [a.format(x=x)], "b": [b.format(y=y)]})
         f = _figures(texts, s, [("a1", "a", x, value, kinds[0], "worker"), ("b1", "b", y, value, kinds[1], "worker")])
         return figure_groups(f, links, texts, s).select("figure_id", "differs").rows()
 

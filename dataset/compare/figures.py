@@ -55,7 +55,8 @@ from newsprov.lang.figures import MEASURE_UNITS, PERCENT_UNITS
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import FigureGroups
 
-__all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict"]
+__all__ = ["CLAIM_ANTONYMS", "CLAIM_WINDOW", "figure_groups", "claim_word", "ANTONYM", "unit_conflict", "base_conflict",
+           "stated_numbers"]
 
 # Opposite relational words of English news prose (time order, direction of
 # change, comparison, outcome). Used for figure claims and for reversals.
@@ -318,7 +319,9 @@ def _may_qualify(f: dict, g: dict) -> bool:
     return "vague_magnitude" not in (f["value_kind"], g["value_kind"]) and abs(f["value"]) >= QUALIFIED_MIN_VALUE
 
 
-def _numbers(f: dict) -> frozenset:
+def stated_numbers(f: dict) -> frozenset:
+    """The numbers a figure states (value and bounds): "as many as 1.5 million" and "1.5 million"
+    state the same one."""
     return frozenset(round(v, 6) for v in (f["value"], f["value_low"], f["value_high"]) if v is not None)
 
 
@@ -356,7 +359,7 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
     """
     numbers_of: dict[str, set] = defaultdict(set)
     for f in recs:
-        numbers_of[f["article_id"]] |= _numbers(f)
+        numbers_of[f["article_id"]] |= stated_numbers(f)
     sizes = defaultdict(int)
     for i in range(len(recs)):
         sizes[uf.find(i)] += 1
@@ -376,12 +379,12 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
             found = []
             for x in members:
                 f = recs[x]
-                if f["article_id"] == g["article_id"] or _numbers(f) & _numbers(g):
+                if f["article_id"] == g["article_id"] or stated_numbers(f) & stated_numbers(g):
                     continue
                 lo, hi = sorted((abs(f["value"]), abs(g["value"])))
                 if lo == 0 or hi / lo > RESTATED_MAX_RATIO:
                     continue
-                if _numbers(f) & numbers_of[g["article_id"]] or _numbers(g) & numbers_of[f["article_id"]]:
+                if stated_numbers(f) & numbers_of[g["article_id"]] or stated_numbers(g) & numbers_of[f["article_id"]]:
                     continue
                 for k in (x, y):
                     if k not in words:

@@ -62,6 +62,7 @@ from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TIT
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_obs
+from newsprov.dataset.compare.figures import stated_numbers
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
@@ -72,10 +73,6 @@ _TEMPORAL_CLAIMS = frozenset("before after earlier later prior since until".spli
 
 
 # --------------------------------------------------------------------------- figures
-def _stated_numbers(r: dict) -> str:
-    return ",".join(repr(v) for v in sorted({r["value"], r["value_low"], r["value_high"]} - {None}))
-
-
 def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Article]) -> list[Obs]:
     if groups is None or not len(groups):
         return []
@@ -99,7 +96,7 @@ def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Arti
                 out.append(Obs(kind, method, ms, dict(base)))
         if "value" in differs or "unit" in differs:
             # the numbers stated: "as many as 1.5 million" / "1.5 million" differ in qualifier only
-            emit("figure_value", lambda r: f"{_stated_numbers(r)}|{r['unit'] if 'unit' in differs else ''}")
+            emit("figure_value", lambda r: f"{sorted(stated_numbers(r))}|{r['unit'] if 'unit' in differs else ''}")
         if "qualifier" in differs:
             emit("figure_qualifier", lambda r: str(r["value_kind"]))
         if "base" in differs:
