@@ -32,8 +32,10 @@ seeds one row held 36 units, twelve facts of the gold, that one version lacks). 
 (its unit at that window is its span) when that unit shares ``REVERSE_SHARED`` of the smaller
 unit's weighted content; otherwise the words were found scattered over sentences telling other
 facts, and the version is named on neither side. A fact's lacking side is the versions
-that every printing unit compared with found lacking; its printing side the
-versions with a unit in it. Rows with the same printing and lacking versions
+that most of its units compared with found lacking, where most of those units and of the
+other versions' tellings found with them were not found either (on the seeds, E's clause
+of the lead is not found in A, but B, C and D's clauses are: A prints the lead in its own
+words); its printing side the versions with a unit in it. Rows with the same printing and lacking versions
 whose units lie in one paragraph of each printing version are merged (the
 guideline's unit is the paragraph, or the clause when the rest is shared). Rows whose
 printed spans overlap in ``MERGE_VERSIONS`` versions are one fact (``_merge_overlapping``).
@@ -234,7 +236,11 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
             if y in printing:
                 continue
             seen_by = [u for u in members if y in compared[u.idx]]
-            if seen_by and 2 * sum(y in lacking[u.idx] for u in seen_by) >= len(seen_by):
+            if not seen_by or 2 * sum(y in lacking[u.idx] for u in seen_by) < len(seen_by):
+                continue
+            # the versions found printing it were searched in y too: most of them must miss it there
+            seen_by += [v for v in extra if y in compared[v.idx]]
+            if 2 * sum(y in lacking[u.idx] for u in seen_by) >= len(seen_by):
                 lack.add(y)
         if not lack:
             continue
