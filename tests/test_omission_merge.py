@@ -1,11 +1,12 @@
-"""Omission rows that print the same text are one fact, and no version is said to lack what it prints."""
+"""Omission rows that print the same text are one fact, rows that are each other's complement are one fact
+told two ways, and no version is said to lack what it prints."""
 
 from __future__ import annotations
 
 import polars as pl
 
 from newsprov.dataset.compare.drift.collapse import Fact, Mark
-from newsprov.dataset.compare.drift.omission import _merge_overlapping
+from newsprov.dataset.compare.drift.omission import _drop_complements, _merge_overlapping
 
 
 def fact(printed: dict[str, tuple[int, int]], lacking: list[str], units: int = 1) -> Fact:
@@ -69,3 +70,21 @@ def test_a_version_is_not_said_to_print_a_fact_at_a_sentence_that_does_not_tell_
     members = spans.filter(pl.col("drift_id") == row["drift_id"][0])
     assert sorted(members.filter(pl.col("side") == "a")["article_id"]) == ["b", "c"]
     assert members.filter(pl.col("side") == "b")["article_id"].to_list() == ["d"]
+
+
+def test_rows_each_lacking_what_the_other_prints_at_one_place_are_dropped():
+    # as on the seeds: A and D print "to resolve outstanding issues", B, C and E "in hopes of
+    # addressing remaining disagreements"; D's clause was found in both wordings (one span on both rows)
+    told_two_ways = [fact({"A": (400, 446), "D": (600, 660)}, ["B", "C", "E"]),
+                     fact({"B": (390, 455), "C": (500, 565), "D": (600, 660), "E": (900, 938)}, ["A"])]
+    assert _drop_complements(told_two_ways) == []
+
+
+def test_rows_that_do_not_complement_each_other_stay():
+    other = fact({"X": (0, 50), "Y": (0, 50)}, ["Z"])
+    # B lacks the second row's fact but prints neither: not the same fact told two ways
+    rows = [fact({"A": (400, 446), "D": (600, 660)}, ["B", "C"]), fact({"C": (500, 565), "D": (600, 660)}, ["A", "B"]), other]
+    assert _drop_complements(rows) == rows
+    # each lacks what the other prints, but the shared version prints them in different places
+    apart = [fact({"A": (400, 446), "D": (600, 660)}, ["C"]), fact({"C": (500, 565), "D": (700, 760)}, ["A"])]
+    assert _drop_complements(apart) == apart

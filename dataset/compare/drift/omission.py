@@ -39,6 +39,8 @@ words); its printing side the versions with a unit in it. Rows with the same pri
 whose units lie in one paragraph of each printing version are merged (the
 guideline's unit is the paragraph, or the clause when the rest is shared). Rows whose
 printed spans overlap in ``MERGE_VERSIONS`` versions are one fact (``_merge_overlapping``).
+Two rows each lacking from the versions that print the other, with one version printing both
+in one span, are one fact told two ways, and neither is written (``_drop_complements``).
 """
 
 from __future__ import annotations
@@ -277,7 +279,7 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
         b_marks = [Mark(aid, 0, 0, "") for aid in lack]
         facts.append(Fact("omission", "whole-version-search", a_marks, b_marks,
                           {"units": len(members), "printing": len(printing), "lacking": len(lack)}))
-    return _merge_overlapping(facts)
+    return _drop_complements(_merge_overlapping(facts))
 
 
 def _merge_overlapping(facts: list[Fact]) -> list[Fact]:
@@ -334,6 +336,32 @@ def _merge_overlapping(facts: list[Fact]) -> list[Fact]:
             out.append(Fact("omission", "whole-version-search", a_marks, [Mark(aid, 0, 0, "") for aid in lack],
                             {"units": units, "printing": len(by_article), "lacking": len(lack)}))
     return out
+
+
+def _drop_complements(facts: list[Fact]) -> list[Fact]:
+    """Two rows that are each other's complement at one place are one fact told two ways: each
+    row's lacking versions print the other row, and some version prints both in one span (its
+    unit was found in both wordings). Neither version lacks the fact, so both rows go. (Seeds:
+    "to resolve outstanding issues" / "in hopes of addressing remaining disagreements", each said
+    lacking from the versions printing the other, with 003's "hoping to resolve the outstanding
+    issues" on the printing side of both.)"""
+    printing = [{m.article for m in f.a} for f in facts]
+    lacking = [{m.article for m in f.b} for f in facts]
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for n, f in enumerate(facts):
+        for m in f.a:
+            spans[m.article].append((m.start, m.end, n))
+    drop: set[int] = set()
+    for marks in spans.values():
+        marks.sort()
+        for i, (s1, e1, n1) in enumerate(marks):
+            for s2, e2, n2 in marks[i + 1:]:
+                if s2 >= e1:
+                    break
+                if (n1 != n2 and 2 * (min(e1, e2) - s2) >= min(e1 - s1, e2 - s2)
+                        and lacking[n1] <= printing[n2] and lacking[n2] <= printing[n1]):
+                    drop.update((n1, n2))
+    return [f for n, f in enumerate(facts) if n not in drop]
 
 
 def _end_with_punct(text: str, end: int) -> int:
