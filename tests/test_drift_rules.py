@@ -224,3 +224,22 @@ def test_a_one_word_quotation_printed_without_quotation_marks_in_a_rewrite(story
     d, s, _ = story({"a": a, "b": b})
     got = [(r, sides) for r, sides in rows(d, s, "quote_paraphrase")]
     assert [(sides["a"], sides["b"]) for _r, sides in got] == [([("a", "constructive")], [("b", "constructive")])]
+
+
+def test_photo_and_source_credits_are_two_rows_and_an_unnamed_agency_is_a_reading(story):
+    # a prints a photo credited to AFP and ends "- AP"; b prints another photo (EPA) and "(With agency
+    # inputs)"; c prints neither. A version lacking both credits must not join the two into one row.
+    body = ("Flood talks in Riverton ended on Tuesday without a deal, the mayor said.\n\n"
+            "The council will open the dam gates next week to relieve the pressure on the wall.\n\n")
+    a = (body + "A resident checks the damage to the old mill in Riverton, May 4, 2025. (AFP Photo)\n\n"
+         "Engineers will inspect the northern wall again on Friday. – AP\n")
+    b = ("Residents sandbag the river bank near the school in Riverton. Photograph: EPA\n\n" + body
+         + "Engineers will inspect the northern wall again on Friday.\n\n(With agency inputs)\n")
+    c = body + "Engineers will inspect the northern wall again on Friday.\n"
+    d, s, _ = story({"a": a, "b": b, "c": c})
+    got = {r["method"]: sides for r, sides in rows(d, s, "caption_credit")}
+    assert set(got) == {"credit-photo", "credit-source"}
+    photo, source = got["credit-photo"], got["credit-source"]
+    assert not {t for side in photo.values() for t in texts_of(side)} & {"AP", "(With agency inputs)"}
+    assert texts_of(source["a"]) == {"AP"} and [x for x, _t in source["a"]] == ["a"]
+    assert texts_of(source["b"]) == {"(With agency inputs)"} and sorted(x for x, _t in source["b"]) == ["b", "c"]

@@ -233,6 +233,11 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
         if kind == "name_spelling":
             facts += _name_facts(obs[kind])
             continue
+        if kind == "caption_credit":
+            # each observation is already one class of credit across every version, a version without
+            # one marked absent at no position: absences must not join the photo and the source credit
+            facts += [f for o in obs[kind] for f in collapse([o])]
+            continue
         facts += collapse(obs[kind], orient_loaded=(kind == "framing"))
     reported = {(m.article, m.start, m.end) for f in facts if f.kind == "framing" for m in f.a}
     language = dict(inp.articles.select("article_id", "language").iter_rows()) if "language" in inp.articles.columns else {}

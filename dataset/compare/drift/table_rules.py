@@ -686,7 +686,8 @@ def credit_obs(arts: dict[str, Article], para_kind: dict[str, str]) -> list[Obs]
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            found["source"][aid].append((s, e, _norm_credit(m.group())))
+            # "(With agency inputs)" names no agency: a reading of its own, not the absence of a credit
+            found["source"][aid].append((s, e, _norm_credit(m.group()) or "unnamed"))
     out = []
     for cls, per in found.items():
         if not per:
