@@ -243,3 +243,25 @@ def test_photo_and_source_credits_are_two_rows_and_an_unnamed_agency_is_a_readin
     assert not {t for side in photo.values() for t in texts_of(side)} & {"AP", "(With agency inputs)"}
     assert texts_of(source["a"]) == {"AP"} and [x for x, _t in source["a"]] == ["a"]
     assert texts_of(source["b"]) == {"(With agency inputs)"} and sorted(x for x, _t in source["b"]) == ["b", "c"]
+
+
+def test_a_strong_word_put_in_place_of_a_weaker_one_is_a_wording_row(story):
+    # b softens "war" to "conflict" in the lede but speaks of a "wider war" further down: no
+    # framing choice of a's (b prints the word), still an edit a reader is told less by
+    lede = "Talks in Cairo to end the ten-month {} in Gaza ended on Sunday without a deal, an official said.\n\n"
+    rest = ("Mediators from Egypt and Qatar will meet the delegations again next week in Cairo.\n\n"
+            "The talks are meant to prevent a wider {} across the region, diplomats said.\n")
+    d, s, _ = story({"a": lede.format("war") + rest.format("war"), "b": lede.format("conflict") + rest.format("war")})
+    (r, sides), = rows(d, s, "wording")
+    assert r["method"] == "weaker-word"
+    assert sides["a"] == [("a", "war")] and sides["b"] == [("b", "conflict")]
+
+
+def test_no_weaker_word_row_between_sentences_written_apart(story):
+    # one subject, two constructions (similarity below SUBSTITUTION_MIN_SIMILARITY): "win" / "secure"
+    # is no edit of one sentence
+    common = "Ohio voted on Tuesday and the count went on late into the night in Columbus.\n\n"
+    a = common + "It takes 1,237 delegates to win the Republican nomination for president.\n\nKasich is in the race.\n"
+    b = common + "No one is on pace to get the 1,237 delegates needed to secure the Republican nomination, he said, so he can win later.\n"
+    d, s, _ = story({"a": a, "b": b})
+    assert not rows(d, s, "wording")

@@ -29,6 +29,9 @@ the speaker's and are left to the quote rules, except for negation.
 * figure_qualifier / rank: "one of the largest" vs "the largest".
 * framing / evaluative-lexicon: a word of evaluative strength >= 0.5
   (``evaluative``) facing a counterpart at least 0.25 weaker, or nothing.
+* wording / weaker-word: a strong word the other version prints elsewhere (so no framing
+  choice) put in place of one word at least 0.25 weaker ("war" / "conflict"), one word for
+  one, in sentences of similarity >= ``SUBSTITUTION_MIN_SIMILARITY``.
 * wording / outcome-vs-attempt: a verb of achieved outcome (hit, struck, bridge,
   resolve) facing a verb of attempt or intent (targeted, aimed, address), in a
   block no rule above read. Other substitutions are not reported: without a
@@ -54,6 +57,13 @@ from newsprov.dataset.compare.drift.article_view import Sent
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, is_number, stem
 
 __all__ = ["pair_observations", "NAME_SIM", "OUTCOME", "ATTEMPT"]
+
+# A word put in place of another is read as an edit (wording / weaker-word) only in sentences this
+# similar: most of their words shared, one sentence rewritten. Between 0.4 (sentence_links' floor)
+# and 0.6 two outlets' sentences on one subject differ by construction, not by an edited word
+# (PolNeAR: "the number needed to secure the nomination" / "It takes 1,237 delegates to win the
+# nomination", 0.47; the seeds' "Israel-Hamas war" / "Israel-Hamas conflict" lede, 0.8).
+SUBSTITUTION_MIN_SIMILARITY = 0.6
 
 # Verbs of an achieved outcome vs verbs of an attempt or intent: news copy that turns
 # "struck 270 targets" into "targeted 270 sites" (or "bridge the gaps" into "address
@@ -361,13 +371,21 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
                     out.append((i, st))
             return out
         fsx, fsy = (strong(x, b.i0, b.i1), strong(y, b.j0, b.j1)) if not fired else ([], [])
-        for s, o, fs, j0, j1, okeys in ((x, y, fsx, b.j0, b.j1, all_y), (y, x, fsy, b.i0, b.i1, all_x)):
+        for s, o, fs, i0, i1, j0, j1, okeys in ((x, y, fsx, b.i0, b.i1, b.j0, b.j1, all_y), (y, x, fsy, b.j0, b.j1, b.i0, b.i1, all_x)):
             if not fs:
                 continue
             i, st = max(fs, key=lambda p: p[1])
-            if s.toks[i].stem in okeys:
-                continue
             other = max((evaluative.strength(o.toks[k].text) for k in range(j0, j1) if not o.quoted[k]), default=0.0)
+            if s.toks[i].stem in okeys:
+                # the other version prints the word elsewhere, so it is no framing choice of this one; but
+                # one word put in its place by a weaker one ("war" / "conflict") still tells the reader less
+                if (i1 - i0 == 1 and j1 - j0 == 1 and similarity >= SUBSTITUTION_MIN_SIMILARITY
+                        and o.toks[j0].content and not o.quoted[j0] and other <= st - evaluative.MARGIN):
+                    obs.append(Obs("wording", "weaker-word", (_mark(s, [s.toks[i]], "stronger", loaded=True),
+                                                              _mark(o, [o.toks[j0]], "weaker")),
+                                   det | {"strength": round(st, 2), "counterpart": round(other, 2)}))
+                    fired = True
+                continue
             if other <= st - evaluative.MARGIN:
                 k0 = i
                 while k0 > 0 and evaluative.is_booster(s.toks[k0 - 1].text):
