@@ -265,3 +265,11 @@ def test_no_weaker_word_row_between_sentences_written_apart(story):
     b = common + "No one is on pace to get the 1,237 delegates needed to secure the Republican nomination, he said, so he can win later.\n"
     d, s, _ = story({"a": a, "b": b})
     assert not rows(d, s, "wording")
+
+
+def test_no_weaker_word_row_for_a_word_the_lexicon_does_not_rate(story):
+    # "friends" (rated) in place of "family" (unrated): another word, not a weaker one
+    lede = "The mayor thanked her {} at the opening of the new bridge in Riverton on Sunday, officials said.\n\n"
+    rest = "The bridge cost the city two years of work, and her friends organised the party afterwards.\n"
+    d, s, _ = story({"a": lede.format("friends") + rest, "b": lede.format("family") + rest})
+    assert not rows(d, s, "wording")

@@ -30,7 +30,8 @@ the speaker's and are left to the quote rules, except for negation.
 * framing / evaluative-lexicon: a word of evaluative strength >= 0.5
   (``evaluative``) facing a counterpart at least 0.25 weaker, or nothing.
 * wording / weaker-word: a strong word the other version prints elsewhere (so no framing
-  choice) put in place of one word at least 0.25 weaker ("war" / "conflict"), one word for
+  choice) put in place of one word the lexicon rates at least 0.25 weaker ("war" / "conflict";
+  an unrated word is another word, not a weaker one: "friends" / "family"), one word for
   one, in sentences of similarity >= ``SUBSTITUTION_MIN_SIMILARITY``.
 * wording / outcome-vs-attempt: a verb of achieved outcome (hit, struck, bridge,
   resolve) facing a verb of attempt or intent (targeted, aimed, address), in a
@@ -379,8 +380,9 @@ def pair_observations(x: Sent, y: Sent, similarity: float, ctx=None) -> tuple[li
             if s.toks[i].stem in okeys:
                 # the other version prints the word elsewhere, so it is no framing choice of this one; but
                 # one word put in its place by a weaker one ("war" / "conflict") still tells the reader less
+                # (weaker on the lexicon's scale: a word it does not rate is another word, "friends" / "family")
                 if (i1 - i0 == 1 and j1 - j0 == 1 and similarity >= SUBSTITUTION_MIN_SIMILARITY
-                        and o.toks[j0].content and not o.quoted[j0] and other <= st - evaluative.MARGIN):
+                        and o.toks[j0].content and not o.quoted[j0] and 0 < other <= st - evaluative.MARGIN):
                     obs.append(Obs("wording", "weaker-word", (_mark(s, [s.toks[i]], "stronger", loaded=True),
                                                               _mark(o, [o.toks[j0]], "weaker")),
                                    det | {"strength": round(st, 2), "counterpart": round(other, 2)}))
