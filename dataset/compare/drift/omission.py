@@ -35,8 +35,8 @@ facts, and the version is named on neither side. A fact's lacking side is the ve
 that most of its units compared with found lacking, where most of those units and of the
 other versions' tellings found with them were not found either (on the seeds, E's clause
 of the lead is not found in A, but B, C and D's clauses are: A prints the lead in its own
-words); its printing side the versions with a unit in it. Rows with the same printing and lacking versions
-whose units lie in one paragraph of each printing version are merged (the
+words); its printing side the versions with a unit in it. Rows with the same printing and
+lacking versions whose units lie in one paragraph of each printing version are merged (the
 guideline's unit is the paragraph, or the clause when the rest is shared). Rows whose
 printed spans overlap in ``MERGE_VERSIONS`` versions are one fact (``_merge_overlapping``).
 Two rows each lacking from the versions that print the other, with one version printing both
@@ -289,21 +289,9 @@ def _merge_overlapping(facts: list[Fact]) -> list[Fact]:
     the fact's lacking side is every other version some row found lacking; a row left with none
     is dropped. (Seeds: three rows for one sentence each said that another printing version lacked it.)"""
     uf = UF()
-    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, fact)
-    for n, f in enumerate(facts):
+    for n in range(len(facts)):
         uf.find(n)
-        for m in f.a:
-            spans[m.article].append((m.start, m.end, n))
-    shared: dict[tuple[int, int], set[str]] = defaultdict(set)  # pair of facts -> versions where their spans overlap
-    for aid, marks in spans.items():
-        marks.sort()
-        for i, (s1, e1, n1) in enumerate(marks):
-            for s2, e2, n2 in marks[i + 1:]:
-                if s2 >= e1:
-                    break
-                if n1 != n2 and 2 * (min(e1, e2) - s2) >= min(e1 - s1, e2 - s2):
-                    shared[(min(n1, n2), max(n1, n2))].add(aid)
-    for (n1, n2), where in sorted(shared.items()):
+    for (n1, n2), where in sorted(_overlaps(facts).items()):
         if len(where) >= MERGE_VERSIONS:
             uf.union(n1, n2)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -347,21 +335,30 @@ def _drop_complements(facts: list[Fact]) -> list[Fact]:
     issues" on the printing side of both.)"""
     printing = [{m.article for m in f.a} for f in facts]
     lacking = [{m.article for m in f.b} for f in facts]
-    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    drop: set[int] = set()
+    for n1, n2 in _overlaps(facts):
+        if lacking[n1] <= printing[n2] and lacking[n2] <= printing[n1]:
+            drop.update((n1, n2))
+    return [f for n, f in enumerate(facts) if n not in drop]
+
+
+def _overlaps(facts: list[Fact]) -> dict[tuple[int, int], set[str]]:
+    """Pairs of rows (indices, smaller first) whose printed spans overlap by at least half of the
+    shorter, and the versions where they do."""
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, fact)
     for n, f in enumerate(facts):
         for m in f.a:
             spans[m.article].append((m.start, m.end, n))
-    drop: set[int] = set()
-    for marks in spans.values():
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for aid, marks in spans.items():
         marks.sort()
         for i, (s1, e1, n1) in enumerate(marks):
             for s2, e2, n2 in marks[i + 1:]:
                 if s2 >= e1:
                     break
-                if (n1 != n2 and 2 * (min(e1, e2) - s2) >= min(e1 - s1, e2 - s2)
-                        and lacking[n1] <= printing[n2] and lacking[n2] <= printing[n1]):
-                    drop.update((n1, n2))
-    return [f for n, f in enumerate(facts) if n not in drop]
+                if n1 != n2 and 2 * (min(e1, e2) - s2) >= min(e1 - s1, e2 - s2):
+                    shared[(min(n1, n2), max(n1, n2))].add(aid)
+    return shared
 
 
 def _end_with_punct(text: str, end: int) -> int:
