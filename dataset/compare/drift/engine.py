@@ -49,7 +49,7 @@ from newsprov.dataset.compare.drift.pair_rules import pair_observations
 from newsprov.dataset.compare.drift.reported_cue import reported_cue_obs
 from newsprov.dataset.compare.drift.restated import restated_obs
 from newsprov.dataset.compare.drift.unshared import DERIVED_SHARE, independent_versions, unshared_facts
-from newsprov.dataset.compare.drift.table_rules import credit_obs, figure_obs, name_obs, quote_obs
+from newsprov.dataset.compare.drift.table_rules import credit_facts, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
 from newsprov.dataset.compare.stories import story_batches
 
@@ -224,8 +224,6 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
         obs[ob.kind].append(ob)
     for ob in name_obs(arts, faced):
         obs[ob.kind].append(ob)
-    for ob in credit_obs(arts, para_kind):
-        obs[ob.kind].append(ob)
     facts: list[Fact] = []
     for kind in KINDS:
         if kind == "omission":
@@ -233,15 +231,11 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
         if kind == "name_spelling":
             facts += _name_facts(obs[kind])
             continue
-        if kind == "caption_credit":
-            # each observation is already one class of credit across every version, a version without
-            # one marked absent at no position: absences must not join the photo and the source credit
-            facts += [f for o in obs[kind] for f in collapse([o])]
-            continue
         facts += collapse(obs[kind], orient_loaded=(kind == "framing"))
     reported = {(m.article, m.start, m.end) for f in facts if f.kind == "framing" for m in f.a}
     language = dict(inp.articles.select("article_id", "language").iter_rows()) if "language" in inp.articles.columns else {}
     facts += unshared_facts(arts, independent_versions(sorted(arts), inp.article_links, language), reported)
+    facts += credit_facts(arts, para_kind)
     facts += omission_facts(arts, art_pairs)
     return _dedupe(facts)
 

@@ -59,7 +59,7 @@ from rapidfuzz.distance import Indel
 
 from newsprov.dataset.compare.drift.word_align import align
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
-from newsprov.dataset.compare.drift.collapse import Mark, Obs
+from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_obs
 from newsprov.dataset.compare.figures import stated_numbers
@@ -67,7 +67,7 @@ from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
 
-__all__ = ["figure_obs", "quote_obs", "name_obs", "credit_obs"]
+__all__ = ["figure_obs", "quote_obs", "name_obs", "credit_facts"]
 
 _TEMPORAL_CLAIMS = frozenset("before after earlier later prior since until".split())
 
@@ -658,7 +658,14 @@ _SOURCE_RE = re.compile(r"(?:\(\s*(?:with|additional)\s+(?:agency\s+)?inputs?[^)
                         r"\b(?:Reporting by|Additional reporting by|contributed to this report)\b[^\n]{0,80})", re.M | re.I)
 
 
-def credit_obs(arts: dict[str, Article], para_kind: dict[str, str]) -> list[Obs]:
+def credit_facts(arts: dict[str, Article], para_kind: dict[str, str]) -> list[Fact]:
+    """caption_credit rows: one per class of credit (photo, source) that the versions print
+    differently. Each observation already names every version, a version without a credit marked
+    absent at no position, so each is collapsed alone: those absences must not join two classes."""
+    return [f for o in _credit_obs(arts, para_kind) for f in collapse([o])]
+
+
+def _credit_obs(arts: dict[str, Article], para_kind: dict[str, str]) -> list[Obs]:
     found: dict[str, dict[str, list[tuple[int, int, str]]]] = {"photo": defaultdict(list), "source": defaultdict(list)}
     for aid, art in arts.items():
         text = art.text
