@@ -88,3 +88,22 @@ def test_rows_that_do_not_complement_each_other_stay():
     # each lacks what the other prints, but the shared version prints them in different places
     apart = [fact({"A": (400, 446), "D": (600, 660)}, ["C"]), fact({"C": (500, 565), "D": (700, 760)}, ["A"])]
     assert _drop_complements(apart) == apart
+
+
+def test_clauses_are_cut_at_the_arabic_script_comma(tmp_path):
+    # Urdu marks clauses with "،" (U+060C): the clause only two versions print ("while a separate
+    # ward has been built for heart patients") is the fact, not its whole sentence, which the
+    # third version half prints ("the hospital has five hundred beds")
+    lead = "کراچی میں وزیر اعلیٰ نے پیر کو نئے اسپتال کا افتتاح کیا۔\n\n"
+    work = "منصوبے پر دو سال سے کام جاری تھا اور اس پر بھاری لاگت آئی۔\n\n"
+    end = "شہریوں نے اس اقدام کا خیر مقدم کیا اور حکومت کا شکریہ ادا کیا۔\n\n"
+    full = lead + "اسپتال میں پانچ سو بستر ہیں، جبکہ دل کے مریضوں کے لیے علیحدہ وارڈ بھی بنایا گیا ہے۔\n\n" + work + end
+    texts = {"a": full, "b": full, "c": lead + "اسپتال میں پانچ سو بستر ہیں۔\n\n" + work + end}
+    from conftest import built_drift_spans
+
+    spans = built_drift_spans(tmp_path, texts).filter(pl.col("kind") == "omission")
+    printed = spans.filter(pl.col("side") == "a")
+    assert sorted(printed["article_id"]) == ["a", "b"]
+    assert set(printed["text"]) == {"جبکہ دل کے مریضوں کے لیے علیحدہ وارڈ بھی بنایا گیا ہے"}
+    assert spans.filter(pl.col("side") == "b")["article_id"].to_list() == ["c"]
+

@@ -5,7 +5,8 @@ span of the unit in each), side ``b`` = the versions lacking it (null spans).
 An ``addition`` is the same fact seen from the other side, so only ``omission``
 rows are written (the scorer accepts gold ``addition`` rows with sides swapped).
 
-Units. Each body sentence is cut into clauses at , ; : ( ) and dashes; a piece
+Units. Each body sentence is cut into clauses at , ; : ( ) and dashes (and the
+Arabic-script and full-width commas, semicolons, colons and parentheses); a piece
 with fewer than ``MIN_CONTENT`` content words joins its neighbour, so a unit is
 a clause or a whole sentence.
 
@@ -60,7 +61,9 @@ PRESENT = 0.5       # half the unit's (rarity-weighted) content found in one pla
 REVERSE_SHARED = 0.35  # ...and they share this much of each unit's weighted content
 MERGE_VERSIONS = 2  # rows printing the same text in this many versions are one fact (one version: a stray member)
 EXHAUSTIVE = 17     # = project PARTNER_WINDOW + 1: stories up to this size are compared pair by pair
-_CUT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# clause marks of every script: , ; : ( ) and dashes, the Arabic-script comma and semicolon
+# (Urdu, Arabic, Persian: "،" "؛"), the full-width comma, semicolon, colon and parentheses (CJK)
+_CUT = re.compile(r"[,;:()\u2013\u2014\u060c\u061b\uff0c\uff1b\uff1a\uff08\uff09]|\s-\s")
 
 
 class Unit:
