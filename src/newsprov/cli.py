@@ -559,13 +559,16 @@ def eval_figures(
 @app.command()
 def report(
     datapackage: Optional[Path] = typer.Argument(None, help="datapackage.json, its folder or a release .zip (default: the package found from the current directory upward)."),
-    out: Path = typer.Option(Path("story.html"), "--out", help="The HTML file to write."),
-    screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page as headless Chromium renders it (needs Chromium)."),
+    out: Path = typer.Option(Path("story.html"), "--out", help="The HTML file to write: the story page, or for a package of several stories their index (the story pages go to the folder <out stem>-stories beside it)."),
+    story: Optional[str] = typer.Option(None, "--story", help="Write only this story's page (a story_id of the package's stories table) to --out."),
+    max_pages: int = typer.Option(500, "--max-pages", min=0, help="With several stories: write the pages of at most this many stories, the largest first (the index gives the command for the rest)."),
+    screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page (or of the index) as headless Chromium renders it (needs Chromium)."),
 ) -> None:
-    """Write the story page: one self-contained HTML file, the versions side by side, every drift linked to its spans in every version."""
+    """Write the story page: one self-contained HTML file, the versions side by side, every drift linked to its spans in every version. A package of several stories gets an index of its stories and a page per story."""
     from newsprov.browser import BrowserMissing
     from newsprov.dataset.versions.load import DatasetError, InvalidDataset, load
-    from newsprov.page import screenshot as page_screenshot, write
+    from newsprov.page import screenshot as page_screenshot
+    from newsprov.story_pages import pages_folder, write_report
 
     _about(datapackage if datapackage is not None else _here())
     try:
@@ -573,11 +576,19 @@ def report(
     except DatasetError as exc:
         _fail(str(exc), EXIT_INVALID if isinstance(exc, InvalidDataset) else EXIT_ERROR)
     try:
-        size = write(ds, out)
+        written = write_report(ds, out, story=story, max_pages=max_pages)
+    except KeyError:
+        _fail(f"{ds.root}: no story {story!r} (the story ids are in tables/stories.csv)")
     except OSError as exc:
-        _fail(f"{out}: cannot write ({exc.strerror or exc})")
-    _say(f"wrote {out} ({size // 1024} KiB): {ds.articles.height} versions, {ds.quote_groups['group_id'].n_unique()} quote groups, "
-         f"{ds.figure_groups['group_id'].n_unique()} figure groups, {ds.drifts.height} drifts")
+        _fail(f"{exc.filename or out}: cannot write ({exc.strerror or exc})")
+    if written.index:
+        rest = f"; {written.not_written} more stories have no page (--max-pages)" if written.not_written else ""
+        _say(f"wrote {out} ({written.size // 1024} KiB): the index of {written.stories} stories, "
+             f"and {len(written.pages)} story pages in {pages_folder(Path(out))}{rest}")
+    else:
+        shown = written.shown
+        _say(f"wrote {out} ({written.size // 1024} KiB): {shown.articles.height} versions, {shown.quote_groups['group_id'].n_unique()} quote groups, "
+             f"{shown.figure_groups['group_id'].n_unique()} figure groups, {shown.drifts.height} drifts")
     if screenshot is not None:
         try:
             run = page_screenshot(ds, screenshot, html=out)  # records the package and version it shows
