@@ -14,12 +14,24 @@ from newsprov.core.text import SourceError
 
 # Agency credits as printed: "– AP" closing a story, "(AFP Photo)", "Photograph: EPA",
 # "(With agency inputs)", "(Reuters)" after a dateline.
-AGENCIES = r"AP|AFP|Reuters|UPI|EPA|DPA|ANI|PTI|IANS|Xinhua|Bloomberg|Getty Images|Anadolu"
+AGENCIES = r"AP|AFP|Reuters|UPI|EPA|DPA|ANI|PTI|IANS|Xinhua|Bloomberg|Getty Images|Anadolu|APP|NNI|PPI"
+# The same in the scripts of other news languages, as their agencies' copy prints them in
+# parentheses after the dateline: Urdu (APP, NNI, PPI, Online, AFP, Reuters; "news agencies"),
+# Hindi (PTI-Bhasha, UNI-Varta, IANS, ANI, PTI), Arabic (AFP, Reuters, DPA, SPA, WAM, MENA, SANA,
+# QNA) and Chinese (Xinhua, China News Service, Reuters, AP, AFP, Kyodo), full-width parentheses
+# too. Longest first, so that "اے پی پی" (APP) is not read as "اے پی" (AP).
+AGENCIES_OTHER_SCRIPTS = "|".join(sorted((
+    "اے پی پی", "این این آئی", "پی پی آئی", "آن لائن", "اے ایف پی", "رائٹرز", "اے پی", "نیوز ایجنسیاں",
+    "भाषा", "वार्ता", "आईएएनएस", "एएनआई", "पीटीआई",
+    "أ ف ب", "رويترز", "د ب أ", "واس", "وام", "أ ش أ", "سانا", "قنا",
+    "新华社", "中新社", "路透社", "美联社", "法新社", "共同社",
+), key=lambda a: (-len(a), a)))
 WIRE_CREDIT = re.compile(
     rf"(?:[–—-]\s*(?P<closing>{AGENCIES})\s*$)"
     rf"|\((?P<paren>(?:{AGENCIES})(?: (?:Photo|Photograph|Video))?)\)"
     rf"|\b(?P<photo>Photograph: (?:{AGENCIES}))\b"
-    r"|\((?P<inputs>With (?:agency|wire) inputs)\)",
+    r"|\((?P<inputs>With (?:agency|wire) inputs)\)"
+    rf"|[(\uff08]\s*(?P<script>{AGENCIES_OTHER_SCRIPTS})\s*[)\uff09]",
     re.MULTILINE,
 )
 COLUMNS = ("source_id", "path", "dateline_date", "wire_credits", "outlet", "language")

@@ -342,3 +342,20 @@ def test_a_percentage_over_100_is_flagged_not_refused(tmp_path):
     fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]}
     assert fields["flag"]["constraints"]["enum"] == ["percent-over-100"]
 
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("راولپنڈی ۔27جولائی (اے پی پی )محکمہ زراعت پنجاب نے کہا ہے", "اے پی پی"),  # APP, Urdu; a space inside the brackets
+    ("لاہور (اے پی) پولیس نے بتایا", "اے پی"),  # AP, not the first letters of APP
+    ("نئی دہلی (آن لائن) بھارتی حکومت نے", "آن لائن"),
+    ("नई दिल्ली, 12 मार्च (भाषा) राजधानी में बारिश", "भाषा"),  # PTI-Bhasha, Hindi
+    ("القاهرة (رويترز) - قال مسؤولون", "رويترز"),  # Reuters, Arabic
+    ("北京，3月12日电（新华社）——第五届会议开幕", "新华社"),  # Xinhua, full-width brackets
+    ("LAHORE, July 27 (APP): The Punjab agriculture department said", "APP"),
+    ("کراچی (سپورٹس ڈیسک) قومی ٹیم", None),  # the paper's own sports desk: no agency
+    ("The vote (NNI members abstained) was close", None),  # not a bracket of its own
+])
+def test_agency_credits_are_read_in_the_script_of_the_text(text, credit):
+    from newsprov.dataset.metadata import derive
+
+    assert derive("x", "sources/x.txt", text).wire_credits == credit
