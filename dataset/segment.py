@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprov.lang.words import word_count
+
 # A `date YYYY-MM-DD` header some feeds put before the first paragraph.
 DATELINE_HEADER = re.compile(r"\A\s*(date (\d{4}-\d{2}-\d{2}))(?=\s)")
 # Photo captions end with the picture credit ("Photograph: EPA", "(AFP Photo)").
@@ -71,7 +73,7 @@ def _kind(chunk: str) -> str:
         return "credit"
     if CAPTION_CREDIT.search(chunk):
         return "caption"
-    if not TERMINAL.search(chunk) and len(chunk.split()) <= HEADING_MAX_WORDS:
+    if not TERMINAL.search(chunk) and word_count(chunk) <= HEADING_MAX_WORDS:
         return "heading"
     return "body"
 
@@ -95,7 +97,7 @@ def _mark_headline(blocks: list[Block], text: str) -> list[Block]:
     if first_body is None or first_body == 0 or first_body > HEADLINE_WITHIN:
         return blocks
     prev = blocks[first_body - 1]
-    if prev.kind == "heading" and len(text[prev.start:prev.end].split()) >= 3:
+    if prev.kind == "heading" and word_count(text[prev.start:prev.end]) >= 3:
         blocks[first_body - 1] = Block(prev.start, prev.end, "headline")
     return blocks
 

@@ -77,6 +77,8 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from rapidfuzz.distance import Indel
 
+from newsprov.lang.words import NOSPACE
+
 __all__ = [
     "MIN_RUN",
     "ANCHORED_RUN",
@@ -171,14 +173,7 @@ def _mark_class() -> str:
 
 
 # Scripts written without spaces between words: one token per character.
-_NOSPACE = (
-    "\u0e00-\u0eff"  # Thai, Lao
-    "\u1000-\u109f"  # Myanmar
-    "\u1780-\u17ff"  # Khmer
-    "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
-    "\U00020000-\U0003134f"  # Han extensions
-)
+_NOSPACE = NOSPACE
 _MARKS = _mark_class()
 # A word: letters and marks, or digits (and their marks), not both: numbers typed
 # against a word ("9ماہ", "225کے", "2024年") are two tokens, as they are when spaced.

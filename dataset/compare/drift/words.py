@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsprov.lang.words import NOSPACE
+
 __all__ = ["Tok", "tokens", "fold_key", "stem", "loose", "STOPWORDS", "content", "is_number"]
 
 _TYPO = str.maketrans({
@@ -29,7 +31,8 @@ _TYPO = str.maketrans({
     **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u00b4\u0060\uff07"},
     **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
 })
-_WORD_RE = re.compile(r"[^\W_]+(?:(?:['\u2019\-\u2010\u2011]|\.(?=[^\W_])|,(?=\d{3}))[^\W_]+)*\.?|%")
+# (a character of a script written without spaces is a word by itself, as in newsprov.lang.words)
+_WORD_RE = re.compile(rf"[{NOSPACE}]|[^\W_{NOSPACE}]+(?:(?:['\u2019\-\u2010\u2011]|\.(?=[^\W_])|,(?=\d{{3}}))[^\W_{NOSPACE}]+)*\.?|%")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}

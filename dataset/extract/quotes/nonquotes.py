@@ -7,6 +7,7 @@ import re
 
 from newsprov.dataset.extract.quotes.cues import is_headline
 from newsprov.dataset.extract.quotes.marks import CLOSING_MARKS
+from newsprov.lang.words import word_count
 
 
 def quote_kind(text: str, start: int, end: int, para_start: int) -> str:
@@ -47,8 +48,7 @@ def not_a_quotation(text: str, start: int, end: int, method: str, kind: str = "f
         # "the author of “Hacked World Order,”", "an appearance on “CBS This Morning”"
         return kind == "partial" and _TITLE_CONTEXT_RE.search(text, max(0, start - 16), max(0, start - 1)) is not None \
             and _is_title(text, start, end, kind)
-    words = text[start:end].split()
-    if method == "quote-marks/no-speaker" and len(words) <= MAX_SCARE_WORDS:
+    if method == "quote-marks/no-speaker" and word_count(text[start:end]) <= MAX_SCARE_WORDS:
         return True
     return _is_title(text, start, end, kind)
 
