@@ -374,3 +374,15 @@ def test_a_unit_of_measure_next_to_the_number_is_part_of_the_expression(text, sp
 def test_the_base_of_a_percentage_is_its_subject(text, base):
     (f,) = [f for f in extract_figures(text) if f.unit == "percent"]
     assert f.subject == base
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("کراچی ۔ 17 ستمبر (اے پی پی) پاکستانی روپے کے مقابلے میں 200 افراد", ["200"]),  # Urdu dateline: 17 September
+    ("ہملٹن ۔ 17اکتوبر (اے پی پی) میچ", []),  # the day typed against the month
+    ("नई दिल्ली, 12 मार्च (भाषा) करीब 200 उड़ानें प्रभावित हुईं", ["200"]),  # Hindi: 12 March
+    ("القاهرة في 17 سبتمبر أعلنت الوزارة مقتل 300 شخص", ["300"]),  # Arabic: the day first, a count after the month
+    ("دمشق، 5 تموز: قتل 40 شخصا", ["40"]),  # Levantine month name
+    ("北京，3月12日电——会议开幕", []),  # Chinese: March 12
+])
+def test_calendar_dates_of_other_scripts_are_not_figures(text, figures):
+    assert [f.text for f in extract_figures(text)] == figures

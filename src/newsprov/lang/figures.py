@@ -37,7 +37,8 @@ was killed and two others were wounded").  None when nothing is counted.
 
 Deliberately not figures
 ------------------------
-Calendar dates and years, times of day, ordinals, decades ("the 1990s", "in my
+Calendar dates and years (also a day before a month name of Urdu, Hindi or Arabic, typed
+against it or not, and a number before the Chinese and Japanese month and day marks 月 日), times of day, ordinals, decades ("the 1990s", "in my
 40s"), the pronoun "one" ("one of the", "no one", "one another", "one said",
 "from one", "win that one"), phone numbers, identifiers and numbers in names
 (F-16, G7, Apollo 11, Route 66, "No. 5", digit strings of 10+ digits), and
@@ -246,6 +247,15 @@ _BETWEEN_TAIL = re.compile(r"\s+(?:and|to)\s+(?:(?:" + _CUR + r")\s?)?(?P<n2>" +
                            re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:" + MONTHS + r")\b", re.IGNORECASE)
+# The Gregorian months in the news languages of other scripts (Urdu, Hindi, Arabic: its
+# Egyptian and its Levantine names), which copy there often types against the day ("17اکتوبر"),
+# and the Chinese and Japanese day and month marks ("3月12日"): a number before them is a date.
+OTHER_MONTHS = "|".join(sorted(set((
+    "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر "
+    "जनवरी फ़रवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर "
+    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين").split()), key=lambda w: (-len(w), w)))
+_OTHER_MONTH_AFTER = re.compile(r"\s*(?:(?:" + OTHER_MONTHS + r")(?!\w)|[月日])")
 _AGE_APPOS = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _AGE_APPOS_AFTER = re.compile(r",\s|\)")
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
@@ -471,6 +481,8 @@ def _extract(text: str, gated: bool) -> list[Figure]:
             after = text[e:e + 40]
             # calendar dates and years
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+                continue
+            if _OTHER_MONTH_AFTER.match(after):  # (these languages put the day first: a number after the month is another)
                 continue
             # A bare four-digit number 1500-2099 is a year in news copy (counts of
             # that size carry a thousands comma in AP/Reuters style), unless a
