@@ -386,3 +386,21 @@ def test_the_base_of_a_percentage_is_its_subject(text, base):
 ])
 def test_calendar_dates_of_other_scripts_are_not_figures(text, figures):
     assert [f.text for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("حکومت نے 5 ارب روپے جاری کئے", "5 ارب", 5e9, None),  # Urdu: 5 billion (rupees)
+    ("سیلاب سے 10لاکھ افراد متاثر ہوئے", "10لاکھ", 1e6, None),  # 10 lakh, typed against the number
+    ("करीब 2 करोड़ रुपये खर्च हुए", "2 करोड़", 2e7, None),  # Hindi: 2 crore
+    ("قیمتوں میں 12 فیصد اضافہ", "12 فیصد", 12, "percent"),
+    ("बेरोजगारी दर 7 प्रतिशत रही", "7 प्रतिशत", 7, "percent"),
+    ("ارتفعت الأسعار 12٪ وخسرت الشركة 5 مليارات دولار", "12٪", 12, "percent"),
+])
+def test_scale_words_and_percent_of_other_scripts(text, span, value, unit):
+    first = extract_figures(text)[0]
+    assert (first.text, first.value, first.unit) == (span, value, unit)
+
+
+def test_a_scale_word_is_read_only_as_a_whole_word():
+    # "करोड़ों" (crores of) is another word than "करोड़": the number keeps its own value
+    assert [(f.text, f.value) for f in extract_figures("करीब 2 करोड़ों रुपये")] == [("2", 2)]

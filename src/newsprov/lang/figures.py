@@ -156,6 +156,21 @@ CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "pound": "pound", "po
 # a bare "3m" is a length in metres.
 SUFFIX_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
                 "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
+# Scale words after a number in Urdu, Hindi and Arabic copy ("5 ارب روپے": 5 billion rupees;
+# lakh 1e5 and crore 1e7 as South Asian copy counts), typed against the number or not.
+OTHER_SCALE = {
+    "ہزار": 1e3, "لاکھ": 1e5, "کروڑ": 1e7, "ارب": 1e9, "کھرب": 1e11, "ملین": 1e6, "بلین": 1e9,
+    "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड़": 1e7, "अरब": 1e9, "खरब": 1e11,
+    "मिलियन": 1e6, "बिलियन": 1e9,
+    "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+}
+SUFFIX_SCALE.update(OTHER_SCALE)
+# Percent in those scripts: Urdu and Persian "فیصد", Hindi "प्रतिशत" / "फीसदी", Arabic "بالمئة" /
+# "في المئة", and the Arabic percent sign.
+# The word ends there: no letter, digit or combining mark of the script follows ("करोड़ों" is
+# another word than "करोड़").
+_WORD_ENDS = r"(?![\w\u0900-\u097f\u064b-\u065f\u0670\u06d6-\u06ed])"
+OTHER_PERCENT = ("فیصد", "فی صد", "प्रतिशत", "फीसदी", "फ़ीसदी", "بالمئة", "بالمائة", "في المئة", "في المائة", "٪")
 
 # Abbreviated measurement units written right after a number ("100m", "5 km").
 MEASURE_ABBREV = {"km/h": "kilometre per hour", "km": "kilometre", "kg": "kilogram", "cm": "centimetre",
@@ -227,8 +242,9 @@ _GATE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_NUM = re.compile(
-    r"""(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)
-      | (?P<scale>\s(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|tn)\b|m(?=\s+[a-z]+s\b))
+    r"""(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s?(?:""" + "|".join(OTHER_PERCENT) + r""")""" + _WORD_ENDS + r""")
+      | (?P<scale>\s(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|tn)\b|m(?=\s+[a-z]+s\b)
+                 |\s?(?:""" + "|".join(sorted(OTHER_SCALE, key=lambda w: (-len(w), w))) + r""")""" + _WORD_ENDS + r""")
       | (?P<msr>\s?(?:km/h|km|kg|cm|mm|mph|lbs?|ft|mi|m)\b)
       | (?P<hy>-(?P<hyunit>""" + HYPHEN_UNITS + r""")s?(?P<old>-old)?\b
               |-(?!(?:to|and|or|for|by|from|in|on|of|a|an|""" + _NW + r""")\b)(?P<hyunit2>[a-z]{3,})\b(?!-))""",
