@@ -91,7 +91,7 @@ def test_each_quote_and_figure_is_marked_where_it_is(ds, page):
 def test_full_texts_reproduce_each_source_exactly(ds, page):
     for article_id in ds.articles["article_id"]:
         start = page.index(f'<details id="text-{article_id}">')
-        body = page[page.index('<div class="fulltext">', start) + len('<div class="fulltext">'):page.index("</div></details>", start)]
+        body = page[page.index('<div class="fulltext" dir="auto">', start) + len('<div class="fulltext" dir="auto">'):page.index("</div></details>", start)]
         assert _plain(body) == ds.text(article_id)
 
 

@@ -66,7 +66,7 @@ def test_the_index_links_a_page_for_each_story_of_several_versions(ds, tmp_path)
         for anchor in re.findall(r'href="#([^"]+)"', page):  # every link of the page lands on it
             assert f'id="{anchor}"' in page, anchor
         body = page[page.index(f'<details id="text-{members[0]}">'):]
-        body = body[body.index('<div class="fulltext">') + len('<div class="fulltext">'):body.index("</div></details>")]
+        body = body[body.index('<div class="fulltext" dir="auto">') + len('<div class="fulltext" dir="auto">'):body.index("</div></details>")]
         assert html.unescape(re.sub(r"<[^>]+>", "", body)) == ds.text(members[0])
 
 
@@ -108,3 +108,17 @@ def test_chromium_renders_the_index_and_a_story_page_without_console_messages(ds
     for page in (report.out, *report.pages.values()):
         run = open_page(page.resolve().as_uri(), screenshot=tmp_path / f"{page.stem}.png")
         assert run.console == [], (page, run.console)
+
+
+def test_text_of_any_direction_is_laid_out_by_its_own_script(tmp_path):
+    # an Urdu or Arabic text runs right to left: every block of source text takes its direction
+    # from its own characters, and a quoted span inside an English sentence is isolated
+    from conftest import built_drift_spans
+
+    lead = "کراچی میں وزیر اعلیٰ نے پیر کو نئے اسپتال کا افتتاح کیا۔\n\n"
+    texts = {"a": lead + "اسپتال میں 500 بستر ہیں۔\n", "b": lead + "اسپتال میں 400 بستر ہیں۔\n"}
+    built_drift_spans(tmp_path, texts)
+    page = render(newsprov.load(tmp_path / "out"))
+    assert page.count('<div class="fulltext" dir="auto">') == 2
+    assert '<div class="txt" dir="auto">' in page
+    assert "“<bdi>500</bdi>”" in page  # a drift's span (the figure), as the drift table quotes it

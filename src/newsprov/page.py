@@ -202,7 +202,7 @@ def _summary(ds, articles: list[dict], labels: dict[str, str]) -> str:
         aid = a["article_id"]
         headline = a["headline"] or ""
         rows.append(
-            f"<tr><td><a href=\"#text-{aid}\">{escape(labels[aid])}</a><br><code>{aid}</code></td><td>{escape(headline)}</td>"
+            f"<tr><td><a href=\"#text-{aid}\">{escape(labels[aid])}</a><br><code>{aid}</code></td><td dir=\"auto\">{escape(headline)}</td>"
             f"<td>{_text(a['dateline_date'])}</td><td>{_text(a['wire_credits'])}</td>"
             f"<td class=\"n\">{a['n_words']}</td><td class=\"n\">{a['n_sentences']}</td><td class=\"n\">{nq.get(aid, 0)}</td><td class=\"n\">{nf.get(aid, 0)}</td></tr>"
         )
@@ -287,7 +287,7 @@ def _side_by_side(ds, columns: list[str], labels: dict[str, str], marker: _Marke
         if link:
             extra = [Mark(a, b, "changed", note) for a, b, note in link["changes"]]
             meta = f"<div class=\"meta rel-{link['relation']}\">{link['relation']} · {link['similarity']:.2f}{' · repeated' if repeated else ''}</div>"
-        return f"<td>{meta}<div class=\"txt\">{marker.html(aid, s, e, extra)}</div></td>"
+        return f"<td>{meta}<div class=\"txt\" dir=\"auto\">{marker.html(aid, s, e, extra)}</div></td>"
 
     ref_note = ' <span class="dim">(reference)</span>'
     head = "".join(f"<th>{escape(labels[a])}{ref_note if a == reference else ''}<br><code>{a}</code></th>" for a in columns)
@@ -363,10 +363,10 @@ def _quote_groups(ds, labels: dict[str, str]) -> str:
             q = quotes.get(m["quote_id"], {})
             rows.append(
                 f"<tr><td>{escape(labels.get(m['article_id'], m['article_id']))}</td><td><span class=\"badge rel-{m['relation']}\">{m['relation']}</span></td>"
-                f"<td><a href=\"#quote-{escape(m['quote_id'], quote=True)}\">“{escape(q.get('text', ''))}”</a></td><td>{escape(q.get('speaker') or '—')}</td><td class=\"n\">{m['similarity']:.2f}</td></tr>"
+                f"<td><a href=\"#quote-{escape(m['quote_id'], quote=True)}\">“<bdi>{escape(q.get('text', ''))}</bdi>”</a></td><td>{escape(q.get('speaker') or '—')}</td><td class=\"n\">{m['similarity']:.2f}</td></tr>"
             )
         for u in unquoted.get(gid, ()):
-            rows.append(f"<tr class=\"added\"><td>{escape(labels.get(u['article_id'], u['article_id']))}</td><td><span class=\"badge\">unquoted</span></td><td colspan=\"3\">{escape(u['text'])}</td></tr>")
+            rows.append(f"<tr class=\"added\"><td>{escape(labels.get(u['article_id'], u['article_id']))}</td><td><span class=\"badge\">unquoted</span></td><td colspan=\"3\" dir=\"auto\">{escape(u['text'])}</td></tr>")
         ref = quotes.get(g["reference_quote_id"][0], {})
         heading = f"{gid} · {escape(ref.get('speaker') or 'no speaker found')} · {g['article_id'].n_unique()} versions"
         blocks.append(_group_block(gid, heading, ("Version", "Relation", "Wording", "Speaker", "Similarity"), rows))
@@ -418,7 +418,7 @@ def _drifts(ds, labels: dict[str, str]) -> str:
             if sp["start"] is None:
                 items.append(f"<li>{who}: <i>lacks it</i></li>")
             else:
-                items.append(f"<li>{who}: <a href=\"#span-{sp['span_id']}\">“{escape(sp['text'])}”</a></li>")
+                items.append(f"<li>{who}: <a href=\"#span-{sp['span_id']}\">“<bdi>{escape(sp['text'])}</bdi>”</a></li>")
         return "<ul class=\"spans\">" + "".join(items) + "</ul>"
 
     blocks = []
@@ -450,7 +450,7 @@ def _full_texts(ds, articles: list[dict], labels: dict[str, str], marker: _Marke
     for a in articles:
         aid = a["article_id"]
         body = marker.html(aid, 0, len(marker.texts[aid]))
-        blocks.append(f"<details id=\"text-{aid}\"><summary>{escape(labels[aid])} <code>{aid}</code> · {a['n_words']} words · <code>{escape(a['source_path'])}</code></summary><div class=\"fulltext\">{body}</div></details>")
+        blocks.append(f"<details id=\"text-{aid}\"><summary>{escape(labels[aid])} <code>{aid}</code> · {a['n_words']} words · <code>{escape(a['source_path'])}</code></summary><div class=\"fulltext\" dir=\"auto\">{body}</div></details>")
     return "<section id=\"texts\"><h2>Full texts</h2><p class=\"note\">Each source exactly as checksummed, with the same marks.</p>" + "".join(blocks) + "</section>"
 
 

@@ -142,7 +142,7 @@ def render_index(ds, links: dict[str, str], command: str = "newsprov report") ->
         shown = heads[sid][:3]
         more = f'<br><span class="dim">and {len(heads[sid]) - 3} more</span>' if len(heads[sid]) > 3 else ""
         rows.append(f"<tr><td>{name}{todo}</td><td class=\"n\">{sizes[sid]}</td><td>{escape(linked.get(sid) or '')}</td>"
-                    f"<td>{'<br>'.join(escape(h) for h in shown)}{more}</td><td class=\"n\">{sum(counts.values())}</td><td>{drifts}</td></tr>")
+                    f"<td>{'<br>'.join(f'<bdi>{escape(h)}</bdi>' for h in shown)}{more}</td><td class=\"n\">{sum(counts.values())}</td><td>{drifts}</td></tr>")
     singles = sum(1 for s in sizes if sizes[s] == 1)
     numbers = (f'<ul class="numbers"><li><b>{arts.height}</b> articles</li><li><b>{len(sizes)}</b> stories</li>'
                f'<li><b>{len(ranked)}</b> of two versions or more</li><li><b>{singles}</b> single articles</li>'
