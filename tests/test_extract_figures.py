@@ -389,9 +389,11 @@ def test_calendar_dates_of_other_scripts_are_not_figures(text, figures):
 
 
 @pytest.mark.parametrize("text, span, value, unit", [
-    ("حکومت نے 5 ارب روپے جاری کئے", "5 ارب", 5e9, None),  # Urdu: 5 billion (rupees)
+    ("حکومت نے 5 ارب روپے جاری کئے", "5 ارب روپے", 5e9, "rupee"),  # Urdu: 5 billion rupees
+    ("قیمت 200 روپے فی کلو", "200 روپے", 200, "rupee"),
     ("سیلاب سے 10لاکھ افراد متاثر ہوئے", "10لاکھ", 1e6, None),  # 10 lakh, typed against the number
-    ("करीब 2 करोड़ रुपये खर्च हुए", "2 करोड़", 2e7, None),  # Hindi: 2 crore
+    ("करीब 2 करोड़ रुपये खर्च हुए", "2 करोड़ रुपये", 2e7, "rupee"),  # Hindi: 2 crore rupees
+    ("خسرت الشركة 5 مليارات دولار", "5 مليارات دولار", 5e9, "dollar"),  # Arabic: 5 billion dollars
     ("قیمتوں میں 12 فیصد اضافہ", "12 فیصد", 12, "percent"),
     ("बेरोजगारी दर 7 प्रतिशत रही", "7 प्रतिशत", 7, "percent"),
     ("ارتفعت الأسعار 12٪ وخسرت الشركة 5 مليارات دولار", "12٪", 12, "percent"),

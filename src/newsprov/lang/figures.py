@@ -77,7 +77,7 @@ MEASURE_UNITS = frozenset(
        "mile", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard", "centimetre", "millimetre",
        "pound", "kilogram", "gram", "ounce", "ton", "tonne", "gallon", "litre", "liter", "barrel", "acre", "hectare",
        "degree", "mile per hour", "kilometre per hour", "dollar", "euro", "yen", "shekel", "rupee", "yuan", "ruble",
-       "rouble", "peso", "franc", "lira", "dinar", "riyal", "pence", "cent", "USD")
+       "rouble", "peso", "franc", "lira", "dinar", "riyal", "dirham", "pence", "cent", "USD")
 )
 
 
@@ -167,6 +167,15 @@ OTHER_SCALE = {
 SUFFIX_SCALE.update(OTHER_SCALE)
 # Percent in those scripts: Urdu and Persian "فیصد", Hindi "प्रतिशत" / "फीसदी", Arabic "بالمئة" /
 # "في المئة", and the Arabic percent sign.
+# Currencies written as words after the number (or its scale word) in Urdu, Hindi and Arabic
+# copy: the unit, part of the expression as "20 dollars" is ("5 ارب روپے": 5 billion rupees).
+OTHER_CURRENCY = {
+    "روپے": "rupee", "روپیہ": "rupee", "روپیے": "rupee", "روپوں": "rupee", "ڈالر": "dollar", "ڈالرز": "dollar",
+    "یورو": "euro", "پاؤنڈ": "pound", "ریال": "riyal", "درہم": "dirham",
+    "रुपये": "rupee", "रुपए": "rupee", "रुपया": "rupee", "रुपयों": "rupee", "डॉलर": "dollar", "यूरो": "euro", "पाउंड": "pound",
+    "دولار": "dollar", "دولارات": "dollar", "يورو": "euro", "جنيه": "pound", "جنيها": "pound", "ريال": "riyal",
+    "درهم": "dirham", "دينار": "dinar", "ليرة": "lira",
+}
 # The word ends there: no letter, digit or combining mark of the script follows ("करोड़ों" is
 # another word than "करोड़").
 _WORD_ENDS = r"(?![\w\u0900-\u097f\u064b-\u065f\u0670\u06d6-\u06ed])"
@@ -284,6 +293,7 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”—–]|$|(?:that|who|which|wh
 _VERB_BEFORE = re.compile(r"\b(?:\w+ing|\w+ed|hurt|shot|hit|lost|left|saw|found|took|kept|had|have|has)\s+$", re.IGNORECASE)
 _PARTITIVE_OF = re.compile(r"\s+of\s+(?:" + _DET + r"\s+)?", re.IGNORECASE)
 _FOLLOW_WORDS = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+_OTHER_CURRENCY = re.compile(r"\s*(" + "|".join(sorted(OTHER_CURRENCY, key=lambda w: (-len(w), w))) + r")" + _WORD_ENDS)
 
 
 def _parse_digits(s: str) -> float:
@@ -680,8 +690,12 @@ def _extract(text: str, gated: bool) -> list[Figure]:
                     high = value
 
         # ---- unit / subject
-        mw = _MEASURE_WORD.match(text, e) if unit is None and vkind != "vague_magnitude" else None
-        if mw:
+        oc = _OTHER_CURRENCY.match(text, e) if unit is None and vkind != "vague_magnitude" else None
+        mw = _MEASURE_WORD.match(text, e) if unit is None and vkind != "vague_magnitude" and not oc else None
+        if oc:
+            unit, e, fused_unit = OTHER_CURRENCY[oc.group(1)], oc.end(), True
+            pos = max(pos, e)
+        elif mw:
             # a unit of measure written next to the number belongs to the expression: "five
             # minutes", "10 miles", "20 dollars"; what it measures follows "of" ("10 miles of road")
             unit, e, fused_unit = _measure_lemma(mw.group(1)), mw.end(), True
