@@ -107,3 +107,16 @@ def test_clauses_are_cut_at_the_arabic_script_comma(tmp_path):
     assert set(printed["text"]) == {"جبکہ دل کے مریضوں کے لیے علیحدہ وارڈ بھی بنایا گیا ہے"}
     assert spans.filter(pl.col("side") == "b")["article_id"].to_list() == ["c"]
 
+
+
+def test_a_dateline_and_its_agency_credit_are_no_fact_of_their_own(tmp_path):
+    # the agency's copy opens with "Karachi . 26 July (APP)", the newspaper's without it: the day and
+    # the credit join the clause after them, so no row says the newspaper lacks "26 July (APP)"
+    from conftest import built_drift_spans
+
+    body = ("وفاقی حکومت نے پیر کو نئے اسپتال کی تعمیر کے لیے فنڈز جاری کر دیے۔\n\n"
+            "منصوبے پر دو سال سے کام جاری تھا اور اس پر بھاری لاگت آئی۔\n\n"
+            "شہریوں نے اس اقدام کا خیر مقدم کیا اور حکومت کا شکریہ ادا کیا۔\n")
+    texts = {"src": "کراچی ۔ 26 جولائی (اے پی پی) " + body, "der": body, "der2": body}
+    spans = built_drift_spans(tmp_path, texts).filter(pl.col("kind") == "omission")
+    assert spans.filter(pl.col("side") == "a")["text"].to_list() == []  # (it was "26 جولائی (اے پی پی)", lacking from both)

@@ -8,7 +8,8 @@ rows are written (the scorer accepts gold ``addition`` rows with sides swapped).
 Units. Each body sentence is cut into clauses at , ; : ( ) and dashes (and the
 Arabic-script and full-width commas, semicolons, colons and parentheses); a piece
 with fewer than ``MIN_CONTENT`` content words joins its neighbour, so a unit is
-a clause or a whole sentence.
+a clause or a whole sentence. Words of an agency credit ("(AP)", "(اے پی پی)") are
+not counted: a dateline's "26 جولائی (اے پی پی)" joins the clause after it.
 
 Search of the whole version. A unit of version X is *present* in version Y when
 some window of one or two consecutive sentences of Y (anywhere in Y, headline
@@ -53,6 +54,7 @@ from collections import defaultdict
 from newsprov.dataset.compare.drift.collapse import UF, Fact, Mark
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.words import Tok
+from newsprov.dataset.metadata import WIRE_CREDIT
 
 __all__ = ["omission_facts", "MIN_CONTENT", "PRESENT", "EXHAUSTIVE"]
 
@@ -76,8 +78,18 @@ class Unit:
         self.para = sent.para or f"{aid}:{sent.sid}"
 
 
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text prints an agency credit ("(AP)", "(اے پی پی)"): its words state no fact."""
+    return [m.span() for m in WIRE_CREDIT.finditer(text)]
+
+
 def _units(art: Article, start_idx: int) -> list[Unit]:
     out = []
+    credits = _credit_spans(art.text)
+
+    def facts(toks: list[Tok]) -> int:
+        """Content words outside agency credits (a dateline's "26 جولائی (اے پی پی)" is no fact)."""
+        return sum(t.content and not any(a <= t.start < b for a, b in credits) for t in toks)
     for s in art.sents:
         if not s.body or not s.toks:
             continue
@@ -91,15 +103,15 @@ def _units(art: Article, start_idx: int) -> list[Unit]:
             prev_end = t.end
         merged: list[list[Tok]] = []
         for p in pieces:
-            if merged and sum(t.content for t in merged[-1]) < MIN_CONTENT:
+            if merged and facts(merged[-1]) < MIN_CONTENT:
                 merged[-1] = merged[-1] + p
             else:
                 merged.append(p)
-        if len(merged) > 1 and sum(t.content for t in merged[-1]) < MIN_CONTENT:
+        if len(merged) > 1 and facts(merged[-1]) < MIN_CONTENT:
             last = merged.pop()
             merged[-1] = merged[-1] + last
         for p in merged:
-            if sum(t.content for t in p) >= MIN_CONTENT:
+            if facts(p) >= MIN_CONTENT:
                 out.append(Unit(art.aid, s, p, start_idx + len(out)))
     return out
 
