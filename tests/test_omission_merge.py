@@ -120,3 +120,15 @@ def test_a_dateline_and_its_agency_credit_are_no_fact_of_their_own(tmp_path):
     texts = {"src": "کراچی ۔ 26 جولائی (اے پی پی) " + body, "der": body, "der2": body}
     spans = built_drift_spans(tmp_path, texts).filter(pl.col("kind") == "omission")
     assert spans.filter(pl.col("side") == "a")["text"].to_list() == []  # (it was "26 جولائی (اے پی پی)", lacking from both)
+
+
+def test_a_newspaper_dateline_with_its_own_credit_is_no_fact_either(tmp_path):
+    # "Islamabad (Dunya correspondent)": the paper's own credit in its dateline; while in English a
+    # bracket after a name at the start of a paragraph is its party, and its words still count
+    from newsprov.dataset.compare.drift.omission import _credit_spans
+
+    urdu = "سرخی\n\nاسلام آباد (نمائندہ دنیا) وفاقی حکومت نے"
+    assert [urdu[a:b] for a, b in _credit_spans(urdu)] == ["(نمائندہ دنیا)"]
+    english = "Headline\n\nRep. Joe Sestak (D-Penn.) said on Friday"
+    assert _credit_spans(english) == []
+    assert [t[a:b] for t in ["WASHINGTON (Reuters) - The Senate"] for a, b in _credit_spans(t)] == ["(Reuters)"]

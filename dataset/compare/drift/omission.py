@@ -78,9 +78,19 @@ class Unit:
         self.para = sent.para or f"{aid}:{sent.sid}"
 
 
+# A dateline's credit in a script without Latin letters: at the start of a paragraph, a place (and
+# date) of at most four words and a bracketed credit of at most four words, "اسلام آباد (نمائندہ
+# دنیا)" (the paper's correspondent), "کراچی ۔ 17 ستمبر (اے پی پی)". (In English a bracket there
+# is as often a name's party, "Rep. Joe Sestak (D-Penn.)": only the agencies of WIRE_CREDIT count.)
+_DATELINE_CREDIT = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:[^\s()]+[ \t]*){1,4}(\([^()\na-zA-Z]{1,40}\))")
+
+
 def _credit_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text prints an agency credit ("(AP)", "(اے پی پی)"): its words state no fact."""
-    return [m.span() for m in WIRE_CREDIT.finditer(text)]
+    """Where the text prints an agency credit ("(AP)", "(اے پی پی)") or a dateline's credit: its
+    words state no fact."""
+    spans = [m.span() for m in WIRE_CREDIT.finditer(text)]
+    spans += [m.span(1) for m in _DATELINE_CREDIT.finditer(text) if len(m.group(1).split()) <= 4]
+    return spans
 
 
 def _units(art: Article, start_idx: int) -> list[Unit]:
