@@ -96,10 +96,11 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
 def _units(art: Article, start_idx: int) -> list[Unit]:
     out = []
     credits = _credit_spans(art.text)
+    credited = {t.start for s in art.sents for t in s.toks if any(a <= t.start < b for a, b in credits)} if credits else ()
 
     def facts(toks: list[Tok]) -> int:
         """Content words outside agency credits (a dateline's "26 جولائی (اے پی پی)" is no fact)."""
-        return sum(t.content and not any(a <= t.start < b for a, b in credits) for t in toks)
+        return sum(t.content and t.start not in credited for t in toks)
     for s in art.sents:
         if not s.body or not s.toks:
             continue
