@@ -111,6 +111,8 @@ def test_names_are_capitalised_runs_without_words_the_article_writes_in_lower_ca
     ("Headline here\n\nCAIRO, Aug. 25 (AP) — Talks ended.", "--08-25"),
     ("Headline\n\nLIMA, 3 March 2021 (Reuters) - Prices rose.", "2021-03-03"),
     ("Headline\n\nلاہور ۔ 5 مارچ (اے پی پی) شہر میں بارش ہوئی", "--03-05"),
+    ("Headline\n\nراولپنڈی ۔27جولائی (اے پی پی )محکمہ زراعت نے کہا", "--07-27"),  # July, typed against the day
+    ("Headline\n\nاسلام آباد ۔ 12 مئی (اے پی پی) وزیر نے کہا", "--05-12"),  # May: its hamza is folded away
     ("Headline\n\nOn November 18, the paper suggested a link.", None),      # not a dateline
     ("Headline\n\nThe debate on Dec. 27th was cancelled.", None),
     ("Headline\n\nNo date at all here.", None),

@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from typing import NamedTuple, Sequence
 
+from newsprov.lang.calendar import month_names
 from newsprov.dataset.compare.stories.params import (NAME_MIN_WORDS)
 
 # Arabic-script letters written interchangeably: Arabic yeh / alef maksura ->
@@ -113,10 +114,10 @@ _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    # Urdu (as folded: Arabic-script variants unified)
-    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6, "جولائی": 7, "اگست": 8,
-    "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
 }
+# Urdu, keyed as folded like the words looked up (Arabic-script variants unified: "مئی" and
+# "جولائی" are "میی" and "جولایی" once folded)
+_MONTHS.update({fold(name).casefold(): n for name, n in month_names("ur").items()})
 _FIRST = {"یکم": 1}  # Urdu 'first' (of the month)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # A dateline's date is followed by the credit or the dash that ends the dateline.

@@ -65,6 +65,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from newsprov.lang.calendar import month_names
+
 __all__ = ["Figure", "MEASURE_UNITS", "PERCENT_UNITS", "extract_figures"]
 
 PERCENT_UNITS = ("percent", "percentage point")
@@ -275,11 +277,7 @@ _MONTH_AFTER = re.compile(r"\s+(?:" + MONTHS + r")\b", re.IGNORECASE)
 # The Gregorian months in the news languages of other scripts (Urdu, Hindi, Arabic: its
 # Egyptian and its Levantine names), which copy there often types against the day ("17اکتوبر"),
 # and the Chinese and Japanese day and month marks ("3月12日"): a number before them is a date.
-OTHER_MONTHS = "|".join(sorted(set((
-    "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر "
-    "जनवरी फ़रवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर "
-    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
-    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين").split()), key=lambda w: (-len(w), w)))
+OTHER_MONTHS = "|".join(sorted(month_names(), key=lambda w: (-len(w), w)))
 _OTHER_MONTH_AFTER = re.compile(r"\s*(?:(?:" + OTHER_MONTHS + r")(?!\w)|[月日])")
 _AGE_APPOS = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _AGE_APPOS_AFTER = re.compile(r",\s|\)")
