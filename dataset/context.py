@@ -65,7 +65,7 @@ class BuildContext:
             from newsprov.core.engine import InProcess
             from newsprov.dataset.per_article import run
 
-            items = [(s.article_id, s.text, s.meta.dateline_date) for s in self.sources]
+            items = [(s.article_id, s.text, s.meta.dateline_date, s.meta.language) for s in self.sources]
             for name, results in run(items, self.engine or InProcess()).items():
                 self._cache[f"per-article:{name}"] = results
         return self._cache[key]

@@ -113,12 +113,13 @@ class Rule:
     are reported as (newsprov.validators.errors). `reads` is every table and column the rule
     reads: it is handed those columns and no others, so a column it reads without declaring
     fails loudly, never silently. With `texts`, it also gets the source texts (a frame of
-    article_id, source_text) and may read only its own table. `check(tables, texts)` returns
+    article_id, source_text, and the articles' language when the package has it) and may read
+    only its own table. `check(tables, texts)` returns
     the rows that break it; `tables` holds the tables of `reads` that the package has (a
     rule decides what a missing one means).
 
     `derive` (with `texts`) is the rule's per-article work, a pure function of a shard of
-    the texts (article_id, source_text: the articles its table names) giving a frame; the
+    the texts (article_id, source_text, language: the articles its table names) giving a frame; the
     frames of all shards, concatenated in order, are handed to `check` in place of the texts.
     The validator runs it in shards, in this process or on a Dask cluster, with the same result.
     """

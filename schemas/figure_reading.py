@@ -29,12 +29,14 @@ READING_SCHEMA = {"article_id": pl.String, "start": pl.Int64, "end": pl.Int64, "
 
 
 def read_figures(texts: pl.DataFrame) -> pl.DataFrame:
-    """What the figure grammar reads in each text (article_id, source_text): article_id, start, end
+    """What the figure grammar reads in each text (article_id, source_text, and language: the
+    grammar depends on it; absent, English): article_id, start, end
     and the READ columns, one row per reading. Pure, per article: the validator may run it in
     shards on a cluster (Rule.derive)."""
     derived = []
-    for article_id, text in texts.select("article_id", "source_text").iter_rows():
-        for f in extract_figures(text):
+    languages = texts["language"] if "language" in texts.columns else [None] * texts.height
+    for (article_id, text), language in zip(texts.select("article_id", "source_text").iter_rows(), languages):
+        for f in extract_figures(text, language):
             reading = {k: v for k, v in asdict(f).items() if k in ("start", "end", *READ)}
             derived.append({"article_id": article_id, **reading})
             unit_word = UNIT_AFTER.search(f.text)

@@ -21,6 +21,7 @@ QUOTE_METHODS = (
     "quote-marks/cue-speaker-after",
     "quote-marks/label",  # marked words naming a thing, spoken by nobody ('the so-called “X”', 'a group called “X”')
     "quote-marks/no-speaker",
+    "quote-marks/other-language",  # found by its marks in a text whose language the speaker rules do not read
     "quote-marks/passive-agent",  # the agent of a passive naming verb (called “X” by Y)
     "quote-marks/poll",
     "quote-marks/possessive",

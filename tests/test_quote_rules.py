@@ -46,7 +46,7 @@ def test_quote_methods_are_derived_from_the_rules_and_match_the_schema():
     from newsprov.schemas.quotes import QUOTE_METHODS as SCHEMA_METHODS
 
     assert set(QUOTE_METHODS) == {m for r in (*RULES, *REFINERS) for m in r.methods} | {
-        "quote-marks/no-speaker", "quote-marks/pronoun-resolved"}
+        "quote-marks/no-speaker", "quote-marks/pronoun-resolved", "quote-marks/other-language"}
     assert set(SCHEMA_METHODS) == set(QUOTE_METHODS) | {"curated"}
 
 

@@ -163,12 +163,12 @@ def rule_errors(rule: Rule, tables: dict[str, pl.DataFrame], texts: pl.DataFrame
 
 
 def derived(rule: Rule, given: dict[str, pl.DataFrame], texts: pl.DataFrame, engine=None, shard_chars: int | None = None) -> pl.DataFrame:
-    """rule.derive over shards of the texts (article_id, source_text) of the articles the rule's
-    table names (all texts when it has no article_id), concatenated in the texts' order."""
+    """rule.derive over shards of the texts (article_id, source_text, and language when the articles
+    table has it) of the articles the rule's table names (all texts when it has no article_id), concatenated in the texts' order."""
     own = next(iter(given.values()), None)
     if own is not None and "article_id" in own.columns:
         texts = texts.filter(pl.col("article_id").is_in(own["article_id"].unique().implode()))
-    texts = texts.select("article_id", "source_text")
+    texts = texts.select("article_id", "source_text", *(["language"] if "language" in texts.columns else []))
     size = max(1, SHARD_CHARS if shard_chars is None else shard_chars)
     ends = texts.select(pl.col("source_text").str.len_chars().cum_sum() // size)["source_text"]
     shards = [part.drop("_shard") for _, part in texts.with_columns(_shard=ends).group_by("_shard", maintain_order=True)] or [texts]

@@ -354,7 +354,8 @@ class _SourceBytes:
 
 
 def _source_texts(articles: pl.DataFrame, meta, sources: pl.DataFrame, errors: list) -> pl.DataFrame:
-    """article_id, source_text, n (its length in characters) of every article whose source file was read.
+    """article_id, source_text, n (its length in characters) and, when the table has it, language
+    of every article whose source file was read.
 
     articles: the table listing the source files (meta.sources names its columns); sources:
     source_path, actual_sha256, data (the file's bytes). Decoding is vectorised:
@@ -394,6 +395,9 @@ def _source_texts(articles: pl.DataFrame, meta, sources: pl.DataFrame, errors: l
         )
     elif dropped:
         frame = frame.with_row_index("_i").filter(~pl.col("_i").is_in(sorted(dropped))).drop("_i")
+    if "language" in articles.columns:  # (what the figure grammar reads depends on it: Rule.derive)
+        languages = articles.select(pl.col(meta.sources.article).alias("article_id"), "language").unique("article_id", keep="first")
+        frame = frame.join(languages, on="article_id", how="left", maintain_order="left")
     return frame.with_columns(n=pl.col("source_text").str.len_chars())
 
 

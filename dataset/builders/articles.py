@@ -30,7 +30,7 @@ def build(ctx: BuildContext) -> pl.DataFrame:
             "dateline_date": [dt.date.fromisoformat(s.meta.dateline_date) if s.meta.dateline_date else None for s in ctx.sources],
             "wire_credits": [s.meta.wire_credits for s in ctx.sources],
             "outlet": [s.meta.outlet for s in ctx.sources],
-            "language": [s.meta.language or ctx.per_article("language")[s.article_id] for s in ctx.sources],
+            "language": [ctx.per_article("language")[s.article_id] for s in ctx.sources],
             "story_id": [story_of(ctx)[s.article_id] for s in ctx.sources],
         },
         schema_overrides={"dateline_date": pl.Date, "wire_credits": pl.String, "outlet": pl.String},

@@ -19,23 +19,34 @@ from newsprov.dataset.extract.quotes.name_forms import (
     TITLE_OF_RE, author_of, body_names, canonical, fullest_of, known_names, mention_kind, name_segments, name_uses,
     subject_position, titled_names, verb_next,
 )
-from newsprov.dataset.extract.quotes.nonquotes import not_a_quotation
+from newsprov.dataset.extract.quotes.nonquotes import MAX_SCARE_WORDS, not_a_quotation
 from newsprov.dataset.extract.quotes.phrases import np_according, np_before
-from newsprov.dataset.extract.quotes.rules import Previous, QuoteContext, attribute, pronoun_resolved
+from newsprov.dataset.extract.quotes.rules import OTHER_LANGUAGE, Previous, QuoteContext, attribute, pronoun_resolved
 from newsprov.dataset.extract.quotes.sentences import Paragraphs, is_sentence_initial, previous_paragraph_end, sentence_start
 from newsprov.dataset.extract.speakers import (
     DOCUMENT_NOUNS, OFFICE_NOUNS, PERSON_NOUNS, Evidence, Timeline, document_author, expand_title, name_kind,
     nominal_kind, role_matches, singular, strip_possessive,
 )
+from newsprov.lang.words import word_count
+
+# The languages the speaker rules read (cues, names, pronouns: English), and "und", a text too
+# short or mixed for the detector, read as before languages were detected.
+SPEAKER_RULE_LANGUAGES = frozenset({"en", "und"})
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """All direct quotes in ``text`` with their speaker, cue and offsets (into ``text``)."""
+def extract_quotes(text: str, language: str | None = None) -> list[Quote]:
+    """All direct quotes in ``text`` with their speaker, cue and offsets (into ``text``).
+
+    ``language``: the text's BCP 47 tag (the articles table's). In a language the speaker rules
+    do not read, quotations are found by their marks alone and name no speaker (``marked_only``):
+    English rules take a dateline or a weekday for a French or German quote's speaker."""
     source = text
     text = standard_marks(text)
     spans = quote_spans(text)
     if not spans:
         return []
+    if language is not None and language.split("-")[0] not in SPEAKER_RULE_LANGUAGES:
+        return marked_only(source, text, spans)
 
     # Subjects of speech verbs across the article: the timeline pronouns
     # resolve against, and the pool of name forms for fullest-name resolution.
@@ -320,6 +331,28 @@ def extract_quotes(text: str) -> list[Quote]:
             prev = Previous(para_start, speaker, attr, end, speaker_kind)
         elif prev is not None and prev.para_start != para_start:
             prev = None
+    return out
+
+
+def marked_only(source: str, text: str, spans: list[tuple[int, int, bool]]) -> list[Quote]:
+    """The quotations of a text in a language the speaker rules do not read: every marked span
+    but the short fragments inside a sentence of the reporter's (scare quotes, titles: "partial"
+    and at most MAX_SCARE_WORDS words), without the spaces some typography sets inside the marks
+    ("« Nous sommes proches »"); no speaker, no cue; method ``OTHER_LANGUAGE``."""
+    paragraphs = Paragraphs(text)
+    out = []
+    for idx in range(len(spans)):
+        ctx = QuoteContext.of(text, spans, idx, paragraphs)
+        start, end = ctx.start, ctx.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end == start or (ctx.kind == "partial" and word_count(text[start:end]) <= MAX_SCARE_WORDS):
+            continue
+        out.append(Quote(start=start, end=end, text=source[start:end], kind=ctx.kind, speaker=None, speaker_kind=None,
+                         speaker_mention=None, speaker_start=None, speaker_end=None, cue=None, cue_start=None,
+                         cue_end=None, method=OTHER_LANGUAGE))
     return out
 
 

@@ -19,10 +19,18 @@ def quote_kind(text: str, start: int, end: int, para_start: int) -> str:
     while k >= para_start and text[k] in " \t\u00a0":
         k -= 1
     before = text[k] if k >= para_start else "\n"
-    first = text[start:start + 1]
-    if (first.isupper() or first.isdigit() or first in "‘'\"“…") and before in "\n:,.!?—–-(":
+    first = text[start:end].lstrip(" \u00a0\u202f\u2009")[:1]  # (French sets a space inside « »)
+    # (a letter of a script without case opens a sentence as a capital does: "हम", "我们")
+    opens = first.isupper() or first.isdigit() or first in "‘'\"“…" or (first.isalpha() and not first.islower())
+    if opens and before in _BEFORE_FULL:
         return "full"
     return "partial"
+
+
+# What precedes a quotation that is a sentence of its own: a paragraph's start, a colon, a comma
+# or a sentence's end, in Latin and in other scripts' punctuation (full-width colon and comma,
+# ideographic full stop, Arabic-script comma and full stop, danda).
+_BEFORE_FULL = frozenset("\n:,.!?—–-(" + "：，。！？、،؛۔।")
 
 
 # Scare quotes and coined terms ("a “workplace” issue") are short and have

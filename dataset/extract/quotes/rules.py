@@ -35,6 +35,8 @@ from newsprov.dataset.extract.quotes.sentences import (
 from newsprov.dataset.extract.quotes.subjects import LEADING, attr_subject, clause_subject
 
 NO_SPEAKER = "quote-marks/no-speaker"
+# A quotation in a text whose language the speaker rules do not read (extract.marked_only).
+OTHER_LANGUAGE = "quote-marks/other-language"
 PRONOUN_RESOLVED = "quote-marks/pronoun-resolved"
 
 
@@ -409,7 +411,7 @@ def pronoun_resolved(attr: Attribution) -> Attribution:
 
 
 def _methods() -> tuple[str, ...]:
-    declared = {m for step in (*RULES, *REFINERS) for m in step.methods} | {NO_SPEAKER, PRONOUN_RESOLVED}
+    declared = {m for step in (*RULES, *REFINERS) for m in step.methods} | {NO_SPEAKER, PRONOUN_RESOLVED, OTHER_LANGUAGE}
     return tuple(sorted(declared))
 
 

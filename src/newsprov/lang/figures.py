@@ -1,4 +1,5 @@
-"""Numeric-claim ("figure") extraction from English news text.
+"""Numeric-claim ("figure") extraction from English news text (and the numbers of Urdu, Hindi,
+Arabic, Chinese and Japanese copy; other languages: lang.numerals).
 
 ``extract_figures(text)`` returns every quantity the text asserts, as ``Figure``
 records whose ``start``/``end`` are Python ``str`` offsets into ``text``
@@ -65,9 +66,9 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from newsprov.lang.calendar import month_names
+from newsprov.lang.calendar import OTHER_SCRIPTS, month_names
 
-__all__ = ["Figure", "MEASURE_UNITS", "PERCENT_UNITS", "extract_figures"]
+__all__ = ["Figure", "GRAMMAR_LANGUAGES", "MEASURE_UNITS", "PERCENT_UNITS", "extract_figures"]
 
 PERCENT_UNITS = ("percent", "percentage point")
 # Units of measure (singular): what a number is measured in, as opposed to what it counts
@@ -277,7 +278,7 @@ _MONTH_AFTER = re.compile(r"\s+(?:" + MONTHS + r")\b", re.IGNORECASE)
 # The Gregorian months in the news languages of other scripts (Urdu, Hindi, Arabic: its
 # Egyptian and its Levantine names), which copy there often types against the day ("17اکتوبر"),
 # and the Chinese and Japanese day and month marks ("3月12日"): a number before them is a date.
-OTHER_MONTHS = "|".join(sorted(month_names(), key=lambda w: (-len(w), w)))
+OTHER_MONTHS = "|".join(sorted(month_names(*OTHER_SCRIPTS), key=lambda w: (-len(w), w)))
 _OTHER_MONTH_AFTER = re.compile(r"\s*(?:(?:" + OTHER_MONTHS + r")(?!\w)|[月日])")
 _AGE_APPOS = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _AGE_APPOS_AFTER = re.compile(r",\s|\)")
@@ -454,8 +455,20 @@ def _gated_search(text: str, pos: int):
     return g.end()
 
 
-def extract_figures(text: str) -> list[Figure]:
-    """All figures in text, in order of position (see module docstring)."""
+# The languages this grammar reads (BCP 47 primary tags): English, "und" (a text too short or
+# mixed for the language detector), and the languages of other scripts whose month, percent,
+# scale and currency words it knows (Chinese and Japanese: the date marks 月 日). A text in any
+# other language is read by lang.numerals, which reads numbers only as that language prints them.
+GRAMMAR_LANGUAGES = frozenset({"en", "und", *OTHER_SCRIPTS, "zh", "ja"})
+
+
+def extract_figures(text: str, language: str | None = None) -> list[Figure]:
+    """All figures in text, in order of position (see module docstring). ``language`` (the text's
+    BCP 47 tag; None reads it as English) outside GRAMMAR_LANGUAGES: lang.numerals.extract_numerals."""
+    if language is not None and language.split("-")[0] not in GRAMMAR_LANGUAGES:
+        from newsprov.lang.numerals import extract_numerals  # (it builds on this module's Figure)
+
+        return extract_numerals(text, language)
     return _extract(text, gated=True)
 
 
