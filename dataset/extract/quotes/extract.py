@@ -335,11 +335,16 @@ def extract_quotes(text: str, language: str | None = None) -> list[Quote]:
 
 
 def marked_only(source: str, text: str, spans: list[tuple[int, int, bool]]) -> list[Quote]:
-    """The quotations of a text in a language the speaker rules do not read: every marked span
-    but the short fragments inside a sentence of the reporter's (scare quotes, titles: "partial"
-    and at most MAX_SCARE_WORDS words), without the spaces some typography sets inside the marks
-    ("« Nous sommes proches »"); no speaker, no cue; method ``OTHER_LANGUAGE``."""
+    """The quotations of a text in a language the speaker rules do not read: every marked span of
+    more than MAX_SCARE_WORDS words, and the shorter ones that are a sentence of their own, that is
+    open a sentence (``quote_kind`` "full") and either end with a sentence's final mark inside the
+    marks ("“我们将全力救援。”", '"हम हर संभव मदद करेंगे।"') or hand over to an attribution after a
+    comma or a dash ("« Nous sommes proches », a déclaré", "„Wir sind nahe“, sagte"). Short marked
+    words otherwise are titles, names and scare quotes, in scripts with case or without ('"ارتھ"،
+    "سوامی"'). Spaces some typography sets inside the marks are left out ("« Nous »"); no speaker,
+    no cue; method ``OTHER_LANGUAGE``."""
     paragraphs = Paragraphs(text)
+    spans = _alternating(text, spans)
     out = []
     for idx in range(len(spans)):
         ctx = QuoteContext.of(text, spans, idx, paragraphs)
@@ -348,12 +353,46 @@ def marked_only(source: str, text: str, spans: list[tuple[int, int, bool]]) -> l
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end == start or (ctx.kind == "partial" and word_count(text[start:end]) <= MAX_SCARE_WORDS):
+        if end == start:
+            continue
+        if word_count(text[start:end]) <= MAX_SCARE_WORDS and not (
+                ctx.kind == "full" and (text[end - 1] in _FINAL_MARKS or _HANDS_OVER.match(text, ctx.close_end))):
             continue
         out.append(Quote(start=start, end=end, text=source[start:end], kind=ctx.kind, speaker=None, speaker_kind=None,
                          speaker_mention=None, speaker_start=None, speaker_end=None, cue=None, cue_start=None,
                          cue_end=None, method=OTHER_LANGUAGE))
     return out
+
+
+# Double quotation marks paired in turn in a text of another language (``_alternating``).
+_DOUBLE_MARKS = '"“”„'
+
+
+def _alternating(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``spans`` with the double marks " “ ” „ paired in turn within each paragraph (the first
+    opens, the next closes), guillemets and corner brackets as ``spans`` has them. The English
+    rules tell an opening mark from a closing one by its direction and by the spaces around it;
+    copy in other scripts sets the spaces either way and right-to-left copy turns the curly
+    marks round ('فلم " کچھ کچھ ہوتا ہے"', '”وہ“'). A paragraph's last mark of an odd count
+    pairs with none; a pair inside another span stays out ("« il a dit “non” »")."""
+    out = [sp for sp in spans if sp[0] == 0 or text[sp[0] - 1] not in _DOUBLE_MARKS]
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer(f"[{_DOUBLE_MARKS}]", para.group())]
+        base = para.start()
+        out.extend((base + a + 1, base + b, True) for a, b in zip(marks[::2], marks[1::2]) if b > a + 1)
+    out.sort()
+    kept: list[tuple[int, int, bool]] = []
+    for sp in out:
+        if kept and sp[0] < kept[-1][1]:
+            continue
+        kept.append(sp)
+    return kept
+
+
+# A sentence's final marks, in Latin and other scripts; and what follows a quotation that hands
+# over to its attribution: a comma or a dash, then a word (not the next title of a list).
+_FINAL_MARKS = frozenset(".!?…。！？।॥۔؟")
+_HANDS_OVER = re.compile(r"[ \t\u00a0]*[,،，][ \t\u00a0]*[-—–]?[ \t\u00a0]*(?=[^\W\d_])|[ \t\u00a0]*[-—–][ \t\u00a0]*(?=[^\W\d_])")
 
 
 def reported_speaker(text: str, sent_start: int, start: int, end: int, sent_end: int) -> tuple[int, int, str, str | None] | None:
