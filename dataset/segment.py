@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprov.lang.calendar import month_names
 from newsprov.lang.words import word_count
 
 # A `date YYYY-MM-DD` header some feeds put before the first paragraph.
@@ -124,12 +125,19 @@ CANDIDATE_END = re.compile(
     rf"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[^\W_])"
     rf"|[{OTHER_TERMINALS}]+[\"'”’)\]」』]*(?=\s*[\"'“‘(\[「『]*[^\W_])"
 )
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)\.$")  # (letters of any script: "Д. Песков" is an initial)
+# A day written as an ordinal before a month name ("am 25. August", "25. srpna", "3. september"):
+# the languages that write a day so, mid-sentence (in English "It rose 5. May was worse" ends one).
+ORDINAL_DAY_LANGUAGES = frozenset("de da nb nn no is fo fi et lv lt cs sk pl sl hr sr bs hu".split())
+ORDINAL_DAY = re.compile(r"(?<![\d.,])\d{1,2}\.$")
+MONTH_NEXT = re.compile(r"\s+(" + "|".join(sorted(
+    {*month_names(), *"january february march april may june july august september october november december".split()},
+    key=lambda w: (-len(w), w))) + r")(?![^\W\d_])", re.IGNORECASE)
 NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z]+)")
 FIRST_CHAR = re.compile(r"\s+[\"'“‘(\[]*([^\W_])")
 
 
-def _is_boundary(text: str, match: re.Match) -> bool:
+def _is_boundary(text: str, match: re.Match, ordinal_days: bool = False) -> bool:
     punct = match.group(0)
     if punct[0] in OTHER_TERMINALS:
         return True
@@ -138,6 +146,9 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         return False  # "e.g. the", "... and so on. then" (only cased scripts have lower case)
     if not punct.startswith("."):
         return True
+    if ordinal_days and punct == "." and ORDINAL_DAY.search(text, max(0, match.start() - 3), match.end()) \
+            and MONTH_NEXT.match(text, match.end()):
+        return False  # "am 25. August"
     before = WORD_BEFORE.search(text, max(0, match.start() - 30), match.start() + 1)
     if not before:
         return True
@@ -155,11 +166,13 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     return True
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end], whitespace trimmed."""
+def sentences(text: str, start: int, end: int, language: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end], whitespace trimmed. ``language`` (the text's BCP 47
+    tag): in ORDINAL_DAY_LANGUAGES a full stop after a day before a month name ends nothing."""
+    ordinal_days = language is not None and language.split("-")[0] in ORDINAL_DAY_LANGUAGES
     out, pos = [], start
     for match in CANDIDATE_END.finditer(text, start, end):
-        if _is_boundary(text, match):
+        if _is_boundary(text, match, ordinal_days):
             out.append((pos, match.end()))
             pos = match.end()
     out.append((pos, end))

@@ -130,3 +130,22 @@ def test_a_package_of_german_articles_reads_and_validates_its_figures(tmp_path):
     path.write_text(table.replace(",mehr als 40.000,40000,40000,", ",mehr als 40.000,40,40,", 1), encoding="utf-8")
     errors = validate(out).flatten(["type", "resource", "row"])
     assert ["derived-mismatch", "figures", 2] in errors
+
+
+def split(text, language):
+    from newsprov.dataset.segment import sentences
+
+    return [text[a:b] for a, b in sentences(text, 0, len(text), language)]
+
+
+def test_a_day_written_as_an_ordinal_ends_no_sentence_where_the_language_writes_days_so():
+    german = "Die Gespräche begannen am 25. August in Kairo. Sie dauerten bis zum 3. September an."
+    assert split(german, "de") == ["Die Gespräche begannen am 25. August in Kairo.", "Sie dauerten bis zum 3. September an."]
+    assert split("Rozmowy zaczęły się 25. sierpnia w Kairze. Trwały długo.", "pl")[0] == "Rozmowy zaczęły się 25. sierpnia w Kairze."
+    # in English a number can end a sentence before one that opens with a month's name
+    assert split("It rose 5. May was worse.", "en") == ["It rose 5.", "May was worse."]
+
+
+def test_an_initial_is_an_initial_in_any_script():
+    assert split("Пресс-секретарь Д. Песков заявил. Это было вчера.", "ru") == [
+        "Пресс-секретарь Д. Песков заявил.", "Это было вчера."]
