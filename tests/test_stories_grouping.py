@@ -305,3 +305,17 @@ def test_statistics_of_shards_merge_to_the_statistics_of_the_whole():
     merged = S.merge_statistics([S.term_statistics(sigs[:7]), S.term_statistics(sigs[7:])])
     assert np.array_equal(whole.keys, merged.keys) and np.array_equal(whole.df, merged.df)
     assert whole.population == merged.population and whole.documents == merged.documents
+
+
+def test_articles_sharing_numbers_only_are_no_story():
+    # A Hindi and a Chinese report and a Russian one, each with its own event and its own script,
+    # printing the same numbers (a date, counts): nothing but numbers in common.
+    reports = {
+        "n_hi": "दिल्ली में भारी बारिश\n\nनई दिल्ली, 25 अगस्त राजधानी में रविवार को हुई भारी बारिश से कम से कम 12 लोगों "
+                "की मौत हो गई। अगले 48 घंटों में और बारिश हो सकती है। शहर में 150 मिलीमीटर बारिश दर्ज की गई।",
+        "n_zh": "北京暴雨\n\n北京8月25日电 北京市遭遇特大暴雨，造成至少12人死亡。未来48小时仍有强降雨，降雨量达150毫米。",
+        "n_ru": "Переговоры в Москве\n\nМОСКВА, 25 августа. Переговоры продолжались 48 часов, в них участвовали "
+                "12 делегаций и 150 журналистов.",
+    }
+    r = S.group(corpus(reports))
+    assert len(stories_of(r, reports)) == 3

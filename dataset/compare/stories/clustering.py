@@ -38,6 +38,7 @@ class Matrix:
     date_ord: np.ndarray       # proleptic ordinal when the year is stated, else -1
     date_doy: np.ndarray       # day of year (leap-year calendar) when a date is stated, else -1
     phrases: "sparse.csr_matrix | None" = None  # n x rare phrases, binary (Vector.phrases)
+    words: "sparse.csr_matrix | None" = None  # n x kept terms other than numbers, binary (Vector.words)
 
 
 def _csr(rows: Sequence[np.ndarray], weights: Sequence[np.ndarray] | None):
@@ -76,6 +77,7 @@ def matrix(sigs: Sequence[Signature], vecs: Sequence[Vector]) -> Matrix:
         date_ord=np.array(ords, dtype=np.int64),
         date_doy=np.array(doys, dtype=np.int64),
         phrases=_csr([v.phrases for v in vecs], None),
+        words=_csr([v.words for v in vecs], None),
     )
 
 
@@ -133,6 +135,8 @@ def score_pairs(mx: Matrix, pairs: np.ndarray, chunk: int = 20_000) -> Edges:
         cont[s:s + chunk] = np.where((a > 0) & (b > 0), np.minimum(1.0, inter / np.maximum(1, np.minimum(a, b))), 0.0)
         res[s:s + chunk] = np.where((a > 0) & (b > 0), np.minimum(1.0, inter / np.maximum(1, np.maximum(a, b))), 0.0)
         cos[s:s + chunk] = _rowdot(mx.vectors[i], mx.vectors[j])
+        if mx.words is not None:  # numbers alone are no evidence of one event (Matrix.words)
+            cos[s:s + chunk] *= _rowdot(mx.words[i], mx.words[j]) > 0
         vet[s:s + chunk] = pair_vetoes(mx, i, j)
         if mx.phrases is not None:
             phr[s:s + chunk] = _rowdot(mx.phrases[i], mx.phrases[j])
@@ -161,6 +165,9 @@ def _average_linkage(mx: Matrix, members: np.ndarray, dup_pairs: np.ndarray, eve
     m = len(members)
     sub = mx.vectors[members]
     sim = (sub @ sub.T).tocsr().astype(np.float64)     # sparse: pairs sharing no term are absent
+    if mx.words is not None:  # (as in score_pairs: pairs sharing numbers only are absent too)
+        w = mx.words[members]
+        sim = sim.multiply((w @ w.T).sign()).tocsr()
     sim.setdiag(0.0)
     sim.eliminate_zeros()
     # initial groups: near-duplicate components

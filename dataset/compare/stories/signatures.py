@@ -161,6 +161,7 @@ class Vector:
     figures: np.ndarray     # uint64: rare numbers (df <= FIGURE_RARE_FRACTION of the corpus)
     date: str | None
     phrases: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # uint64: rare phrases (2 <= df <= RARE_PHRASE_DF)
+    words: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # uint64: the kept terms that are not numbers
 
 
 def vector(sig: Signature, stats: TermStats, *, vector_terms: int | None = None,
@@ -207,7 +208,8 @@ def vector(sig: Signature, stats: TermStats, *, vector_terms: int | None = None,
     pdf = stats.lookup(sig.phrase_keys)
     return Vector(sig.article_id, sig.term_keys[kept], weights.astype(np.float32),
                   sig.term_keys[index], np.sort(sig.term_keys[numbers]), sig.date,
-                  sig.phrase_keys[(pdf >= 2) & (pdf <= RARE_PHRASE_DF)])
+                  sig.phrase_keys[(pdf >= 2) & (pdf <= RARE_PHRASE_DF)],
+                  sig.term_keys[kept[sig.term_scripts[kept] != DIGIT]])
 
 
 def cosine(a: Vector, b: Vector) -> float:
