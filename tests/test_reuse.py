@@ -278,3 +278,30 @@ def test_tiling_takes_tiles_in_the_order_of_a_priority_queue():
         tb = [R.Token(i, i + 1, w, 1.0) for i, w in enumerate(b)]
         for n in (1, 2, 3):
             assert [tuple(t) for t in R._tiles(ta, tb, n)] == _tiles_by_priority_queue(a, b, n), (a, b, n)
+
+
+def test_one_token_tiling_gives_the_tiles_of_the_greedy_loop():
+    """R._tiles_unigram (numpy seeds, one-token candidates taken per token) against the bucket loop
+    of R._tiles_greedy at min_tile 1: texts with frequent tokens (past MAX_SEED_OCCURRENCES), long
+    copied runs with edits, repeated blocks, and texts of one token."""
+    import random
+
+    rng = random.Random(11)
+    checked = 0
+    for case in range(400):
+        vocab = [f"w{v}" for v in range(rng.randint(1, 30))]
+        size = rng.choice((0, 1, 5, 40, 200))
+        a = [rng.choice(vocab[:3]) if rng.random() < 0.4 else rng.choice(vocab) for _ in range(size)]
+        if case % 3 == 0:
+            b = a[rng.randint(0, max(0, size // 3)):]
+            b = [w if rng.random() > 0.1 else rng.choice(vocab) for w in b]
+        elif case % 3 == 1:
+            block = a[: max(1, size // 4)]
+            b = block * rng.randint(1, 4) + [rng.choice(vocab) for _ in range(rng.randint(0, 20))]
+        else:
+            b = [rng.choice(vocab) for _ in range(rng.choice((0, 1, 30, 150)))]
+        ta = [R.Token(i, i + 1, w, 1.0) for i, w in enumerate(a)]
+        tb = [R.Token(i, i + 1, w, 1.0) for i, w in enumerate(b)]
+        assert R._tiles_unigram(ta, tb, None) == R._tiles_greedy(ta, tb, 1), (case, a, b)
+        checked += bool(a and b)
+    assert checked > 200

@@ -73,8 +73,10 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import accumulate
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from newsprov.lang.words import NOSPACE
@@ -350,7 +352,110 @@ class Run(NamedTuple):
     anchored: bool = False  # shorter than MIN_RUN, kept because near a longer run (see find_runs)
 
 
-def _tiles(ta: Sequence[Token], tb: Sequence[Token], min_tile: int) -> list[Tile]:
+def token_ids(docs: Mapping[str, Sequence[Token]]) -> dict[str, np.ndarray]:
+    """Each document's tokens as integers, one vocabulary over the documents (equal matching keys,
+    equal integers): computed once per story, so that the tiling of each pair compares integers."""
+    vocab: dict[str, int] = {}
+    return {d: np.fromiter((vocab.setdefault(t.norm, len(vocab)) for t in toks), np.int64, len(toks))
+            for d, toks in docs.items()}
+
+
+def _tiles(ta: Sequence[Token], tb: Sequence[Token], min_tile: int,
+           ids: tuple[np.ndarray, np.ndarray] | None = None) -> list[Tile]:
+    """Greedy string tiling (``_tiles_greedy``); for tiles of one token or more, ``_tiles_unigram``
+    gives the same tiles faster (``ids``: the two texts' ``token_ids``, computed when None)."""
+    if min_tile == 1:
+        return _tiles_unigram(ta, tb, ids)
+    return _tiles_greedy(ta, tb, min_tile)
+
+
+def _tiles_unigram(ta: Sequence[Token], tb: Sequence[Token], ids: tuple[np.ndarray, np.ndarray] | None) -> list[Tile]:
+    """``_tiles_greedy(ta, tb, 1)``, the same tiles: the seeds (token pairs), their skipping and the
+    one-token test of their extension in numpy; the candidates of one token, which are most of
+    them, taken without the bucket loop.
+
+    Why that is the same: a one-token candidate (i, j) is taken when neither token is taken yet,
+    in (i, j) order; only a tile holding i or j can take them, that is a longer tile (its tokens
+    are marked before the one-token bucket is read) or a one-token tile of the same token. So the
+    tokens are independent of one another, and a token printed once in each text has one
+    candidate, taken unless a longer tile holds it."""
+    la, lb = len(ta), len(tb)
+    if not la or not lb:
+        return []
+    if ids is None:
+        both = token_ids({"a": ta, "b": tb})
+        ids = (both["a"], both["b"])
+    _, inv = np.unique(np.concatenate(ids), return_inverse=True)
+    A, B = inv[:la], inv[la:]
+    nv = int(inv.max()) + 1
+    ca, cb = np.bincount(A, minlength=nv), np.bincount(B, minlength=nv)
+    seed_a = ((ca <= MAX_SEED_OCCURRENCES) & (cb > 0) & (cb <= MAX_SEED_OCCURRENCES))[A]
+    ii = np.flatnonzero(seed_a)
+    if not len(ii):
+        return []
+    # seeds: every i of a seed token with every j of the same token in b, in (i, j) order
+    order_b = np.argsort(B, kind="stable")
+    start_b = np.zeros(nv + 1, np.int64)
+    np.cumsum(cb, out=start_b[1:])
+    g = A[ii]
+    reps = cb[g]
+    I = np.repeat(ii, reps)
+    J = order_b[np.repeat(start_b[g] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))]
+    # (inside a run found from an earlier seed: the token pair before is a seed pair)
+    inner = (I > 0) & (J > 0)
+    k = np.flatnonzero(inner)
+    inner[k] = seed_a[I[k] - 1] & (A[I[k] - 1] == B[J[k] - 1])
+    I, J = I[~inner], J[~inner]
+    longer = (I + 1 < la) & (J + 1 < lb)
+    k = np.flatnonzero(longer)
+    longer[k] = A[I[k] + 1] == B[J[k] + 1]
+    a, b = A.tolist(), B.tolist()
+    buckets: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in zip(I[longer].tolist(), J[longer].tolist()):
+        n = 2
+        while i + n < la and j + n < lb and a[i + n] == b[j + n]:
+            n += 1
+        buckets[n].append((i, j))
+    mark_a, mark_b = bytearray(la), bytearray(lb)
+    tiles: list[Tile] = []
+    pieces: list[tuple[int, int]] = []  # one-token parts of longer candidates, requeued
+    while buckets:  # longer candidates, longest first, as _tiles_greedy takes them
+        n = max(buckets)
+        for i, j in sorted(buckets.pop(n)):
+            if mark_a.find(1, i, i + n) < 0 and mark_b.find(1, j, j + n) < 0:
+                tiles.append(Tile(i, j, n))
+                mark_a[i:i + n] = mark_b[j:j + n] = b"\x01" * n
+                continue
+            s = None
+            for t in range(n + 1):
+                free = t < n and not mark_a[i + t] and not mark_b[j + t]
+                if free and s is None:
+                    s = t
+                elif not free and s is not None:
+                    (buckets[t - s] if t - s > 1 else pieces).append((i + s, j + s))
+                    s = None
+    I1, J1 = I[~longer], J[~longer]
+    if pieces:
+        extra = np.array(pieces, dtype=np.int64)
+        I1, J1 = np.concatenate([I1, extra[:, 0]]), np.concatenate([J1, extra[:, 1]])
+        o = np.lexsort((J1, I1))
+        I1, J1 = I1[o], J1[o]
+        first = np.r_[True, (I1[1:] != I1[:-1]) | (J1[1:] != J1[:-1])]  # (a piece that is a seed too: once)
+        I1, J1 = I1[first], J1[first]
+    if tiles:
+        free = ~(np.frombuffer(bytes(mark_a), np.uint8)[I1].astype(bool) | np.frombuffer(bytes(mark_b), np.uint8)[J1].astype(bool))
+        I1, J1 = I1[free], J1[free]
+    once = (ca[A[I1]] == 1) & (cb[B[J1]] == 1)
+    tiles += [Tile(i, j, 1) for i, j in zip(I1[once].tolist(), J1[once].tolist())]
+    for i, j in zip(I1[~once].tolist(), J1[~once].tolist()):
+        if not mark_a[i] and not mark_b[j]:
+            tiles.append(Tile(i, j, 1))
+            mark_a[i] = mark_b[j] = 1
+    tiles.sort(key=lambda t: (t.i, t.j))
+    return tiles
+
+
+def _tiles_greedy(ta: Sequence[Token], tb: Sequence[Token], min_tile: int) -> list[Tile]:
     """Greedy string tiling: maximal common token runs of at least min_tile tokens, longest
     first (ties: earlier in a, then in b), each token of either text in at most one tile.
 
@@ -433,15 +538,12 @@ def _gap_matches(ta, tb, i0: int, i1: int, j0: int, j1: int) -> list[tuple[int, 
 
 def _cumulative(tokens: Sequence[Token]) -> list[float]:
     """Prefix sums of token weights: weight of tokens[i:j] is cum[j] - cum[i]."""
-    cum = [0.0]
-    for t in tokens:
-        cum.append(cum[-1] + t.weight)
-    return cum
+    return list(accumulate((t.weight for t in tokens), initial=0.0))  # (the same sums, left to right)
 
 
 def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN, max_gap: float = MAX_GAP,
               min_tile: int = MIN_TILE, anchored_run: float | None = ANCHORED_RUN,
-              anchor_window: float = ANCHOR_WINDOW) -> list[Run]:
+              anchor_window: float = ANCHOR_WINDOW, ids: tuple[np.ndarray, np.ndarray] | None = None) -> list[Run]:
     """Verbatim and near-verbatim runs shared by two token lists, in a's order (module doc).
 
     Tiles (greedy string tiling, at least ``min_tile`` tokens) that follow one
@@ -449,11 +551,12 @@ def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN
     apart on each side, form one run; a run is kept when it aligns at least
     ``min_run`` word-equivalents of a, or at least ``anchored_run`` and it is
     anchored (``_anchored``; ``anchored_run=None`` keeps only ``min_run``).
+    ``ids``: the two texts' ``token_ids`` when computed already (per story).
     """
     floor = min_run if anchored_run is None else min(min_run, anchored_run)
     cum_a, cum_b = _cumulative(ta), _cumulative(tb)
     groups: list[list[Tile]] = []
-    for t in _tiles(ta, tb, min_tile):  # sorted by position in a
+    for t in _tiles(ta, tb, min_tile, ids):  # sorted by position in a
         if groups:
             p = groups[-1][-1]
             if (t.i >= p.i + p.n and t.j >= p.j + p.n
