@@ -319,3 +319,24 @@ def test_articles_sharing_numbers_only_are_no_story():
     }
     r = S.group(corpus(reports))
     assert len(stories_of(r, reports)) == 3
+
+
+def test_a_script_written_by_few_articles_still_links_their_shared_words():
+    # Two Hindi versions and two Chinese versions of one event each, among English stories: a
+    # script of two articles must not count every word the two share as common to its language.
+    hindi = {
+        "hi1": "दिल्ली में भारी बारिश, 12 लोगों की मौत\n\nनई दिल्ली में रविवार को हुई भारी बारिश से कम से कम 12 लोगों की मौत "
+              "हो गई। मौसम विभाग के अनुसार अगले 48 घंटों में और बारिश हो सकती है। यमुना का जलस्तर खतरे के निशान से ऊपर है।",
+        "hi2": "दिल्ली में मूसलाधार बारिश से 14 की मौत\n\nराजधानी में रविवार को हुई मूसलाधार बारिश से 14 लोगों की मौत हो गई। "
+              "मौसम विभाग के अनुसार अगले 48 घंटों में और बारिश हो सकती है। यमुना का जलस्तर खतरे के निशान से ऊपर पहुंच गया।",
+    }
+    chinese = {
+        "zh1": "北京暴雨致12人死亡\n\n北京市遭遇特大暴雨，造成至少12人死亡。气象部门预计未来48小时仍有强降雨，永定河水位超过警戒线。",
+        "zh2": "北京暴雨造成14人遇难\n\n北京市遭遇特大暴雨，造成14人遇难。气象部门预计未来两天仍有强降雨，永定河水位已超过警戒线。",
+    }
+    arts = {**filler(2), **FLOOD, **TRIAL, **hindi, **chinese}
+    assert len(arts) >= S.MIN_ARTICLES
+    r = S.group(arts)
+    assert len(stories_of(r, hindi)) == 1 and len(stories_of(r, chinese)) == 1
+    assert len(stories_of(r, FLOOD)) == 1 and len(stories_of(r, TRIAL)) == 1
+    assert len(stories_of(r, {**FLOOD, **TRIAL, **hindi, **chinese})) == 4

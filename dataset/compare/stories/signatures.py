@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from datasketch import MinHash
 
-from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, RARE_PHRASE_DF, SHINGLE_WORDS, VECTOR_TERMS)
+from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MIN_ARTICLES, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, RARE_PHRASE_DF, SHINGLE_WORDS, VECTOR_TERMS)
 from newsprov.dataset.compare.stories.text import dateline_date, names, script_of, tokens
 
 def _h64(s: str) -> int:
@@ -174,7 +174,8 @@ def vector(sig: Signature, stats: TermStats, *, vector_terms: int | None = None,
     df = stats.lookup(sig.term_keys)
     pop = np.zeros(len(df))
     for code in np.unique(sig.term_scripts):
-        pop[sig.term_scripts == code] = stats.documents if code == DIGIT else stats.population.get(int(code), 0)
+        n = stats.documents if code == DIGIT else stats.population.get(int(code), 0)
+        pop[sig.term_scripts == code] = max(n, MIN_ARTICLES) if n else 0
     pop = np.maximum(pop, df)
     ok = df > 1
     idf = np.zeros(len(df))
