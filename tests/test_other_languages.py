@@ -149,3 +149,28 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence_where_the_language_writes_
 def test_an_initial_is_an_initial_in_any_script():
     assert split("Пресс-секретарь Д. Песков заявил. Это было вчера.", "ru") == [
         "Пресс-секретарь Д. Песков заявил.", "Это было вчера."]
+
+
+def test_words_in_capitals_are_read_as_in_lower_case():
+    assert readings("YAKLAŞIK 300 kişi, 5 MİLYON lira", "tr") == [
+        ("YAKLAŞIK 300", 300.0, "approximate", None, "digits"), ("5 MİLYON lira", 5e6, "exact", "lira", "currency")]
+    assert readings("RUND 300 Soldaten und 1,2 MILLIARDEN EURO", "de") == [
+        ("RUND 300", 300.0, "approximate", None, "digits"), ("1,2 MILLIARDEN EURO", 1.2e9, "exact", "euro", "currency")]
+
+
+def test_any_text_reads_without_error_and_every_figure_is_its_span():
+    from hypothesis import given, settings, strategies as st
+
+    alphabet = st.sampled_from(list("0123456789 .,%€$£-–/:\n\"«»“„") + ["\u00a0", "\u202f", "R$", "r$", "Kč", "MİLYON", "YAKLAŞIK ",
+                                                                      "yaklaşık ", "Uhr", "25. August", "de agosto",
+                                                                      "Milliarden", "млрд", "d'euros", "km²"])
+
+    @settings(max_examples=500, deadline=None, derandomize=True)
+    @given(st.lists(alphabet, max_size=40).map("".join), st.sampled_from(["de", "fr", "tr", "es", "ru", "ko"]))
+    def check(text, language):
+        for f in extract_figures(text, language):
+            assert f.end > f.start and text[f.start:f.end] == f.text
+        for q in extract_quotes(text, language):
+            assert q.end > q.start and text[q.start:q.end] == q.text
+
+    check()

@@ -144,12 +144,24 @@ _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?\s+$", re.IGNORECASE)  # "A
 _PERCENT = re.compile(rf"\s?(?:%|(?:{_alternation(PERCENT_WORDS)}){_END})", re.IGNORECASE)
 _SCALE = re.compile(rf"{_SPACE}(?:de\s+)?({_alternation(SCALE_WORDS)})(?![\w\u0300-\u036f])", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
-    rf"{_SPACE}?({_alternation(CURRENCY_SIGNS)})(?!\w)|{_SPACE}(?:de\s+|d['’])?({_alternation(CURRENCY_WORDS)}){_END}",
+    rf"{_SPACE}?((?-i:{_alternation(CURRENCY_SIGNS)}))(?!\w)|{_SPACE}(?:de\s+|d['’])?({_alternation(CURRENCY_WORDS)}){_END}",
     re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(rf"({_alternation(CURRENCY_SIGNS)}){_SPACE}?(?=\d)")
 _MEASURE = re.compile(rf"{_SPACE}?({_alternation(MEASURE_SYMBOLS)})(?![\w²])")
 _RANGE_DASH = re.compile(r"\s?[-–]\s?(?=\d)")
 _PERCENT_BEFORE = re.compile(r"%\s?(?=\d)")  # Turkish: "%5"
+
+
+def _fold(word: str) -> str:
+    """A word's key for the tables: case folded as the patterns match it (IGNORECASE also matches
+    the Turkish dotted and dotless i with i), spaces single."""
+    return re.sub(r"\s+", " ", word.casefold().replace("\u0307", "").replace("ı", "i"))
+
+
+# The tables by folded key (what a case-insensitive pattern matched is looked up folded).
+_SCALE_BY_KEY = {_fold(k): v for k, v in SCALE_WORDS.items()}
+_CURRENCY_BY_KEY = {_fold(k): v for k, v in CURRENCY_WORDS.items()}
+_QUALIFIER_BY_KEY = {_fold(k): v for k, v in QUALIFIERS.items()}
 
 
 def decimal_comma(text: str, language: str) -> bool:
@@ -222,7 +234,7 @@ def extract_numerals(text: str, language: str) -> list[Figure]:
             continue  # a year
         scaled = _SCALE.match(text, e)
         if scaled:
-            factor = SCALE_WORDS[re.sub(r"\s+", " ", scaled.group(1).lower())]
+            factor = _SCALE_BY_KEY[_fold(scaled.group(1))]
             value, e = value * factor, scaled.end()
             low, high = (None if low is None else low * factor), (None if high is None else high * factor)
         if unit is None:
@@ -233,14 +245,14 @@ def extract_numerals(text: str, language: str) -> list[Figure]:
                 unit, e, method = "percent", pm.end(), "percent" if kind == "exact" else method
             elif cm:
                 word = cm.group(1) or cm.group(2)
-                unit = CURRENCY_SIGNS.get(word) or CURRENCY_WORDS[word.lower()]
+                unit = CURRENCY_SIGNS.get(word) or _CURRENCY_BY_KEY[_fold(word)]
                 e, method = cm.end(), "currency" if kind == "exact" else method
             elif mm:
                 unit, e, method = MEASURE_SYMBOLS[mm.group(1)], mm.end(), "measure" if kind == "exact" else method
         if kind == "exact":
             qm = _QUAL_RE.search(before)
             if qm:
-                kind = QUALIFIERS[re.sub(r"\s+", " ", qm.group(1).lower())]
+                kind = _QUALIFIER_BY_KEY[_fold(qm.group(1))]
                 s -= len(before) - qm.start(1)
                 low = value if kind == "lower_bound" else None
                 high = value if kind == "upper_bound" else None
