@@ -426,14 +426,8 @@ def _tiles_unigram(ta: Sequence[Token], tb: Sequence[Token], ids: tuple[np.ndarr
                 tiles.append(Tile(i, j, n))
                 mark_a[i:i + n] = mark_b[j:j + n] = b"\x01" * n
                 continue
-            s = None
-            for t in range(n + 1):
-                free = t < n and not mark_a[i + t] and not mark_b[j + t]
-                if free and s is None:
-                    s = t
-                elif not free and s is not None:
-                    (buckets[t - s] if t - s > 1 else pieces).append((i + s, j + s))
-                    s = None
+            for s, length in _free_parts(mark_a, mark_b, i, j, n):
+                (buckets[length] if length > 1 else pieces).append((i + s, j + s))
     I1, J1 = I[~longer], J[~longer]
     if pieces:
         extra = np.array(pieces, dtype=np.int64)
@@ -453,6 +447,19 @@ def _tiles_unigram(ta: Sequence[Token], tb: Sequence[Token], ids: tuple[np.ndarr
             mark_a[i] = mark_b[j] = 1
     tiles.sort(key=lambda t: (t.i, t.j))
     return tiles
+
+
+def _free_parts(mark_a: bytearray, mark_b: bytearray, i: int, j: int, k: int) -> list[tuple[int, int]]:
+    """(offset, length) of each run of the candidate a[i:i+k] / b[j:j+k] still free in both texts."""
+    parts, s = [], None
+    for t in range(k + 1):
+        free = t < k and not mark_a[i + t] and not mark_b[j + t]
+        if free and s is None:
+            s = t
+        elif not free and s is not None:
+            parts.append((s, t - s))
+            s = None
+    return parts
 
 
 def _tiles_greedy(ta: Sequence[Token], tb: Sequence[Token], min_tile: int) -> list[Tile]:
@@ -509,15 +516,10 @@ def _tiles_greedy(ta: Sequence[Token], tb: Sequence[Token], min_tile: int) -> li
                 tiles.append(Tile(i, j, k))
                 mark_a[i:i + k] = mark_b[j:j + k] = b"\x01" * k
                 continue
-            s = None  # requeue the parts still free in both texts (shorter: a bucket still to come)
-            for t in range(k + 1):
-                free = t < k and not mark_a[i + t] and not mark_b[j + t]
-                if free and s is None:
-                    s = t
-                elif not free and s is not None:
-                    if t - s >= n:
-                        buckets[t - s].append((i + s, j + s))
-                    s = None
+            # requeue the parts still free in both texts (shorter: a bucket still to come)
+            for s, length in _free_parts(mark_a, mark_b, i, j, k):
+                if length >= n:
+                    buckets[length].append((i + s, j + s))
         k -= 1
     tiles.sort(key=lambda t: (t.i, t.j))
     return tiles
