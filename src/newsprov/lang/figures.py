@@ -62,11 +62,12 @@ and vague magnitudes, which it does not know, are handled here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from text_to_num import text2num
 
 from newsprov.lang.calendar import OTHER_SCRIPTS, month_names
+from newsprov.lang.figure import Figure
+from newsprov.lang.numerals import extract_numerals
 
 __all__ = ["Figure", "GRAMMAR_LANGUAGES", "MEASURE_UNITS", "PERCENT_UNITS", "extract_figures"]
 
@@ -82,20 +83,6 @@ MEASURE_UNITS = frozenset(
        "degree", "mile per hour", "kilometre per hour", "dollar", "euro", "yen", "shekel", "rupee", "yuan", "ruble",
        "rouble", "peso", "franc", "lira", "dinar", "riyal", "dirham", "pence", "cent", "USD")
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    start: int
-    end: int
-    text: str
-    value: float
-    value_low: float | None
-    value_high: float | None
-    value_kind: str
-    unit: str | None
-    subject: str | None
-    method: str
 
 
 # --------------------------------------------------------------------------
@@ -466,8 +453,6 @@ def extract_figures(text: str, language: str | None = None) -> list[Figure]:
     """All figures in text, in order of position (see module docstring). ``language`` (the text's
     BCP 47 tag; None reads it as English) outside GRAMMAR_LANGUAGES: lang.numerals.extract_numerals."""
     if language is not None and language.split("-")[0] not in GRAMMAR_LANGUAGES:
-        from newsprov.lang.numerals import extract_numerals  # (it builds on this module's Figure)
-
         return extract_numerals(text, language)
     return _extract(text, gated=True)
 

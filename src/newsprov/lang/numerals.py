@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 
 from newsprov.lang.calendar import month_names
-from newsprov.lang.figures import Figure
+from newsprov.lang.figure import Figure
 
 __all__ = ["DECIMAL_COMMA", "QUALIFIERS", "extract_numerals", "decimal_comma"]
 
