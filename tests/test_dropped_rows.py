@@ -38,8 +38,8 @@ def plant_bad_quote(monkeypatch):
 
     real = per_article.extract_quotes
 
-    def planted(text):
-        found = real(text)
+    def planted(text, language=None):
+        found = real(text, language)
         return [dataclasses.replace(found[0], kind="bogus"), *found[1:]] if found else found
 
     monkeypatch.setattr(per_article, "extract_quotes", planted)
