@@ -131,7 +131,7 @@ WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)\.$")  # (letters of any sc
 ORDINAL_DAY_LANGUAGES = frozenset("de da nb nn no is fo fi et lv lt cs sk pl sl hr sr bs hu".split())
 ORDINAL_DAY = re.compile(r"(?<![\d.,])\d{1,2}\.$")
 MONTH_NEXT = re.compile(r"\s+(" + "|".join(sorted(
-    {*month_names(), *"january february march april may june july august september october november december".split()},
+    month_names(),
     key=lambda w: (-len(w), w))) + r")(?![^\W\d_])", re.IGNORECASE)
 NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z]+)")
 FIRST_CHAR = re.compile(r"\s+[\"'“‘(\[]*([^\W_])")

@@ -5,7 +5,9 @@ abbreviations and case); these lists are shared so that a language is added once
 Urdu; Hindi (both spellings in use, with and without nukta or half letters); Arabic, its
 Egyptian / Gulf names and its Levantine names (the first word of "كانون الثاني", "تشرين الأول":
 the day before them is a date whichever of the pair it is, so those two map to their first month).
-The languages of Europe and Indonesian, lower case, in the form a date prints them: Russian,
+English full names, which copy in other languages prints too ("25 August" in German and Dutch;
+the English figure grammar keeps its own list, with AP's abbreviations). The languages of
+Europe and Indonesian, lower case, in the form a date prints them: Russian,
 Ukrainian, Polish and Czech decline the month after a day ("25 августа", "25 sierpnia"), so
 the genitive is listed (and the Russian nominative).
 """
@@ -40,6 +42,7 @@ def _twelve(names: str) -> dict[str, int]:
 
 
 MONTHS_BY_LANGUAGE.update({
+    "en": _twelve("january february march april may june july august september october november december"),
     "de": _twelve("januar/jänner februar/feber märz april mai juni juli august september oktober november dezember"),
     "fr": _twelve("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     "es": _twelve("enero febrero marzo abril mayo junio julio agosto septiembre/setiembre octubre noviembre diciembre"),

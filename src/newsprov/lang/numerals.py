@@ -135,10 +135,7 @@ _IDENT_AFTER = re.compile(r"[-‑]?[^\W\d_]")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
-# English month names too: "25 August" is a date in German and Dutch as well.
-_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december")
-_MONTHS = _alternation([*month_names(), *_ENGLISH_MONTHS])
+_MONTHS = _alternation(month_names())  # (English among them: "25 August" is a date in German too)
 _MONTH_AFTER = re.compile(rf"\.?\s*(?:de\s+)?(?:{_MONTHS}){_END}", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_MONTHS})\.?\s+$", re.IGNORECASE)  # "August 25" (a day: 1-31)
 _PERCENT = re.compile(rf"\s?(?:%|(?:{_alternation(PERCENT_WORDS)}){_END})", re.IGNORECASE)
@@ -174,13 +171,16 @@ def decimal_comma(text: str, language: str) -> bool:
     return language.split("-")[0] in DECIMAL_COMMA
 
 
+_GROUPED = {g: re.compile(rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+") for g in ".,"}
+
+
 def _value(raw: str, mark: str) -> float:
     """The value of a number as ``_NUMBER[mark]`` matched it."""
     s = re.sub(_SPACE, "", raw)
     group = "." if mark == "," else ","
     if mark in s:  # decimal mark present: the other one groups
         return float(s.replace(group, "").replace(mark, "."))
-    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", s):  # grouped thousands
+    if _GROUPED[group].fullmatch(s):  # grouped thousands
         return float(s.replace(group, ""))
     return float(s.replace(group, "."))  # the other mark before other than three digits: a decimal
 
