@@ -51,6 +51,9 @@ import math
 import re
 from collections import defaultdict
 
+import numpy as np
+from scipy import sparse
+
 from newsprov.dataset.compare.drift.collapse import UF, Fact, Mark
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.words import Tok
@@ -128,9 +131,10 @@ def _units(art: Article, start_idx: int) -> list[Unit]:
 
 
 class _Index:
-    """Where each stem of one version stands: the windows holding it (window k: sentences k and k+1)."""
+    """Where each stem of one version stands: the windows holding it (window k: sentences k and k+1,
+    k from -1), as sets for the exact sums and as a sparse matrix (stems x windows) for the search."""
 
-    def __init__(self, art: Article):
+    def __init__(self, art: Article, column: dict[str, int]):
         self.art = art
         self.sents = art.sents
         post: dict[str, set[int]] = defaultdict(set)
@@ -138,24 +142,56 @@ class _Index:
             for st in {t.stem for t in s.toks if t.content}:
                 post[st].update((k, k - 1))
         self.windows = {st: tuple(ks) for st, ks in post.items()}  # stem -> windows holding it
+        rows, cols = [], []
+        for st, ks in post.items():
+            rows += [column[st]] * len(ks)
+            cols += [k + 1 for k in ks]
+        self.matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(column), len(self.sents) + 1))
+
+    def exact(self, stems: set[str], w: dict[str, float], k: int) -> float:
+        """The weight of ``stems`` in window k, exactly rounded (math.fsum: independent of the set's
+        order, which changes from one run to the next with string hashing)."""
+        return math.fsum(w[st] for st in stems if k in self.windows.get(st, ()))
 
     def best(self, stems: set[str], w: dict[str, float]) -> tuple[float, int]:
+        """(share of the stems' weight in the window holding most of it, that window), ties to the
+        earlier window; (0.0, -1) when no stem is printed. One unit at a time: ``_search`` gives the
+        same answers for many units at once."""
         total = math.fsum(w[s] for s in stems) or 1.0
-        parts: dict[int, list[float]] = defaultdict(list)
-        windows = self.windows
-        for st in stems:
-            ks = windows.get(st)
-            if ks:
-                weight = w[st]
-                for k in ks:
-                    parts[k].append(weight)
-        if not parts:
+        ks = {k for st in stems for k in self.windows.get(st, ())}
+        if not ks:
             return 0.0, -1
-        # fsum: exactly rounded, so the sum (and a tie) does not depend on the set's order,
-        # which changes from one run to the next with string hashing
-        score = {k: math.fsum(v) for k, v in parts.items()}
+        score = {k: self.exact(stems, w, k) for k in ks}
         k = max(score, key=lambda j: (score[j], -j))
         return score[k] / total, k
+
+
+def _search(units: list[Unit], weights: sparse.csr_matrix, totals: np.ndarray, w: dict[str, float],
+            indexes: list[_Index]) -> list[list[int | None]]:
+    """For each version's index, for each unit (``weights``: its stems' weights, one row per unit,
+    in the story's columns; ``totals``: their sums): the window ``best`` finds when it holds
+    ``PRESENT`` of the unit's weight, else None. The sums are taken by one sparse product; where
+    rounding could decide (another window within a hair of the best, or the best within a hair of
+    ``PRESENT``) the unit is read again by ``best``, so the answers are ``best``'s. (Windows
+    holding the same stems of the unit, as the two windows around one sentence often do, are
+    summed in the same order and come out equal: argmax takes the earlier, as ``best`` does.)"""
+    scores_all = (weights @ sparse.hstack([ix.matrix for ix in indexes], format="csr")).toarray()
+    tol = 1e-9 * (totals + 1.0)
+    out, at = [], 0
+    for ix in indexes:
+        scores = scores_all[:, at:at + ix.matrix.shape[1]]
+        at += ix.matrix.shape[1]
+        top = scores.max(axis=1)
+        k = scores.argmax(axis=1) - 1
+        close = ((scores >= (top - tol)[:, None]) & (scores != top[:, None])).any(axis=1)
+        close |= np.abs(top - PRESENT * totals) <= tol
+        present = (top > 0) & (top >= PRESENT * totals)
+        found: list[int | None] = [int(kk) if ok else None for kk, ok in zip(k.tolist(), present.tolist())]
+        for n in np.flatnonzero(close).tolist():
+            score, kk = ix.best(units[n].stems, w)
+            found[n] = kk if score >= PRESENT else None
+        out.append(found)
+    return out
 
 
 def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None) -> list[Fact]:
@@ -174,7 +210,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
             for st in {t.stem for t in s.toks if t.content}:
                 df[st] += 1
     w = {st: math.log(1 + n_sent / c) for st, c in df.items()}
-    index = {aid: _Index(arts[aid]) for aid in ids}
+    column = {st: n for n, st in enumerate(sorted(df))}
+    index = {aid: _Index(arts[aid], column) for aid in ids}
     if len(ids) <= EXHAUSTIVE or pairs is None:
         partners = {a: [b for b in ids if b != a] for a in ids}
     else:
@@ -190,15 +227,24 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
     lacking: dict[int, set[str]] = {}
     compared: dict[int, set[str]] = {}
     found: dict[tuple[int, str], int] = {}
+    by_article: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
         lacking[u.idx] = set()
         compared[u.idx] = set(partners.get(u.aid, ()))
-        for b in partners.get(u.aid, ()):
-            score, k = index[b].best(u.stems, w)
-            if score >= PRESENT:
-                found[(u.idx, b)] = k  # window = sentences k and k + 1 (positions in the article)
-            else:
-                lacking[u.idx].add(b)
+        by_article[u.aid].append(u)
+    for aid, mine in by_article.items():
+        rows = [r for r, u in enumerate(mine) for _ in u.stems]
+        cols = [column[st] for u in mine for st in u.stems]
+        vals = [w[st] for u in mine for st in u.stems]
+        weights = sparse.csr_matrix((vals, (rows, cols)), shape=(len(mine), len(column)))
+        totals = np.asarray(weights.sum(axis=1)).ravel()
+        bs = partners.get(aid, ())
+        for b, ks in zip(bs, _search(mine, weights, totals, w, [index[b] for b in bs]) if bs else ()):
+            for u, k in zip(mine, ks):
+                if k is not None:
+                    found[(u.idx, b)] = k  # window = sentences k and k + 1 (positions in the article)
+                else:
+                    lacking[u.idx].add(b)
     # the reverse search: a unit v of Y found in X at u's sentence is u said in other words
     units_of: dict[str, list[Unit]] = defaultdict(list)
     pos_of: dict[int, int] = {}
