@@ -305,3 +305,53 @@ def test_one_token_tiling_gives_the_tiles_of_the_greedy_loop():
         assert R._tiles_unigram(ta, tb, None) == R._tiles_greedy(ta, tb, 1), (case, a, b)
         checked += bool(a and b)
     assert checked > 200
+
+
+def test_prepared_texts_give_the_same_runs_and_shares_as_unprepared_ones():
+    # prepare() computes once per text what every pair needs (token ids, prefix sums, the kept
+    # tokens, their weight); with it a pair's runs and shares must be the same, in a text whose
+    # words all weigh 1 (counted) and in one with Chinese characters (weights of 0.5)
+    from newsprov.dataset.compare.reuse_links import pair_reuse
+
+    zh = "北京消息，谈判周日在开罗结束。" + WIRE + " “We will return,” he said. 双方将于下周再次会面。"
+    docs = {"wire": WIRE, "cut": CUT + " “We will return,” he said.", "zh": zh,
+            "zh2": zh.replace("开罗", "多哈"), "quoted": "“" + CUT + "”"}
+    tokens = {d: R.tokenise(t) for d, t in docs.items()}
+    prepared = R.prepare(tokens)
+    assert prepared["wire"].uniform and not prepared["zh"].uniform
+    checked = 0
+    for a in docs:
+        for b in docs:
+            if a != b:
+                plain = pair_reuse(tokens[a], tokens[b])
+                fast = pair_reuse(tokens[a], tokens[b], (prepared[a], prepared[b]))
+                assert fast == plain, (a, b)
+                checked += plain[0] > 0
+    assert checked >= 10
+
+
+def test_the_plain_word_pattern_gives_the_tokens_of_the_full_one(monkeypatch):
+    # a text with no combining mark or joiner is read by a simpler pattern (the class of every mark
+    # is slow); its tokens must be those of the full pattern, in texts with marks and without
+    from hypothesis import given, settings, strategies as st
+
+    alphabet = "aZé\u0301ß’'-.,:1٣9 \n“”\u200c\u200dکہ\u064eी\u093e中文한ʼ_"
+    samples = [WIRE, CUT, "Café’s 10-month war, l'armée: 150,000", "دنیا نیوز (اے پی پی) ۲۵ اگست", "नई दिल्ली",
+               "北京消息，谈判周日在开罗结束。", "Cafe\u0301 A\u200cB", "naïve don’t 9ماہ"]
+
+    def both(text):
+        fast = R.tokenise(text)
+        with monkeypatch.context() as m:
+            m.setattr(R, "_PLAIN_WORD_RE", R._WORD_RE)
+            full = R.tokenise(text)
+        assert fast == full, text
+        return fast
+
+    assert all(both(t) for t in samples)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=40))
+    def random_texts(text):
+        both(text)
+
+    random_texts()

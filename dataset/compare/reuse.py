@@ -93,6 +93,8 @@ __all__ = [
     "ORIGIN_CONTAINED",
     "ORIGIN_MARGIN",
     "Token",
+    "Prepared",
+    "prepare",
     "Tile",
     "Run",
     "Reuse",
@@ -182,6 +184,9 @@ _MARKS = _mark_class()
 # Letters joined by an apostrophe stay one word (Israel’s, don't, l'armée), as
 # in the project's tokenizer.
 _WORD_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}\u200c\u200d])+(?:['\u2019](?:[^\W\d_]|[{_MARKS}])+)*|(?:\d|[{_MARKS}])+")
+# (the same words in a text with no combining mark or joiner: the class of every mark is slow to
+# test at each character, and most texts hold none)
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+")
 _NOSPACE_RE = re.compile(rf"[{_NOSPACE}]")
 _SPLIT_RE = re.compile(rf"[{_NOSPACE}][{_MARKS}]*|(?:(?![{_NOSPACE}])(?:[^\W\d_]|[{_MARKS}\u200c\u200d]))+")
 
@@ -291,7 +296,8 @@ def tokenise(text: str, quotes: Sequence[tuple[int, int]] | None = None) -> list
     project may pass its own quote spans); tokens inside are marked ``quoted``.
     """
     out: list[Token] = []
-    for m in _WORD_RE.finditer(text):
+    marked = any(ord(c) > 127 and (c in "\u200c\u200d" or unicodedata.category(c)[0] == "M") for c in set(text))
+    for m in (_WORD_RE if marked else _PLAIN_WORD_RE).finditer(text):
         w = m.group()
         if _NOSPACE_RE.search(w) is None:
             out.append(Token(m.start(), m.end(), normalise_token(w), 1.0))
@@ -358,6 +364,27 @@ def token_ids(docs: Mapping[str, Sequence[Token]]) -> dict[str, np.ndarray]:
     vocab: dict[str, int] = {}
     return {d: np.fromiter((vocab.setdefault(t.norm, len(vocab)) for t in toks), np.int64, len(toks))
             for d, toks in docs.items()}
+
+
+class Prepared(NamedTuple):
+    """What every pair of one text needs, computed once per text (``prepare``), not once per pair."""
+
+    ids: np.ndarray  # the tokens as integers (token_ids)
+    cum: list[float]  # prefix sums of token weights (_cumulative)
+    keep: list[bool]  # tokens the shares count (quotations left out; all of a text that is all quotation)
+    total: float  # weight of the kept tokens
+    uniform: bool  # every token weighs 1.0 (no script without spaces): a weight is a count
+
+
+def prepare(docs: Mapping[str, Sequence[Token]]) -> dict[str, Prepared]:
+    """``Prepared`` of each document, one vocabulary of token ids over them (see token_ids)."""
+    ids = token_ids(docs)
+    out = {}
+    for d, toks in docs.items():
+        keep = _kept(toks, quotes=False)
+        out[d] = Prepared(ids[d], _cumulative(toks), keep, sum(t.weight for t, k in zip(toks, keep) if k),
+                          all(t.weight == 1.0 for t in toks))
+    return out
 
 
 def _tiles(ta: Sequence[Token], tb: Sequence[Token], min_tile: int,
@@ -545,7 +572,8 @@ def _cumulative(tokens: Sequence[Token]) -> list[float]:
 
 def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN, max_gap: float = MAX_GAP,
               min_tile: int = MIN_TILE, anchored_run: float | None = ANCHORED_RUN,
-              anchor_window: float = ANCHOR_WINDOW, ids: tuple[np.ndarray, np.ndarray] | None = None) -> list[Run]:
+              anchor_window: float = ANCHOR_WINDOW,
+              prepared: tuple[Prepared, Prepared] | None = None) -> list[Run]:
     """Verbatim and near-verbatim runs shared by two token lists, in a's order (module doc).
 
     Tiles (greedy string tiling, at least ``min_tile`` tokens) that follow one
@@ -553,10 +581,14 @@ def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN
     apart on each side, form one run; a run is kept when it aligns at least
     ``min_run`` word-equivalents of a, or at least ``anchored_run`` and it is
     anchored (``_anchored``; ``anchored_run=None`` keeps only ``min_run``).
-    ``ids``: the two texts' ``token_ids`` when computed already (per story).
+    ``prepared``: the two texts' ``prepare`` when computed already (per story).
     """
     floor = min_run if anchored_run is None else min(min_run, anchored_run)
-    cum_a, cum_b = _cumulative(ta), _cumulative(tb)
+    if prepared is None:
+        cum_a, cum_b, ids, counted = _cumulative(ta), _cumulative(tb), None, False
+    else:
+        cum_a, cum_b, ids = prepared[0].cum, prepared[1].cum, (prepared[0].ids, prepared[1].ids)
+        counted = prepared[0].uniform  # (a's weights are all 1.0: a run's weight is its count, exactly)
     groups: list[list[Tile]] = []
     for t in _tiles(ta, tb, min_tile, ids):  # sorted by position in a
         if groups:
@@ -574,7 +606,7 @@ def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN
                 p = g[k - 1]
                 pairs.extend(_gap_matches(ta, tb, p.i + p.n, t.i, p.j + p.n, t.j))
             pairs.extend((t.i + d, t.j + d) for d in range(t.n))
-        w = sum(ta[x].weight for x, _ in pairs)
+        w = float(len(pairs)) if counted else sum(ta[x].weight for x, _ in pairs)
         if w + 1e-9 < floor:
             continue
         i0, i1 = g[0].i, g[-1].i + g[-1].n
@@ -638,8 +670,15 @@ def _main_chain(runs: Sequence[Run]) -> set[int]:
     return chain
 
 
+def _kept(tokens: Sequence[Token], quotes: bool) -> list[bool]:
+    """The tokens a share counts: all with ``quotes``, else those outside quotations (all of a
+    text that is all quotation)."""
+    keep = [quotes or not t.quoted for t in tokens]
+    return keep if any(keep) else [True] * len(tokens)
+
+
 def shares(runs: Iterable[Run], ta: Sequence[Token], tb: Sequence[Token],
-           quotes: bool = False) -> tuple[float, float]:
+           quotes: bool = False, prepared: tuple[Prepared, Prepared] | None = None) -> tuple[float, float]:
     """(share of a's token weight reused from b, share of b's reused from a).
 
     Counted: the runs on the main ordered chain, and runs elsewhere of at least
@@ -648,16 +687,22 @@ def shares(runs: Iterable[Run], ta: Sequence[Token], tb: Sequence[Token],
     Quoted tokens are left out of both counts unless ``quotes``: independent
     outlets print the same quotations, and sharing them is not copying one
     another (the runs still cover them). A text that is all quotation is
-    measured on all its tokens.
+    measured on all its tokens. ``prepared`` (the two texts' ``prepare``) serves when
+    ``quotes`` is false.
     """
     runs = [r for r in runs if r.in_order or r.weight + 1e-9 >= MOVED_MIN]
     out = []
-    for tokens, attr in ((ta, "matched_a"), (tb, "matched_b")):
-        keep = [quotes or not t.quoted for t in tokens]
-        if not any(keep):
-            keep = [True] * len(tokens)
-        total = sum(t.weight for t, k in zip(tokens, keep) if k)
-        used = sum(tokens[k].weight for k in {k for r in runs for k in getattr(r, attr)} if keep[k])
+    for side, (tokens, attr) in enumerate(((ta, "matched_a"), (tb, "matched_b"))):
+        if prepared is None or quotes:
+            keep = _kept(tokens, quotes)
+            total = sum(t.weight for t, k in zip(tokens, keep) if k)
+        else:
+            keep, total = prepared[side].keep, prepared[side].total
+        matched = {k for r in runs for k in getattr(r, attr)}
+        if prepared is not None and not quotes and prepared[side].uniform:
+            used = sum(map(keep.__getitem__, matched))  # (every weight 1.0: the count, exactly)
+        else:
+            used = sum(tokens[k].weight for k in matched if keep[k])
         out.append(used / total if total else 0.0)
     return out[0], out[1]
 

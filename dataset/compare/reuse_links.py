@@ -49,11 +49,11 @@ LINK_SCHEMA = dtypes(ArticleLinks)
 RUN_SCHEMA = dtypes(ReuseRuns)
 
 
-def pair_reuse(ta, tb, ids=None) -> tuple[float, float, list[reuse.Run]]:
+def pair_reuse(ta, tb, prepared=None) -> tuple[float, float, list[reuse.Run]]:
     """Directional shares and the counted runs (those ``reuse.shares`` counts) of two token lists
-    (``ids``: their ``reuse.token_ids``, when computed already)."""
-    runs = reuse.find_runs(ta, tb, ids=ids)
-    share_a, share_b = reuse.shares(runs, ta, tb)
+    (``prepared``: their ``reuse.prepare``, when computed already)."""
+    runs = reuse.find_runs(ta, tb, prepared=prepared)
+    share_a, share_b = reuse.shares(runs, ta, tb, prepared=prepared)
     counted = [r for r in runs if r.in_order or r.weight + 1e-9 >= reuse.MOVED_MIN]
     return share_a, share_b, counted
 
@@ -93,9 +93,9 @@ def _reuse_batch(task) -> tuple[pl.DataFrame, pl.DataFrame]:
     for texts in stories:
         tokens = {aid: reuse.tokenise(texts[aid]) for aid in sorted(texts)}
         pairs = reuse.candidate_pairs(tokens) | {p for p in n_aligned if p[0] in tokens and p[1] in tokens}
-        ids = reuse.token_ids(tokens)
+        prepared = reuse.prepare(tokens)
         for a, b in sorted(pairs):
-            share_a, share_b, runs = pair_reuse(tokens[a], tokens[b], (ids[a], ids[b]))
+            share_a, share_b, runs = pair_reuse(tokens[a], tokens[b], (prepared[a], prepared[b]))
             if (a, b) not in n_aligned and not any(r.weight + 1e-9 >= reuse.MOVED_MIN for r in runs):
                 continue
             origin = reuse.likely_origin(share_a, share_b)
