@@ -65,7 +65,7 @@ from functools import lru_cache
 import polars as pl
 from rapidfuzz.distance import Indel
 
-from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_text, tokenize, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, contains_run, normalise_word, tokenize, word_key
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import QuoteGroups, Unquoted
 
@@ -273,7 +273,7 @@ def _unquoted(searched: dict[tuple, list[tuple[int, str]]], texts: dict[str, str
         norms: list[str] = []
         starts: list[int] = []
         for m in WORD_RE.finditer(text):
-            norm = normalise_text(m.group())
+            norm = normalise_word(m.group())
             norms.append(norm)
             starts.append(m.start())
             if len(norms) > 2 * longest:  # keep the last words only
