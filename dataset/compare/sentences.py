@@ -93,7 +93,7 @@ import polars as pl
 from rapidfuzz.distance import Indel, Levenshtein
 
 from newsprov.dataset.compare.stories import story_batches
-from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_text, word_key
+from newsprov.lang.words import STOPWORDS, WORD_RE, Token, edit_blocks, normalise_word, word_key
 from newsprov.schemas.base import dtypes
 from newsprov.schemas.comparison import SentenceLinks
 
@@ -184,7 +184,7 @@ class SentenceInfo:
         for m in WORD_RE.finditer(text):
             starts.append(m.start() + start)
             ends.append(m.end() + start)
-            norms.append(vocab.word(normalise_text(m.group())))
+            norms.append(vocab.word(normalise_word(m.group())))
         self.starts, self.ends, self.norms = starts, ends, tuple(norms)
         self.ids = array("q", (vocab.ids[n] for n in self.norms))
         keys = [word_key(n) for n in self.norms if n not in STOPWORDS]
@@ -234,11 +234,12 @@ def prepare(sentences: pl.DataFrame, story_of: dict[str, str] | None = None) -> 
 
 
 def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
-    """Each sentence's probe features: its rarest indexed ones (module doc)."""
+    """Each sentence's probe features: its rarest indexed ones (module doc). ``df``: the story's
+    sentences having each feature."""
     out = []
     for s in infos:
         n_probe = max(PROBE_MIN, math.ceil(PROBE_SHARE * len(s.features)))
-        probe = sorted((df[s.story, f], f) for f in s.features if 2 <= df[s.story, f] <= MAX_POSTING)[:n_probe]
+        probe = sorted((df[f], f) for f in s.features if 2 <= df[f] <= MAX_POSTING)[:n_probe]
         if probe:  # skip features far more common than the sentence's rarest one
             limit = PROBE_DF_FACTOR * probe[0][0]
             probe = [p for p in probe if p[0] <= limit]
@@ -246,8 +247,9 @@ def _probes(infos: list[SentenceInfo], df: dict[str, int]) -> list[list[str]]:
     return out
 
 
-def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
-    """Article pairs worth aligning: each article with the MAX_PARTNERS its probe features meet most.
+def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dict[str, int]) -> set[tuple[str, str]]:
+    """Article pairs worth aligning within one story's sentences: each article with the
+    MAX_PARTNERS its probe features meet most.
 
     An article probes with its sentences' probe features (the rarest of each). Each
     feature's posting list (articles having it) is ordered by a hash of (feature, article),
@@ -257,17 +259,15 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
     """
     feats: dict[str, set[str]] = defaultdict(set)
     probed: dict[str, set[str]] = defaultdict(set)
-    story: dict[str, str] = {}
     for s, probe in zip(infos, probes):
-        feats[s.aid].update(f for f in s.features if 2 <= df[s.story, f] <= MAX_POSTING)
+        feats[s.aid].update(f for f in s.features if 2 <= df[f] <= MAX_POSTING)
         probed[s.aid].update(probe)
-        story[s.aid] = s.story
-    postings: dict[tuple[str, str], list[str]] = defaultdict(list)  # (story, feature) -> articles
+    postings: dict[str, list[str]] = defaultdict(list)  # feature -> articles
     for aid in sorted(feats):
         for f in feats[aid]:
-            postings[story[aid], f].append(aid)
+            postings[f].append(aid)
     position: dict[tuple[str, str], int] = {}
-    for (_, f), aids in postings.items():
+    for f, aids in postings.items():
         if len(aids) > 1:
             aids.sort(key=lambda a: (zlib.crc32(f"{f}\x00{a}".encode()), a))
             position.update(((f, a), k) for k, a in enumerate(aids))
@@ -276,7 +276,7 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
     for aid in sorted(feats):
         met: dict[str, int] = defaultdict(int)
         for f in sorted(probed[aid]):
-            aids = postings[story[aid], f]
+            aids = postings[f]
             if len(aids) < 2:
                 continue
             k = position[f, aid]
@@ -289,22 +289,35 @@ def article_partners(infos: list[SentenceInfo], probes: list[list[str]], df: dic
 
 
 def candidate_pairs(infos: list[SentenceInfo]) -> set[tuple[int, int]]:
-    """Blocked candidate pairs (i < j): probe-feature matches between partner articles (module doc)."""
-    df: dict[tuple[str, str], int] = defaultdict(int)  # (story, feature) -> sentences having it
-    for s in infos:
-        for f in s.features:
-            df[s.story, f] += 1
-    probes = _probes(infos, df)
-    partners = sorted(article_partners(infos, probes, df))
-    by_article: dict[str, list[int]] = defaultdict(list)
+    """Blocked candidate pairs (i < j): probe-feature matches between partner articles of one story
+    (module doc), story by story."""
+    by_story: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(infos):
-        by_article[s.aid].append(i)
+        by_story[s.story].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_story.values():
+        pairs |= _story_candidates(infos, members)
+    return pairs
+
+
+def _story_candidates(infos: list[SentenceInfo], members: list[int]) -> set[tuple[int, int]]:
+    """candidate_pairs among the sentences ``members`` (indices into infos) of one story."""
+    story = [infos[i] for i in members]
+    df: dict[str, int] = defaultdict(int)  # feature -> the story's sentences having it
+    for s in story:
+        for f in s.features:
+            df[f] += 1
+    probes = dict(zip(members, _probes(story, df)))
+    partners = sorted(article_partners(story, [probes[i] for i in members], df))
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_article[infos[i].aid].append(i)
     index: dict[str, dict[str, list[int]]] = {}
     for aid in sorted({aid for pair in partners for aid in pair}):  # only articles with a partner
         postings = defaultdict(list)
         for i in by_article[aid]:
             for f in infos[i].features:
-                if 2 <= df[infos[i].story, f] <= MAX_POSTING:
+                if 2 <= df[f] <= MAX_POSTING:
                     postings[f].append(i)
         index[aid] = postings
     pairs: set[tuple[int, int]] = set()
