@@ -7,6 +7,7 @@ import hashlib
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from datasketch import MinHash
 from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MIN_ARTICLES, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, RARE_PHRASE_DF, SHINGLE_WORDS, VECTOR_TERMS)
 from newsprov.dataset.compare.stories.text import dateline_date, names, script_of, tokens
 
+@lru_cache(maxsize=1 << 18)  # (the same words and names recur from article to article)
 def _h64(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
 
