@@ -7,9 +7,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-import numpy as np
 import pytest
-from scipy import sparse
 
 import newsprov
 from newsprov.dataset.compare.drift import omission
@@ -41,13 +39,8 @@ def _batched_equals_one_by_one(arts) -> int:
         mine = [u for u in units if u.aid == aid]
         if not mine:
             continue
-        rows = [r for r, u in enumerate(mine) for _ in u.stems]
-        cols = [column[st] for u in mine for st in u.stems]
-        vals = [w[st] for u in mine for st in u.stems]
-        weights = sparse.csr_matrix((vals, (rows, cols)), shape=(len(mine), len(column)))
-        totals = np.asarray(weights.sum(axis=1)).ravel()
         others = [b for b in ids if b != aid]
-        for b, found in zip(others, omission._search(mine, weights, totals, w, [index[b] for b in others])):
+        for b, found in zip(others, omission._search(omission._Units(mine, column, w), w, [index[b] for b in others])):
             for u, k in zip(mine, found):
                 score, kk = index[b].best(u.stems, w)
                 assert k == (kk if score >= omission.PRESENT else None), (u.aid, b, u.start)
@@ -93,3 +86,23 @@ def test_ties_go_to_the_earlier_window_and_verdicts_near_the_threshold_agree():
     u = next(u for u in units if u.aid == "a" and "ceasefire" in a[u.start:u.end])
     score, k = index["b"].best(u.stems, w)
     assert score == pytest.approx(1.0) and k == 1  # sentence 2 of b: windows 1 and 2 tie, 1 wins
+
+
+def test_windows_of_other_stems_weighing_the_same_are_read_exactly():
+    # window 0 (sentences 0-1) holds a, b, c, d; window 1 (sentences 1-2) holds a, e; their exact
+    # sums are equal, but the product sums in column order (a, b, c, d: 0.7999999999999999; a, e:
+    # 0.8), so its argmax is the later window; the unit-by-unit search's exact sums tie, and the
+    # tie goes to the earlier window
+    import math
+    from types import SimpleNamespace as NS
+
+    art = NS(sents=[NS(toks=[NS(stem=s, content=True) for s in stems]) for stems in (["b", "c", "d"], ["a"], ["e"])])
+    w = {"a": 0.1, "b": 0.4, "c": 0.2, "d": 0.1, "e": math.fsum([0.1, 0.2, 0.4])}
+    column = {st: n for n, st in enumerate(sorted(w))}
+    index = omission._Index(art, column)
+    units = omission._Units([NS(stems=set(w))], column, w)
+    approx = (units.weights @ index.matrix).toarray()[0]
+    assert approx[1] < approx[2]  # the premise: window 0 (column 1) sums below window 1 in floats
+    assert index.exact(set(w), w, 0) == index.exact(set(w), w, 1)
+    assert index.best(set(w), w)[1] == 0
+    assert omission._search(units, w, [index]) == [[0]]

@@ -47,6 +47,7 @@ in one span, are one fact told two ways, and neither is written (``_drop_complem
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import defaultdict
@@ -134,7 +135,7 @@ class _Index:
     """Where each stem of one version stands: the windows holding it (window k: sentences k and k+1,
     k from -1), as sets for the exact sums and as a sparse matrix (stems x windows) for the search."""
 
-    def __init__(self, art: Article, column: dict[str, int]):
+    def __init__(self, art: Article, column: dict[str, int] | None = None):
         self.art = art
         self.sents = art.sents
         post: dict[str, set[int]] = defaultdict(set)
@@ -142,11 +143,13 @@ class _Index:
             for st in {t.stem for t in s.toks if t.content}:
                 post[st].update((k, k - 1))
         self.windows = {st: tuple(ks) for st, ks in post.items()}  # stem -> windows holding it
+        column = column if column is not None else {st: n for n, st in enumerate(sorted(post))}
         rows, cols = [], []
         for st, ks in post.items():
             rows += [column[st]] * len(ks)
             cols += [k + 1 for k in ks]
-        self.matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(column), len(self.sents) + 1))
+        self.matrix = sparse.csr_matrix((np.ones(len(rows), np.int64), (rows, cols)),
+                                        shape=(len(column), len(self.sents) + 1))
 
     def exact(self, stems: set[str], w: dict[str, float], k: int) -> float:
         """The weight of ``stems`` in window k, exactly rounded (math.fsum: independent of the set's
@@ -166,29 +169,56 @@ class _Index:
         return score[k] / total, k
 
 
-def _search(units: list[Unit], weights: sparse.csr_matrix, totals: np.ndarray, w: dict[str, float],
-            indexes: list[_Index]) -> list[list[int | None]]:
-    """For each version's index, for each unit (``weights``: its stems' weights, one row per unit,
-    in the story's columns; ``totals``: their sums): the window ``best`` finds when it holds
-    ``PRESENT`` of the unit's weight, else None. The sums are taken by one sparse product; where
-    rounding could decide (another window within a hair of the best, or the best within a hair of
-    ``PRESENT``) the unit is read again by ``best``, so the answers are ``best``'s. (Windows
-    holding the same stems of the unit, as the two windows around one sentence often do, are
-    summed in the same order and come out equal: argmax takes the earlier, as ``best`` does.)"""
-    scores_all = (weights @ sparse.hstack([ix.matrix for ix in indexes], format="csr")).toarray()
+def _fingerprint(stem: str) -> int:
+    """A stable 52-bit number for a stem: sums of them are exact in any order, so two windows
+    holding the same stems of a unit have the same sum, and different stems almost surely not."""
+    return int.from_bytes(hashlib.blake2b(stem.encode("utf-8"), digest_size=8).digest(), "little") >> 12
+
+
+class _Units:
+    """The units of one version as rows over the story's stem columns: their stems' weights, their
+    stems' fingerprints, and their total weights."""
+
+    def __init__(self, units: list[Unit], column: dict[str, int], w: dict[str, float]):
+        self.units = units
+        rows = [r for r, u in enumerate(units) for _ in u.stems]
+        cols = [column[st] for u in units for st in u.stems]
+        shape = (len(units), len(column))
+        self.weights = sparse.csr_matrix(([w[st] for u in units for st in u.stems], (rows, cols)), shape=shape)
+        self.prints = sparse.csr_matrix((np.array([_fingerprint(st) for u in units for st in u.stems], np.int64),
+                                         (rows, cols)), shape=shape)
+        self.totals = np.asarray(self.weights.sum(axis=1)).ravel()
+
+
+def _search(mine: _Units, w: dict[str, float], indexes: list[_Index]) -> list[list[int | None]]:
+    """For each version's index, for each unit: the window ``best`` finds when it holds ``PRESENT``
+    of the unit's weight, else None. The sums are taken by sparse products, in floats (added in
+    the stems' column order, the same in every process: yet two windows of other stems whose
+    exact sums are equal can come out unequal) and in stem fingerprints (exact). Where rounding
+    could decide the unit is read again by ``best``, so the answers are ``best``'s:
+    when a window holding other stems of the unit than the best window (another fingerprint)
+    weighs within a hair (1e-9) of it, or the best is within a hair of ``PRESENT``. Windows
+    holding the same stems, as the two windows around one sentence often do, tie: argmax takes
+    the earlier, as ``best`` does."""
+    matrix = sparse.hstack([ix.matrix for ix in indexes], format="csr")
+    scores_all = (mine.weights @ matrix).toarray()
+    prints_all = (mine.prints @ matrix).toarray()
+    totals = mine.totals
     tol = 1e-9 * (totals + 1.0)
     out, at = [], 0
+    rows = np.arange(len(mine.units))
     for ix in indexes:
-        scores = scores_all[:, at:at + ix.matrix.shape[1]]
-        at += ix.matrix.shape[1]
+        width = ix.matrix.shape[1]
+        scores, prints = scores_all[:, at:at + width], prints_all[:, at:at + width]
+        at += width
         top = scores.max(axis=1)
-        k = scores.argmax(axis=1) - 1
-        close = ((scores >= (top - tol)[:, None]) & (scores != top[:, None])).any(axis=1)
+        k = scores.argmax(axis=1)
+        close = ((scores >= (top - tol)[:, None]) & (prints != prints[rows, k][:, None])).any(axis=1)
         close |= np.abs(top - PRESENT * totals) <= tol
         present = (top > 0) & (top >= PRESENT * totals)
-        found: list[int | None] = [int(kk) if ok else None for kk, ok in zip(k.tolist(), present.tolist())]
+        found: list[int | None] = [int(kk) - 1 if ok else None for kk, ok in zip(k.tolist(), present.tolist())]
         for n in np.flatnonzero(close).tolist():
-            score, kk = ix.best(units[n].stems, w)
+            score, kk = ix.best(mine.units[n].stems, w)
             found[n] = kk if score >= PRESENT else None
         out.append(found)
     return out
@@ -233,13 +263,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
         compared[u.idx] = set(partners.get(u.aid, ()))
         by_article[u.aid].append(u)
     for aid, mine in by_article.items():
-        rows = [r for r, u in enumerate(mine) for _ in u.stems]
-        cols = [column[st] for u in mine for st in u.stems]
-        vals = [w[st] for u in mine for st in u.stems]
-        weights = sparse.csr_matrix((vals, (rows, cols)), shape=(len(mine), len(column)))
-        totals = np.asarray(weights.sum(axis=1)).ravel()
         bs = partners.get(aid, ())
-        for b, ks in zip(bs, _search(mine, weights, totals, w, [index[b] for b in bs]) if bs else ()):
+        for b, ks in zip(bs, _search(_Units(mine, column, w), w, [index[b] for b in bs]) if bs else ()):
             for u, k in zip(mine, ks):
                 if k is not None:
                     found[(u.idx, b)] = k  # window = sentences k and k + 1 (positions in the article)
