@@ -122,10 +122,12 @@ class Tok:
     key: str
     stem: str
     cap: bool  # first character upper case
+    content: bool  # a content word: is_content(key)
 
-    @property
-    def content(self) -> bool:
-        return self.key not in STOPWORDS and self.key != ""
+
+def is_content(key: str) -> bool:
+    """A content word's key: not a stopword, not empty (Tok.content, set when the token is made)."""
+    return key not in STOPWORDS and key != ""
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -144,9 +146,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
             continue
         if k == "cent" and out and out[-1].key == "per" and s - out[-1].end <= 2:
             p = out.pop()
-            out.append(Tok(p.start, e, text[p.start:e], "percent", "percent", False))
+            out.append(Tok(p.start, e, text[p.start:e], "percent", "percent", False, is_content("percent")))
             continue
-        out.append(Tok(s, e, w, k, stem(k), w[:1].isupper()))
+        out.append(Tok(s, e, w, k, stem(k), w[:1].isupper(), is_content(k)))
     return out
 
 
