@@ -600,19 +600,23 @@ def find_runs(ta: Sequence[Token], tb: Sequence[Token], min_run: float = MIN_RUN
         groups.append([t])
     runs = []
     for g in groups:
-        pairs: list[tuple[int, int]] = []
+        xs: list[int] = []  # the aligned token pairs (xs[n], ys[n]), in a's order
+        ys: list[int] = []
         for k, t in enumerate(g):
             if k:
                 p = g[k - 1]
-                pairs.extend(_gap_matches(ta, tb, p.i + p.n, t.i, p.j + p.n, t.j))
-            pairs.extend((t.i + d, t.j + d) for d in range(t.n))
-        w = float(len(pairs)) if counted else sum(ta[x].weight for x, _ in pairs)
+                for x, y in _gap_matches(ta, tb, p.i + p.n, t.i, p.j + p.n, t.j):
+                    xs.append(x)
+                    ys.append(y)
+            xs.extend(range(t.i, t.i + t.n))
+            ys.extend(range(t.j, t.j + t.n))
+        w = float(len(xs)) if counted else sum(ta[x].weight for x in xs)
         if w + 1e-9 < floor:
             continue
         i0, i1 = g[0].i, g[-1].i + g[-1].n
         j0, j1 = g[0].j, g[-1].j + g[-1].n
         runs.append(Run(ta[i0].start, ta[i1 - 1].end, tb[j0].start, tb[j1 - 1].end, (i0, i1), (j0, j1),
-                        tuple(g), tuple(x for x, _ in pairs), tuple(sorted(y for _, y in pairs)),
+                        tuple(g), tuple(xs), tuple(sorted(ys)),
                         "verbatim" if len(g) == 1 else "near_verbatim", False, w))
     if floor < min_run:
         runs = _anchored(runs, ta, tb, cum_a, cum_b, min_run, anchor_window)
