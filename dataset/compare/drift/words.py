@@ -141,15 +141,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
             # keep a final dot only for abbreviations with inner dots (U.S.)
             if "." not in w[:-1]:
                 w, e = w[:-1], e - 1
-        k = fold_key(w)
+        k, st, is_word = _word(w)
         if not k:
             continue
         if k == "cent" and out and out[-1].key == "per" and s - out[-1].end <= 2:
             p = out.pop()
             out.append(Tok(p.start, e, text[p.start:e], "percent", "percent", False, is_content("percent")))
             continue
-        out.append(Tok(s, e, w, k, stem(k), w[:1].isupper(), is_content(k)))
+        out.append(Tok(s, e, w, k, st, w[:1].isupper(), is_word))
     return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _word(surface: str) -> tuple[str, str, bool]:
+    """(key, stem, content) of a word's surface, memoised (one lookup per token)."""
+    k = fold_key(surface)
+    return k, stem(k), is_content(k)
 
 
 def content(toks) -> list[Tok]:
