@@ -5,7 +5,6 @@ verdict, ties to the earlier window."""
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 import pytest
 
@@ -17,19 +16,7 @@ from newsprov.dataset.compare.drift.article_view import build_articles
 def _story_state(arts):
     """Units, weights, columns and indexes as omission_facts makes them."""
     ids = sorted(arts)
-    units = []
-    for aid in ids:
-        units += omission._units(arts[aid], len(units))
-    df = defaultdict(int)
-    n_sent = 0
-    for aid in ids:
-        for s in arts[aid].sents:
-            n_sent += 1
-            for st in {t.stem for t in s.toks if t.content}:
-                df[st] += 1
-    w = {st: math.log(1 + n_sent / c) for st, c in df.items()}
-    column = {st: n for n, st in enumerate(sorted(df))}
-    return ids, units, w, column, {aid: omission._Index(arts[aid], column) for aid in ids}
+    return (ids, *omission._story_state(arts, ids))
 
 
 def _batched_equals_one_by_one(arts) -> int:

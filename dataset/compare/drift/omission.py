@@ -224,14 +224,12 @@ def _search(mine: _Units, w: dict[str, float], indexes: list[_Index]) -> list[li
     return out
 
 
-def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None) -> list[Fact]:
-    ids = sorted(arts)
-    if len(ids) < 2:
-        return []
+def _story_state(arts: dict[str, Article], ids: list[str]):
+    """The story's units (in ``ids`` order), its stems' rarity weights over the story's sentences,
+    their columns (sorted stems) and each version's index."""
     units: list[Unit] = []
     for aid in ids:
         units += _units(arts[aid], len(units))
-    # rarity weights over the story's sentences
     df: dict[str, int] = defaultdict(int)
     n_sent = 0
     for aid in ids:
@@ -241,7 +239,14 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                 df[st] += 1
     w = {st: math.log(1 + n_sent / c) for st, c in df.items()}
     column = {st: n for n, st in enumerate(sorted(df))}
-    index = {aid: _Index(arts[aid], column) for aid in ids}
+    return units, w, column, {aid: _Index(arts[aid], column) for aid in ids}
+
+
+def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None) -> list[Fact]:
+    ids = sorted(arts)
+    if len(ids) < 2:
+        return []
+    units, w, column, index = _story_state(arts, ids)
     if len(ids) <= EXHAUSTIVE or pairs is None:
         partners = {a: [b for b in ids if b != a] for a in ids}
     else:
