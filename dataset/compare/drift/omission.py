@@ -151,20 +151,24 @@ class _Index:
         self.matrix = sparse.csr_matrix((np.ones(len(rows), np.int64), (rows, cols)),
                                         shape=(len(column), len(self.sents) + 1))
 
-    def exact(self, stems: set[str], w: dict[str, float], k: int) -> float:
-        """The weight of ``stems`` in window k, exactly rounded (math.fsum: independent of the set's
-        order, which changes from one run to the next with string hashing)."""
-        return math.fsum(w[st] for st in stems if k in self.windows.get(st, ()))
-
     def best(self, stems: set[str], w: dict[str, float]) -> tuple[float, int]:
         """(share of the stems' weight in the window holding most of it, that window), ties to the
         earlier window; (0.0, -1) when no stem is printed. One unit at a time: ``_search`` gives the
         same answers for many units at once."""
         total = math.fsum(w[s] for s in stems) or 1.0
-        ks = {k for st in stems for k in self.windows.get(st, ())}
-        if not ks:
+        parts: dict[int, list[float]] = defaultdict(list)
+        windows = self.windows
+        for st in stems:
+            ks = windows.get(st)
+            if ks:
+                weight = w[st]
+                for k in ks:
+                    parts[k].append(weight)
+        if not parts:
             return 0.0, -1
-        score = {k: self.exact(stems, w, k) for k in ks}
+        # fsum: exactly rounded, so the sum (and a tie) does not depend on the set's order,
+        # which changes from one run to the next with string hashing
+        score = {k: math.fsum(v) for k, v in parts.items()}
         k = max(score, key=lambda j: (score[j], -j))
         return score[k] / total, k
 
