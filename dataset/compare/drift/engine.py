@@ -49,6 +49,7 @@ from newsprov.dataset.compare.drift.pair_rules import pair_observations
 from newsprov.dataset.compare.drift.reported_cue import reported_cue_obs
 from newsprov.dataset.compare.drift.restated import restated_obs
 from newsprov.dataset.compare.drift.unshared import DERIVED_SHARE, independent_versions, unshared_facts
+from newsprov.dataset.compare.drift.nicknames import nickname_obs
 from newsprov.dataset.compare.drift.table_rules import credit_facts, figure_obs, name_obs, quote_obs
 from newsprov.dataset.compare.drift.article_view import Article, build_articles
 from newsprov.dataset.compare.stories import story_batches
@@ -223,6 +224,9 @@ def _facts_for_story(inp: Inputs, arts: dict[str, Article], para_kind: dict[str,
     for ob in reported_cue_obs(arts, _person_speakers(inp.quotes, arts), independent):
         obs[ob.kind].append(ob)
     for ob in name_obs(arts, faced):
+        obs[ob.kind].append(ob)
+    spelled = {tuple(sorted(ob.detail.get("spellings", "").split("/"))) for ob in obs["name_spelling"]}
+    for ob in nickname_obs(arts, spelled):
         obs[ob.kind].append(ob)
     facts: list[Fact] = []
     for kind in KINDS:

@@ -40,7 +40,8 @@
 * name_spelling (``spelling``): two capitalised spellings, each used by versions
   that do not use the other, similar by characters (Indel >= 0.7), not one a
   prefix of the other, seen facing each other in an aligned pair or sharing a
-  neighbouring word. One row per pair of spellings; every occurrence spanned.
+  neighbouring word. One row per pair of spellings; every occurrence spanned. A given name
+  and its familiar form ("William" / "Bill") are read by ``nicknames.nickname_obs``.
 * caption_credit (``credit``): photo captions/credits and source credits
   ("(AFP Photo)", "Photograph: EPA", "– AP", "(With agency inputs)") that differ
   between versions; versions without one are listed with a null span.
