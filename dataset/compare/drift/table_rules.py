@@ -62,6 +62,7 @@ from newsprov.dataset.compare.drift.word_align import align
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
+from newsprov.dataset.compare.drift.quote_negation import quote_negation_obs
 from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_obs
 from newsprov.dataset.compare.figures import stated_numbers
 from newsprov.dataset.compare.drift.article_view import Article, Sent
@@ -469,6 +470,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                 out.append(Obs("speaker", "quote-group", tuple(Mark(a, s, e, n) for a, s, e, n in sp), {"group": gid}))
     out += stretch_obs(qrec, by_group, _title_case)
     out += overlap_obs(qrec, by_group, member_of)
+    out += quote_negation_obs(qrec, by_group, arts)
     # --- quote_paraphrase
     unq = defaultdict(list)
     if unquoted is not None and len(unquoted):
