@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Indel
 
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
-from newsprov.dataset.compare.drift.words import tokens
+from newsprov.dataset.compare.drift.words import text_tokens
 from newsprov.dataset.compare.quotes import PARTIAL_MIN, PARTIAL_MIN_WORDS
 
 __all__ = ["stretch_obs", "best_stretch", "overlap_obs", "overlap"]
@@ -54,7 +54,7 @@ def best_stretch(short: tuple, long: tuple) -> tuple[float, int, int]:
 
 def stretch_obs(qrec: dict[str, dict], by_group: dict[str, list[dict]], title_case) -> list[Obs]:
     """quote_wording observations of quotations reworded inside longer ones (module doc)."""
-    toks = {qid: [t for t in tokens(r["text"]) if t.key] for qid, r in qrec.items()}
+    toks = {qid: [t for t in text_tokens(r["text"]) if t.key] for qid, r in qrec.items()}
     keys = {qid: tuple(t.key for t in ts) for qid, ts in toks.items()}
     df: dict[str, int] = defaultdict(int)
     holding: dict[str, list[str]] = defaultdict(list)
@@ -135,7 +135,7 @@ def overlap_obs(qrec: dict[str, dict], by_group: dict[str, list[dict]], member_o
     A quote group takes part by its reference wording (marks: the members printing it), an
     ungrouped quotation by itself, so the cost follows the distinct statements of a speaker,
     not the versions that reprint them."""
-    toks = {qid: [t for t in tokens(r["text"]) if t.key] for qid, r in qrec.items()}
+    toks = {qid: [t for t in text_tokens(r["text"]) if t.key] for qid, r in qrec.items()}
     keys = {qid: tuple(t.key for t in ts) for qid, ts in toks.items()}
     units: dict[str, tuple[str, list[str]]] = {}  # unit -> (representative quote, quotes printing its words)
     for gid in sorted(by_group):

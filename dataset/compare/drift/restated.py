@@ -27,7 +27,7 @@ import polars as pl
 
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
 from newsprov.dataset.compare.drift.statements import content_of, mutual_best
-from newsprov.dataset.compare.drift.words import fold_key, tokens
+from newsprov.dataset.compare.drift.words import fold_key, text_tokens
 
 __all__ = ["restated_obs", "MIN_WORDS", "MIN_SHARED", "MIN_DICE"]
 
@@ -61,7 +61,7 @@ def restated_obs(quotes: pl.DataFrame | None, groups: pl.DataFrame | None, artic
     by: dict[tuple[str, str], list[Quoted]] = defaultdict(list)  # (article, speaker) -> quotations
     for qid, aid, start, end, text, speaker in q.select("quote_id", "article_id", "start", "end", "text",
                                                           "speaker").sort("article_id", "start").iter_rows():
-        toks = tokens(text)
+        toks = text_tokens(text)
         if len(toks) < MIN_WORDS:
             continue
         by[aid, fold_key(speaker.split()[-1])].append(

@@ -67,7 +67,7 @@ from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_ob
 from newsprov.dataset.compare.figures import stated_numbers
 from newsprov.dataset.compare.drift.article_view import Article, Sent
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
-from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, tokens
+from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, text_tokens
 
 __all__ = ["figure_obs", "quote_obs", "name_obs", "credit_facts"]
 
@@ -123,12 +123,12 @@ def figure_obs(figures: pl.DataFrame, groups: pl.DataFrame, arts: dict[str, Arti
 
 # --------------------------------------------------------------------------- quotes
 def _keys(text: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens(text))
+    return tuple(t.key for t in text_tokens(text))
 
 
 def _content_stems(text: str) -> list[str]:
     seen = []
-    for t in tokens(text):
+    for t in text_tokens(text):
         if t.content and t.stem not in seen:
             seen.append(t.stem)
     return seen
@@ -299,9 +299,9 @@ def _adopt_fragments(facts: dict[str, dict], arts: dict[str, Article]) -> None:
         if qq.get("kind") != "partial" or qq.get("speaker_kind") != "person" or last not in fulls:
             continue
         words = _keys(qq["text"])
-        if not words or not any(t.content for t in tokens(qq["text"])) or _title_case(qq["text"]):
+        if not words or not any(t.content for t in text_tokens(qq["text"])) or _title_case(qq["text"]):
             continue
-        stems = {loose(t.stem) for t in tokens(qq["text"]) if t.content}
+        stems = {loose(t.stem) for t in text_tokens(qq["text"]) if t.content}
         printed = sum(1 for sx in arts[qq["article_id"]].sents for t in sx.toks if loose(t.stem) in stems)
         if printed > len(stems) * wording_count[qq["article_id"], words]:
             continue
@@ -327,7 +327,7 @@ _PRONOUNS = frozenset("he she they it we i you who him them".split())
 
 def _title_case(text: str) -> bool:
     """Every content word capitalised (two at least): a title, a motto, a slogan."""
-    words = [t for t in tokens(text) if t.content and t.text[:1].isalpha()]
+    words = [t for t in text_tokens(text) if t.content and t.text[:1].isalpha()]
     return len(words) >= 2 and all(t.cap for t in words)
 
 
@@ -363,7 +363,7 @@ def _cue_obs(gid: str, members: list[dict]) -> Obs | None:
         s, e = m.get("cue_start"), m.get("cue_end")
         if not m.get("cue") or s is None or e is None or len(m["text"].split()) < 3 or len(_stems_of(m["text"])) < 2:
             continue
-        toks = tokens(m["cue"])
+        toks = text_tokens(m["cue"])
         force = ATTRIBUTION.get(toks[-1].key) if toks else None
         if force is not None:
             verbs[m["article_id"]].append((s, e, force))
@@ -407,7 +407,6 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
         ref = qrec.get(mem[0]["reference_quote_id"])
         if ref is None:
             continue
-        ref_keys = _keys(ref["text"])
         marks = []
         for m in mem:
             qq = qrec[m["quote_id"]]

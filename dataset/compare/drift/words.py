@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from newsprov.lang.words import NOSPACE
 
-__all__ = ["Tok", "tokens", "fold_key", "stem", "loose", "STOPWORDS", "content", "is_number"]
+__all__ = ["Tok", "tokens", "text_tokens", "fold_key", "stem", "loose", "STOPWORDS", "content", "is_number"]
 
 _TYPO = str.maketrans({
     **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02"},
@@ -150,6 +150,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
             continue
         out.append(Tok(s, e, w, k, st, w[:1].isupper(), is_word))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def text_tokens(text: str) -> tuple[Tok, ...]:
+    """``tokens(text)`` of a whole short text (a quotation, a cue), memoised: the quote rules read
+    each quotation several times. A tuple: tokens are never changed once made."""
+    return tuple(tokens(text))
 
 
 @lru_cache(maxsize=1 << 18)
