@@ -66,6 +66,7 @@ from newsprov.dataset.compare.drift.quote_negation import quote_negation_obs
 from newsprov.dataset.compare.drift.quote_stretch import overlap_obs, stretch_obs
 from newsprov.dataset.compare.figures import stated_numbers
 from newsprov.dataset.compare.drift.article_view import Article, Sent
+from newsprov.dataset.compare.drift.unattributed import unattributed_obs
 from newsprov.dataset.compare.drift.reported_cue import Clause, clauses, pronoun_subject
 from newsprov.dataset.compare.drift.words import STOPWORDS, Tok, fold_key, loose, text_tokens
 
@@ -470,6 +471,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
     out += stretch_obs(qrec, by_group, _title_case)
     out += overlap_obs(qrec, by_group, member_of)
     out += quote_negation_obs(qrec, by_group, arts)
+    out += unattributed_obs(qrec, by_group)
     # --- quote_paraphrase
     unq = defaultdict(list)
     if unquoted is not None and len(unquoted):

@@ -1,0 +1,59 @@
+"""attribution / unattributed-quote: a quotation one version attributes to its speaker and another
+prints alone, in a paragraph after someone else's words (through `newsprov build`).
+
+Versions a and c name the spokesman; b prints his words alone after the councillor's quotes; d
+prints them alone too, but after the spokesman's own paragraph, which attributes them.
+"""
+import polars as pl
+import pytest
+
+BODY = """Flood talks in Riverton ended on Tuesday without a deal after nine hours, the regional council said.
+
+The council will open the dam gates next week to relieve the pressure on the old northern wall.
+
+Engineers found no cracks in the northern wall of the old dam during the long inspection on Monday.
+"""
+
+COUNCILLOR = """
+"I was pushed and shouted at before the vote, but that is no excuse for what I did," councillor Dan Hale said in a statement.
+"""
+
+NAMED = """
+"Dan Hale has lost his temper again and again," said Jon Thompson, a spokesman for the opposition.  "His conduct is unbecoming of a member of the regional council, and the voters will remember it."
+"""
+
+ALONE = """
+"His conduct is unbecoming of a member of the regional council, and the voters will remember it."
+"""
+
+SPOKESMAN_FIRST = """
+"Dan Hale has lost his temper again and again," said Jon Thompson, a spokesman for the opposition.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    import newsprov
+    from newsprov.dataset.build import build
+    root = tmp_path_factory.mktemp("unattr")
+    src = root / "src"
+    src.mkdir()
+    texts = {"a": BODY + COUNCILLOR + NAMED, "b": BODY + COUNCILLOR + ALONE, "c": BODY + COUNCILLOR + NAMED,
+             "d": BODY + COUNCILLOR + SPOKESMAN_FIRST + ALONE}
+    for aid, text in texts.items():
+        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
+    build(src, root / "out")
+    ds = newsprov.load(root / "out")
+    assert ds.articles["story_id"].n_unique() == 1, "the four versions must be one story"
+    return ds
+
+
+def test_quotation_printed_alone_after_another_speaker_is_an_attribution_row(built):
+    rows = built.drifts.filter(pl.col("method") == "unattributed-quote")
+    assert len(rows) == 1 and rows["kind"][0] == "attribution"
+    sp = built.drift_spans.filter(pl.col("drift_id") == rows["drift_id"][0])
+    sides = {side: sorted((a, t) for a, t in sp.filter(pl.col("side") == side).select("article_id", "text").iter_rows())
+             for side in ("a", "b")}
+    named = [("a", "said Jon Thompson"), ("c", "said Jon Thompson")]
+    alone = [("b", "His conduct is unbecoming of a member of the regional council, and the voters will remember it.")]
+    assert sorted(sides.values()) == sorted([named, alone])
