@@ -398,6 +398,12 @@ def test_lowercase_then_after_a_conjunction():
     assert q.speaker == "Tom Ray"
 
 
+@pytest.mark.parametrize("verb", ["claiming", "declaring", "conceding", "stressing", "confirming"])
+def test_the_ing_form_of_a_speech_verb_names_its_subject(verb):
+    q = only(f'The new ad ends with Tom Ray {verb}, "The plan will fail, and the voters know it."')
+    assert q.speaker == "Tom Ray" and q.cue == verb
+
+
 def test_sentence_initial_according_to_outranks_the_inner_speaker():
     q = only('According to pool reports, Obama said "there is love" in the city.')
     assert q.speaker_mention == "pool reports" and q.method == "quote-marks/according-to"

@@ -28,7 +28,11 @@ CUE_WORDS = (
     "alleges answered elaborated proclaimed proclaims speculated speculates reads "
     "chanted chanting chants cited cites citing accused accuses accusing commented "
     "interjected mused scoffed huffed griped fumed grumbled bragged gushed opined texted emailed chided "
-    "reiterated reiterates clarified confided assured pleaded implored inquired sniped railed"
+    "reiterated reiterates clarified confided assured pleaded implored inquired sniped railed "
+    # the -ing form of verbs above, as in "ends with Perry claiming, “...”"
+    "claiming declaring replying responding acknowledging admitting announcing conceding predicting "
+    "urging stressing emphasizing emphasising cautioning asserting boasting confirming pledging "
+    "recalling quipping joking"
 ).split()
 _CUE_PHRASES = ("according to", "in a statement", "put it", "puts it")
 
