@@ -73,9 +73,8 @@ def edit_csv(path: Path, row: int, column: str, value: str) -> None:
     df.write_csv(path, line_terminator="\n", null_value="")
 
 
-def built_drift_spans(folder: Path, texts: dict[str, str], out: str = "out"):
-    """Write texts (article id -> text) to folder/src, build them to folder/out, and return the
-    package's drift_spans joined with their drifts (kind, method, detail...)."""
+def built_package(folder: Path, texts: dict[str, str], out: str = "out"):
+    """Write texts (article id -> text) to folder/src, build them to folder/out, and load the package."""
     import newsprov
 
     src = folder / "src"
@@ -83,5 +82,18 @@ def built_drift_spans(folder: Path, texts: dict[str, str], out: str = "out"):
     for aid, text in texts.items():
         (src / f"{aid}.txt").write_text(text, encoding="utf-8")
     build(src, folder / out)
-    ds = newsprov.load(folder / out)
+    return newsprov.load(folder / out)
+
+
+def built_story(folder: Path, texts: dict[str, str]):
+    """built_package of versions that must make one story (asserted: the drift rules compare
+    versions within a story only)."""
+    ds = built_package(folder, texts)
+    assert ds.articles["story_id"].n_unique() == 1, "the versions must be one story"
+    return ds
+
+
+def built_drift_spans(folder: Path, texts: dict[str, str], out: str = "out"):
+    """built_package's drift_spans joined with their drifts (kind, method, detail...)."""
+    ds = built_package(folder, texts, out)
     return ds.drift_spans.join(ds.drifts, on="drift_id")

@@ -5,6 +5,7 @@ familiar ones, in sentences that are otherwise the same; a few near misses must 
 """
 import polars as pl
 import pytest
+from conftest import built_story
 
 from newsprov.dataset.compare.drift.nicknames import nickname_pair
 
@@ -40,18 +41,8 @@ FAMILIAR = dict(kristol="Bill", dodd="Chris", jones="Bob", netanyahu="Bibi", smi
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    import newsprov
-    from newsprov.dataset.build import build
-    root = tmp_path_factory.mktemp("nick")
-    src = root / "src"
-    src.mkdir()
     texts = {"a": BODY + PEOPLE.format(**FULL), "b": BODY + PEOPLE.format(**FAMILIAR), "c": BODY + PEOPLE.format(**FULL)}
-    for aid, text in texts.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, root / "out")
-    ds = newsprov.load(root / "out")
-    assert ds.articles["story_id"].n_unique() == 1, "the three versions must be one story"
-    return ds
+    return built_story(tmp_path_factory.mktemp("nick"), texts)
 
 
 def _sides(ds, drift_id):

@@ -7,6 +7,7 @@ words), and a third has the same negator count in every version: neither may giv
 """
 import polars as pl
 import pytest
+from conftest import built_story
 
 BODY = """Flood talks in Riverton ended on Tuesday without a deal after nine hours, the regional council said.
 
@@ -36,17 +37,7 @@ Reyes was confident. "The wall will surely hold through the winter," the enginee
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    import newsprov
-    from newsprov.dataset.build import build
-    root = tmp_path_factory.mktemp("qneg")
-    src = root / "src"
-    src.mkdir()
-    for aid, text in {"a": A, "b": B, "c": A}.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, root / "out")
-    ds = newsprov.load(root / "out")
-    assert ds.articles["story_id"].n_unique() == 1, "the three versions must be one story"
-    return ds
+    return built_story(tmp_path_factory.mktemp("qneg"), {"a": A, "b": B, "c": A})
 
 
 def test_negator_lost_in_one_reading_is_a_negation_row(built):

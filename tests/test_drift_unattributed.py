@@ -6,6 +6,7 @@ prints them alone too, but after the spokesman's own paragraph, which attributes
 """
 import polars as pl
 import pytest
+from conftest import built_story
 
 BODY = """Flood talks in Riverton ended on Tuesday without a deal after nine hours, the regional council said.
 
@@ -33,19 +34,9 @@ SPOKESMAN_FIRST = """
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    import newsprov
-    from newsprov.dataset.build import build
-    root = tmp_path_factory.mktemp("unattr")
-    src = root / "src"
-    src.mkdir()
     texts = {"a": BODY + COUNCILLOR + NAMED, "b": BODY + COUNCILLOR + ALONE, "c": BODY + COUNCILLOR + NAMED,
              "d": BODY + COUNCILLOR + SPOKESMAN_FIRST + ALONE}
-    for aid, text in texts.items():
-        (src / f"{aid}.txt").write_text(text, encoding="utf-8")
-    build(src, root / "out")
-    ds = newsprov.load(root / "out")
-    assert ds.articles["story_id"].n_unique() == 1, "the four versions must be one story"
-    return ds
+    return built_story(tmp_path_factory.mktemp("unattr"), texts)
 
 
 def test_quotation_printed_alone_after_another_speaker_is_an_attribution_row(built):
