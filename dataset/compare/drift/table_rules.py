@@ -27,7 +27,10 @@
   quotation's content words outside quotation marks (``reported-paraphrase``).
 * attribution (``quote-cue``): one quotation (a quote group) introduced by reporting verbs of
   different force in different versions ("said" / "insisted"). (One speaker's statement,
-  quoted or not, reported with verbs of different force: ``reported_cue``.)
+  quoted or not, reported with verbs of different force: ``reported_cue``.) A group's quotation
+  one version attributes and another prints alone after someone else's words:
+  ``unattributed-quote`` (``unattributed``). A negator in one version's reading of a group's
+  quotation only: ``negation`` / ``quote-negator`` (``quote_negation``).
 * speaker (``quote-group``): members of one group attributed to different named
   speakers (canonical names differ, neither contains the other's last word, they share no
   capitalised word, and one is a person), a written source counting as a speaker where no
