@@ -2,7 +2,9 @@
 prints alone, in a paragraph after someone else's words (through `newsprov build`).
 
 Versions a and c name the spokesman; b prints his words alone after the councillor's quotes; d
-prints them alone too, but after the spokesman's own paragraph, which attributes them.
+prints them alone too, but after the spokesman's own paragraph, which attributes them. A
+quotation a, c and d give to "officials" and b prints alone after the councillor's words names no
+one: no row.
 """
 import polars as pl
 import pytest
@@ -17,6 +19,15 @@ Engineers found no cracks in the northern wall of the old dam during the long in
 
 COUNCILLOR = """
 "I was pushed and shouted at before the vote, but that is no excuse for what I did," councillor Dan Hale said in a statement.
+"""
+
+# a quotation of unnamed officials: printed alone by b and d too, but no one is named to be taken for
+OFFICIALS = """
+"The old northern wall will hold until the spring floods arrive in the valley," officials said on Monday.
+"""
+
+OFFICIALS_ALONE = """
+"The old northern wall will hold until the spring floods arrive in the valley."
 """
 
 NAMED = """
@@ -34,8 +45,8 @@ SPOKESMAN_FIRST = """
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    texts = {"a": BODY + COUNCILLOR + NAMED, "b": BODY + COUNCILLOR + ALONE, "c": BODY + COUNCILLOR + NAMED,
-             "d": BODY + COUNCILLOR + SPOKESMAN_FIRST + ALONE}
+    texts = {"a": BODY + COUNCILLOR + NAMED + OFFICIALS, "b": BODY + COUNCILLOR + ALONE + COUNCILLOR + OFFICIALS_ALONE,
+             "c": BODY + COUNCILLOR + NAMED + OFFICIALS, "d": BODY + COUNCILLOR + SPOKESMAN_FIRST + ALONE + OFFICIALS}
     return built_story(tmp_path_factory.mktemp("unattr"), texts)
 
 

@@ -7,8 +7,9 @@ When another version names the quotation's speaker and that is someone else (by 
 first version has dropped the attribution, and its reader takes the words for the previous
 speaker's: "'Bob Etheridge has lost it,' said Jon Thompson, a Republican spokesman. 'His conduct
 is unbecoming of a member of Congress.'" against the same words printed alone after Etheridge's
-own. A speaker counts as named when the quotation's version names them (not a pronoun, not a
-guess of the rules). The row's sides: the naming versions' speaker and verb, and the quotation as
+own. A speaker counts as named when the quotation's version names them by a proper name of two
+words or more ("Jon Thompson", "White House"; not a pronoun, not a guess of the rules:
+"officials", "the campaign" and single words the rules could not resolve are not read). The row's sides: the naming versions' speaker and verb, and the quotation as
 the other version prints it.
 """
 
@@ -32,7 +33,9 @@ def _last(name: str | None) -> str:
 
 def _named(q: dict) -> bool:
     mention = (q.get("speaker_mention") or "").split()
-    return (bool(q.get("speaker")) and bool(mention) and fold_key(mention[0]) not in _PRONOUNS
+    name = (q.get("speaker") or "").split()
+    return (len(name) >= 2 and all(w[:1].isupper() for w in name) and bool(mention)
+            and q.get("speaker_kind") in ("person", "organisation") and fold_key(mention[0]) not in _PRONOUNS
             and q.get("speaker_start") is not None and not any(g in (q.get("method") or "") for g in _GUESSED))
 
 
