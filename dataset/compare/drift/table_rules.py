@@ -138,6 +138,11 @@ def _content_stems(text: str) -> list[str]:
     return seen
 
 
+def _lower_stems(text: str) -> frozenset[str]:
+    """Stems of the content words a quotation prints in lower case (not names)."""
+    return frozenset(t.stem for t in text_tokens(text) if t.content and not t.cap)
+
+
 @functools.lru_cache(maxsize=8192)
 def _stems_of(text: str) -> tuple[str, ...]:
     """_content_stems, memoised: the paraphrase search reads each quotation against every version."""
@@ -150,10 +155,13 @@ def _loose_stems_of(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(loose(x) for x in _stems_of(text)))
 
 
-def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None) -> tuple[int, int] | None:
+def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None = None,
+                    lower: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Shortest window of the article (outside quotation marks) holding >= 75% of the stems in order
     (two at least; a quotation of one content word, only in the ``sents`` given: the sentences
-    aligned to the quoting ones)."""
+    aligned to the quoting ones). With ``lower`` (the stems the quotation prints in lower case),
+    two of the window's words must be among them: names alone ("AARP ... Social Security",
+    "Ground Zero ... mosque") are the story's subject, not the quotation reported."""
     need = min(len(q_stems), max(2, -(-3 * len(q_stems) // 4)))
     pool = sents if sents is not None else art.sents
     best = None
@@ -165,7 +173,7 @@ def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None =
             if q or t.stem not in q_stems:
                 continue
             k = q_stems.index(t.stem)
-            got, last = 1, i
+            got, last, common = 1, i, int(t.stem in lower)
             pos = k
             for j in range(i + 1, min(n, i + 3 * len(q_stems) + 2)):
                 tj, qj = toks[j]
@@ -174,10 +182,11 @@ def _fuzzy_unquoted(q_stems: list[str], art: Article, sents: list[Sent] | None =
                 if tj.stem in q_stems[pos + 1:]:
                     pos = q_stems.index(tj.stem, pos + 1)
                     got += 1
+                    common += tj.stem in lower
                     last = j
-                    if got >= need:
+                    if got >= need and (not lower or common >= 2):
                         break
-            if got >= need:
+            if got >= need and (not lower or common >= 2):
                 span = (toks[i][0].start, toks[last][0].end)
                 if best is None or span[1] - span[0] < best[1] - best[0]:
                     best = span
@@ -514,7 +523,8 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
                     f["unquoted"].append(Mark(qq["article_id"], qq["start"], qq["end"], "fragment"))
                     f["methods"].add("fragment")
         # the five shortest wordings (ties by text: a set's order changes from one process to the next)
-        wordings = [_content_stems(w) for w in sorted({qq["text"] for qq in f["quotes"]}, key=lambda w: (len(w), w))[:5]]
+        wordings = [(_content_stems(w), _lower_stems(w)) for w in sorted({qq["text"] for qq in f["quotes"]},
+                                                                         key=lambda w: (len(w), w))[:5]]
         searched = {} if a_name else arts if partners is None else {
             a: arts[a] for a in sorted(set().union(*(partners.get(x, set()) for x in quoting))) if a in arts}
         for aid, art in searched.items():
@@ -523,11 +533,11 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             if len(stems) >= 2:
                 hit = None
                 have = art.stems
-                for st in wordings:
+                for st, low in wordings:
                     # (a window needs 75% of the stems: none where the version lacks them)
-                    if len(st) < 2 or sum(x in have for x in st) < max(2, -(-3 * len(st) // 4)):
+                    if len(st) < 2 or len(low) < 2 or sum(x in have for x in st) < max(2, -(-3 * len(st) // 4)):
                         continue
-                    hit = _fuzzy_unquoted(st, art)
+                    hit = _fuzzy_unquoted(st, art, lower=low)
                     if hit:
                         break
                 if hit:
