@@ -62,7 +62,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from newsprov.dataset.compare.drift.word_align import align
-from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, TITLES, WEEKDAYS
+from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, SPEAKER_PRONOUNS, TITLES, WEEKDAYS
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
 from newsprov.dataset.compare.drift.pair_rules import NAME_SIM
 from newsprov.dataset.compare.drift.quote_negation import quote_negation_obs
@@ -335,7 +335,6 @@ _DOCUMENTS = frozenset("""statement statements letter letters report memo memora
     advertisement ad ads filing document documents editorial complaint lawsuit ruling transcript
     note post tweet""".split())
 _DETERMINERS = frozenset("a an the his her their its this that".split())
-_PRONOUNS = frozenset("he she they it we i you who him them".split())
 
 
 def _title_case(text: str) -> bool:
@@ -455,7 +454,7 @@ def quote_obs(quotes: pl.DataFrame, groups: pl.DataFrame, unquoted: pl.DataFrame
             if m["relation"] == "extended" and len(qq["text"].split()) > 2 * len(ref["text"].split()):
                 continue  # a longer statement that quotes the reference is another act of saying
             mention = (qq.get("speaker_mention") or "").split()
-            if not mention or fold_key(mention[0]) in _PRONOUNS:
+            if not mention or fold_key(mention[0]) in SPEAKER_PRONOUNS:
                 continue  # "he said": who "he" is, the rules guessed; the outlet named no one here
             s0, s1 = qq.get("speaker_start"), qq.get("speaker_end")
             if s0 is None or s1 is None:

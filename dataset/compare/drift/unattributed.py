@@ -9,13 +9,15 @@ speaker's: "'Bob Etheridge has lost it,' said Jon Thompson, a Republican spokesm
 is unbecoming of a member of Congress.'" against the same words printed alone after Etheridge's
 own. A speaker counts as named when the quotation's version names them by a proper name of two
 words or more ("Jon Thompson", "White House"; not a pronoun, not a guess of the rules:
-"officials", "the campaign" and single words the rules could not resolve are not read). The row's sides: the naming versions' speaker and verb, and the quotation as
-the other version prints it.
+"officials", "the campaign" and single words the rules could not resolve are not read). The
+row's sides: the naming versions' speaker and verb, and the quotation as the other version
+prints it.
 """
 
 from __future__ import annotations
 
 from newsprov.dataset.compare.drift.collapse import Mark, Obs
+from newsprov.dataset.compare.drift.word_classes import SPEAKER_PRONOUNS
 from newsprov.dataset.compare.drift.words import fold_key
 
 __all__ = ["unattributed_obs"]
@@ -24,7 +26,6 @@ CONTINUED = "continued-paragraph"
 # methods whose speaker the outlet did not name next to the words (the rules' guess)
 _GUESSED = (CONTINUED, "pronoun-resolved", "no-speaker", "previous-sentence")
 MAX_SPAN = 80  # characters: the speaker and the verb marked together when they stand this close
-_PRONOUNS = frozenset("he she they it we i you his her their".split())
 
 
 def _last(name: str | None) -> str:
@@ -35,7 +36,7 @@ def _named(q: dict) -> bool:
     mention = (q.get("speaker_mention") or "").split()
     name = (q.get("speaker") or "").split()
     return (len(name) >= 2 and all(w[:1].isupper() for w in name) and bool(mention)
-            and q.get("speaker_kind") in ("person", "organisation") and fold_key(mention[0]) not in _PRONOUNS
+            and q.get("speaker_kind") in ("person", "organisation") and fold_key(mention[0]) not in SPEAKER_PRONOUNS
             and q.get("speaker_start") is not None and not any(g in (q.get("method") or "") for g in _GUESSED))
 
 

@@ -109,6 +109,9 @@ HEDGES = frozenset(fold_key(w) for w in (
 # multi-word hedges (as key sequences)
 HEDGE_PHRASES = [("at", "least"), ("in", "hopes", "of"), ("in", "hope", "of")]
 
+# A speaker mention starting with one of these names no one: the rules guessed who it stands for.
+SPEAKER_PRONOUNS = frozenset("he she they it we i you who him them".split())
+
 NEGATORS = frozenset(fold_key(w) for w in (
     "not no never neither nor none nobody nothing nowhere without cannot n't").split()) | frozenset(
     fold_key(w) for w in "didn't don't doesn't isn't wasn't won't can't couldn't wouldn't shouldn't aren't "
