@@ -14,7 +14,7 @@ import numpy as np
 from datasketch import MinHash
 
 from newsprov.dataset.compare.stories.params import (BUCKET_CAP, BUCKET_WINDOW, DF_CAP, FIGURE_MIN_DF, FIGURE_RARE_FRACTION, IDF_POWER, INDEX_TERMS, LSH_BANDS, LSH_ROWS, MIN_ARTICLES, MINHASH_SEED, NORM_UNSHARED, NUM_PERM, PHRASES, PROBABILISTIC_IDF, RARE_PHRASE_DF, SHINGLE_WORDS, VECTOR_TERMS)
-from newsprov.dataset.compare.stories.text import dateline_date, names, script_of, tokens
+from newsprov.dataset.compare.stories.text import dateline_date, fold, scan, scan_names, script_of
 
 @lru_cache(maxsize=1 << 18)  # (the same words and names recur from article to article)
 def _h64(s: str) -> int:
@@ -25,6 +25,7 @@ def _identity(x: int) -> int:
     return x
 
 
+@lru_cache(maxsize=None)  # (a few dozen scripts)
 def script_code(script: str) -> int:
     """Stable small integer for a script name (DIGIT for numbers)."""
     return zlib.crc32(script.encode("ascii", "replace"))
@@ -70,13 +71,19 @@ def signature(article_id: str, text: str, date: str | None = None) -> Signature:
     `date`: a date the article states (ISO, or '--MM-DD'); by default the
     dateline's, if any (`dateline_date`).
     """
-    toks, folded = tokens(text)
-    keys = [t.key for t in toks]
-    counts = Counter(keys)
+    folded = fold(text)
+    sc = scan(folded)
+    keys = sc.keys
+    terms: dict[int, tuple[int, int]] = {}  # term key -> (occurrences, script code)
     scripts: Counter = Counter()
-    for k, c in counts.items():
-        if not k[0].isdigit():
-            scripts[script_of(k[0])] += c
+    for k, c in Counter(keys).items():
+        if k[0].isdigit():
+            terms[_h64("n\x00" + k)] = (c, DIGIT)
+        else:
+            script = script_of(k[0])
+            scripts[script] += c
+            if len(k) >= 2:
+                terms[_h64("w\x00" + k)] = (c, script_code(script))
     doc_script = min(scripts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if scripts else "DIGIT"
 
     shingle_set = shingle_hashes(keys)
@@ -84,34 +91,31 @@ def signature(article_id: str, text: str, date: str | None = None) -> Signature:
     if len(shingle_set):
         mh.update_batch(shingle_set.tolist())
 
-    terms: dict[int, tuple[int, int]] = {}
-
-    def add(kind: str, text_: str, script: int, c: int) -> int:
-        key = _h64(kind + "\x00" + text_)
-        terms[key] = (c, script)
-        return key
-
-    for k, c in counts.items():
-        if k[0].isdigit():
-            add("n", k, DIGIT, c)
-        elif len(k) >= 2:
-            add("w", k, script_code(script_of(k[0])), c)
-    for name, c in Counter(names(toks, folded)).items():
-        add("e", name, script_code(script_of(name[0])), c)
+    for name, c in Counter(scan_names(sc)).items():
+        terms[_h64("e\x00" + name)] = (c, _script_key(name[0]))
     if PHRASES:
-        pairs: Counter = Counter(x.key + " " + y.key for x, y in zip(toks, toks[1:])
-                                 if not x.key[0].isdigit() and not y.key[0].isdigit() and folded[x.end:y.start].isspace())
-        phrase_keys = np.unique(np.fromiter((add("p", ph, script_code(script_of(ph[0])), c) for ph, c in pairs.items()),
-                                            dtype=np.uint64, count=len(pairs)))
+        pairs: Counter = Counter(x + " " + y for x, y, gap in zip(keys, keys[1:], sc.gaps)
+                                 if gap.isspace() and not x[0].isdigit() and not y[0].isdigit())
+        phrase = np.empty(len(pairs), dtype=np.uint64)
+        for n, (ph, c) in enumerate(pairs.items()):
+            key = phrase[n] = _h64("p\x00" + ph)
+            terms[key] = (c, _script_key(ph[0]))
+        phrase_keys = np.unique(phrase)
     else:
         phrase_keys = np.zeros(0, np.uint64)
-    keys = np.fromiter(terms.keys(), dtype=np.uint64, count=len(terms))
-    order = np.argsort(keys)
+    term_keys = np.fromiter(terms.keys(), dtype=np.uint64, count=len(terms))
+    order = np.argsort(term_keys)
     vals = np.array(list(terms.values()), dtype=np.int64).reshape(-1, 2)[order]
     if date is None:
-        date = dateline_date(text)
+        date = dateline_date(text, folded)
     return Signature(article_id, script_code(doc_script), mh.hashvalues.astype(np.uint32), len(shingle_set),
-                     keys[order], vals[:, 0].astype(np.int32), vals[:, 1].astype(np.uint32), date, phrase_keys)
+                     term_keys[order], vals[:, 0].astype(np.int32), vals[:, 1].astype(np.uint32), date, phrase_keys)
+
+
+@lru_cache(maxsize=4096)
+def _script_key(ch: str) -> int:
+    """script_code of a character's script."""
+    return script_code(script_of(ch))
 
 
 # ---------------------------------------------------------------------------

@@ -48,25 +48,59 @@ class Token(NamedTuple):
     end: int
 
 
+class Scan(NamedTuple):
+    """The tokens of a folded text as parallel lists (what signatures read)."""
+    texts: list[str]   # as written (folded, case kept)
+    keys: list[str]    # case-folded form used for matching
+    gaps: list[str]    # gaps[i]: the text between token i and token i + 1 ("" when they overlap)
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _key(word: str) -> str:
+    return word.replace(",", "") if word[0].isdigit() else word.casefold()
+
+
+def _unpoint(folded: str) -> str:
+    return _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), folded)
+
+
 def tokens(text: str) -> tuple[list[Token], str]:
     """Word and number tokens of `text` (folded); unspaced scripts as character bigrams."""
-    folded = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), fold(text))
+    folded = _unpoint(fold(text))
+    return _tokens(folded), folded
+
+
+def _tokens(folded: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
+    unspaced = _UNSPACED.search(folded) is not None
     for m in _TOKEN.finditer(folded):
         word = m.group(0)
         start, end = m.span()
-        if word[0].isdigit():
-            append(Token(word, word.replace(",", ""), start, end))
-        elif _UNSPACED.search(word):
+        if unspaced and not word[0].isdigit() and _UNSPACED.search(word):
             low = word.casefold()
             if len(low) == 1:
                 append(Token(word, low, start, end))
             for i in range(len(low) - 1):
                 append(Token(word[i:i + 2], low[i:i + 2], start + i, start + i + 2))
         else:
-            append(Token(word, word.casefold(), start, end))
-    return out, folded
+            append(Token(word, _key(word), start, end))
+    return out
+
+
+def scan(folded: str) -> Scan:
+    """`tokens` of an already folded text, as lists; a text without unspaced scripts is read
+    by one split (the same tokens, no per-token objects)."""
+    folded = _unpoint(folded)
+    if _UNSPACED.search(folded) is None:
+        parts = _TOKEN_SPLIT.split(folded)
+        texts = parts[1::2]
+        return Scan(texts, [_key(w) for w in texts], parts[2:-1:2])
+    toks = _tokens(folded)
+    return Scan([t.text for t in toks], [t.key for t in toks],
+                [folded[a.end:b.start] for a, b in zip(toks, toks[1:])])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -84,18 +118,23 @@ def names(toks: Sequence[Token], folded: str) -> list[str]:
     """Capitalised runs of NAME_MIN_WORDS+ adjacent words, split at words the
     article also writes in lower case ('The', 'Criticized'); case-folded.  Scripts
     without case yield none."""
-    lower = {t.key for t in toks if t.text[0].islower()}
+    return scan_names(Scan([t.text for t in toks], [t.key for t in toks],
+                           [folded[a.end:b.start] for a, b in zip(toks, toks[1:])]))
+
+
+def scan_names(sc: Scan) -> list[str]:
+    """`names` of a scanned text (words joined by one space only)."""
+    texts, keys, gaps = sc
+    lower = {k for w, k in zip(texts, keys) if w[0].islower()}
     found: list[str] = []
     cur: list[str] = []
-    prev_end = -1
-    for t in toks:
-        if t.text[0].isupper() and t.key not in lower:
-            if cur and folded[prev_end:t.start] != " ":
+    for i, (w, k) in enumerate(zip(texts, keys)):
+        if w[0].isupper() and k not in lower:
+            if cur and gaps[i - 1] != " ":
                 if len(cur) >= NAME_MIN_WORDS:
                     found.append(" ".join(cur))
                 cur = []
-            cur.append(t.key)
-            prev_end = t.end
+            cur.append(k)
         elif cur:
             if len(cur) >= NAME_MIN_WORDS:
                 found.append(" ".join(cur))
@@ -130,15 +169,16 @@ def _month(word: str) -> int | None:
     return _MONTHS.get(fold(word).casefold().rstrip("."))
 
 
-def dateline_date(text: str) -> str | None:
+def dateline_date(text: str, folded: str | None = None) -> str | None:
     """The date an article states in its dateline, or None.
 
     Looks only at the header line newsprov writes (' date YYYY-MM-DD') and the
     first DATELINE_CHARS characters of the first body paragraph (after a headline
     paragraph): 'CAIRO, Aug. 25 (AP) --', 'Dhaka, 1 December (APP)'.  Returns ISO
     'YYYY-MM-DD', or '--MM-DD' when no year is stated.  Never guesses a year.
+    `folded`: `fold(text)`, when the caller has it.
     """
-    folded = fold(text.lstrip("\ufeff"))
+    folded = fold(text) if folded is None else folded  # (fold drops a BOM, a format character)
     head = folded.lstrip()[:40]
     m = _ISO.search(head)
     if m:
