@@ -131,6 +131,20 @@ def test_a_quoted_phrase_is_not_paraphrased_by_its_word_elsewhere_or_said_by_som
     assert _drifts(tmp_path / "z", {"a": HEAD["a"] + full, "b": HEAD["b"] + "Governor Ruth Osei said the overruns were staggering.\n"}).is_empty()
 
 
+def test_a_quoted_phrase_whose_evaluative_word_is_dropped_is_not_paraphrased_by_its_head(tmp_path):
+    # "a disastrous scheme" / "the scheme": the word left out is what the governor said of it
+    phrase = "Governor Ruth Osei called the repair plan \"a disastrous scheme\" and asked engineers for a new estimate.\n"
+    head_only = "Governor Ruth Osei said on Tuesday that the repair scheme would wait for a new estimate.\n"
+    (tmp_path / "x").mkdir()
+    assert _drifts(tmp_path / "x", {"a": HEAD["a"] + phrase, "b": HEAD["b"] + head_only}).is_empty()
+    # the same phrase with its evaluative word kept, in b's own words: a paraphrase
+    kept = "Governor Ruth Osei said on Tuesday that the repair scheme was disastrous and must wait.\n"
+    (tmp_path / "y").mkdir()
+    got = _drifts(tmp_path / "y", {"a": HEAD["a"] + phrase, "b": HEAD["b"] + kept})
+    assert set(got["method"]) == {"reported-paraphrase"}
+    assert sorted(got.select("article_id", "text").iter_rows()) == [("a", "a disastrous scheme"), ("b", "scheme was disastrous")]
+
+
 def test_a_name_in_quotation_marks_printed_without_them_is_no_paraphrase(tmp_path):
     # a campaign's name, a title or a slogan is the same name with or without quotation marks
     a = HEAD["a"] + "Governor Ruth Osei said the plan would be called \"The Riverton Harbour Wall Compact,\" after the town.\n"

@@ -61,6 +61,7 @@ import polars as pl
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from newsprov.dataset.compare.drift import evaluative
 from newsprov.dataset.compare.drift.word_align import align
 from newsprov.dataset.compare.drift.word_classes import ATTRIBUTION, MONTHS, SPEAKER_PRONOUNS, TITLES, WEEKDAYS
 from newsprov.dataset.compare.drift.collapse import Fact, Mark, Obs, collapse
@@ -258,7 +259,10 @@ def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tu
     PHRASE_WINDOW words after a reporting verb whose subject is the speaker (``said``: the
     version's reported clauses, ``reported_cue.clauses``), the quotation's last content word
     (its head: "doubts", "risk", "whipsawed") and all its content words but one, outside
-    quotation marks, not all capitalised. The head must stand in at most two sentences of the
+    quotation marks, not all capitalised. The word that may be missing is a modifier the outlet
+    left out ("real doubts" / "doubts"), never an evaluative one (lexicon strength at least
+    ``evaluative.THRESHOLD``): "a terrible presidency" / "presidency" drops what was said of it.
+    The head must stand in at most two sentences of the
     version: a word the version keeps repeating is the story's subject ("war", "tax"), not the
     speaker's phrase. The span runs from the first to the last of those words; the first clause
     found wins."""
@@ -273,6 +277,8 @@ def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tu
         head = stems[-1]
         if not 0 < art.sentences_with[head] <= 2:
             continue
+        strong = {loose(t.stem) for t in text_tokens(qq["text"])
+                  if t.content and evaluative.strength(t.text) >= evaluative.THRESHOLD}
         for c in said:
             if c.speaker != last:
                 continue
@@ -281,7 +287,7 @@ def _reported_phrase(quotes: list[dict], said: list[Clause], art: Article) -> tu
             found = [t for t, q in zip(s.toks[i + 1:i + 1 + PHRASE_WINDOW], s.quoted[i + 1:i + 1 + PHRASE_WINDOW])
                      if not q and loose(t.stem) in stems]
             got = {loose(t.stem) for t in found}
-            if head in got and len(got) >= max(1, len(stems) - 1) and not all(t.cap for t in found):
+            if head in got and len(got) >= max(1, len(stems) - 1) and strong <= got and not all(t.cap for t in found):
                 return found[0].start, found[-1].end
     return None
 
