@@ -271,9 +271,12 @@ class Evidence:
                         r"families|troops|soldiers)[ \u00a0]+from[ \u00a0]+([A-Z][a-z][\w-]*(?:[ \u00a0][A-Z][a-z][\w-]*)?)(?![\w’'-]|[ \u00a0]+[A-Z]|[’']s)")
     # A capitalised word after a lower-case word or a comma: capitalised because it is a name.
     _MIDCAP = re.compile(r"(?:[^\s.!?:“”\"‘’(\[][ \u00a0]+[“\"‘(]?|[?!,][”\"’]+[ \u00a0]+)([A-Z][\w’'-]*[\w])")
-    _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Sheriff|Senator|Governor|President|Congressman|"
-                            r"Congresswoman|Representative|Justice|Judge|Mayor|Secretary|Minister|Lt|Col|Capt|Sgt|Adm)\.?"
-                            r"[ \u00a0]+(?:[A-Z][\w’'-]*[ \u00a0]+){0,3}([A-Z][\w-]*)")
+    # (each title's \b checked once its capital is read, as (?<!\w.): a regex opening with letters
+    # is searched by skipping to them, one opening with \b is tried at every character)
+    _HONORIFIC = re.compile(r"(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in (
+                                "Mr Mrs Ms Dr Sen Rep Gov Gen Prof Sheriff Senator Governor President Congressman "
+                                "Congresswoman Representative Justice Judge Mayor Secretary Minister Lt Col Capt Sgt Adm").split())
+                            + r")\.?[ \u00a0]+(?:[A-Z][\w’'-]*[ \u00a0]+){0,3}([A-Z][\w-]*)")
 
     _ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS | {"organisation", "organization", "group", "coalition"}, key=len, reverse=True)) + r")"
     _NAME = r"([A-Z][\w.’'&-]*(?:[ \u00a0]+(?:of|for|on|to|and|the|[A-Z][\w.’'&-]*)){0,5}(?<![ .]))"

@@ -188,8 +188,15 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hu
 
 # One word of a proper name: initials (U.S., C.Q.), a dotted title
 # abbreviation (Adm., Mr.), or a capitalised word (never a sentence's full stop).
-_NAME_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|Cmdr|Jr|Sr|St|Prof|Rev|Ft|Mt)\."
+_NAME_ABBREVIATIONS = "Mr Mrs Ms Dr Gen Adm Sen Rep Gov Lt Col Maj Capt Sgt Cmdr Jr Sr St Prof Rev Ft Mt".split()
+_NAME_ABBREV = r"(?:" + "|".join(_NAME_ABBREVIATIONS) + r")\."
 CAPW = r"(?:(?:[A-Z]\.)+(?![a-z])|" + _NAME_ABBREV + r"|[A-Z][\w’'-]*(?<![’'-]))"
+# CAPW after its first letter (a capital in each of its forms, an abbreviation's checked by a
+# lookbehind): "[A-Z]" + CAPW_TAIL matches what CAPW does. A regex that opens with a character
+# class is searched by skipping to the characters of that class; one that opens with a group
+# is tried at every character of the text.
+CAPW_TAIL = (r"(?:\.(?:[A-Z]\.)*(?![a-z])|(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _NAME_ABBREVIATIONS)
+             + r")\.|[\w’'-]*(?<![’'-]))")
 
 
 # Verb-like word right after a post-quote subject ("Oliver barked", "Trump

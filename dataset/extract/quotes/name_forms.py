@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from newsprov.dataset.extract.quotes.lexicon import (
-    AUX, CAPW, CAP_STOP, CUE_CAPITALISED, CUE_SET, DETERMINERS, EDGE_PUNCT, IRREGULAR_PAST, OBJECT_CUES,
+    AUX, CAPW, CAPW_TAIL, CAP_STOP, CUE_CAPITALISED, CUE_SET, DETERMINERS, EDGE_PUNCT, IRREGULAR_PAST, OBJECT_CUES,
     PARTICLES_IN_NAMES, PREPOSITIONS, PREV_WORD_RE, TITLES, TOKEN_RE, WORD_RE, is_adverb, trie_pattern,
 )
 from newsprov.dataset.extract.quotes.sentences import is_sentence_initial
@@ -264,7 +264,9 @@ _THE_TITLE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+(?P<title>(?:[\w.’'-]+[ 
 _NAME_AFTER_COMMA_RE = re.compile(r"(?P<name>" + _NAME_PATTERN + r")(?=[,.])")
 # "The congressman also expressed ...", "The Texas governor continues": a described person
 # opening a sentence as its subject.
-ROLE_SUBJECT_RE = re.compile(r"(?P<np>\bThe[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
+# (\b before "The" checked once its T is read, as (?<!\w.): a regex opening with a letter is
+# searched by skipping to it)
+ROLE_SUBJECT_RE = re.compile(r"(?P<np>T(?<!\w.)he[ \u00a0]+(?:[\w.’'-]+[ \u00a0]+){0,3}?(?:" + _ROLE_NOUN_PATTERN
                               + r"))(?=[ \u00a0]+[a-z])")
 
 
@@ -303,8 +305,11 @@ def titled_names(text: str, runs: list[tuple[int, str, str]], evidence: Evidence
     return out
 
 
-# A capitalised word neither after nor before another.
-LONE_NAME_RE = re.compile(r"(?<![\w’'.-])(?<![A-Z][a-z][ \u00a0])(?<![A-Z]\.[ \u00a0])[A-Z][a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
+# A capitalised word neither after nor before another. (What may not stand before it is checked
+# once its capital is read, each lookbehind a character longer: a regex opening with a character
+# class is searched by skipping to its characters, one opening with a lookbehind is tried at every
+# character.)
+LONE_NAME_RE = re.compile(r"[A-Z](?<![\w’'.-].)(?<![A-Z][a-z][ \u00a0].)(?<![A-Z]\.[ \u00a0].)[a-z][\w’'-]*(?<![’'-])(?![ \u00a0]+[A-Z])")
 NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
 # Two names joined by a hyphen before a noun: a compound modifier ("Romney-Ryan Medicare", "Israel-Hamas war").
 COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]")
@@ -337,5 +342,6 @@ def author_of(mention: str) -> str | None:
 
 
 # Proper-name runs (titles included) anywhere in the text: the name forms a
-# shorter mention may resolve to.
-NAME_RUN_RE = re.compile(r"(?:" + CAPW + r"[ \u00a0]+){1,5}" + CAPW)
+# shorter mention may resolve to. ((?:CAPW[ ]+){1,5}CAPW, its first word opening with a plain
+# capital: see CAPW_TAIL.)
+NAME_RUN_RE = re.compile(r"[A-Z]" + CAPW_TAIL + r"[ \u00a0]+(?:" + CAPW + r"[ \u00a0]+){0,4}" + CAPW)
