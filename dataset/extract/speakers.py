@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # --- word lists (each a convention of news writing; lower case) -------------------------
 
@@ -180,8 +181,13 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&.]*[A-Z]\.?")
 _CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z][A-Za-z]*|[\w-]+\.(?:com|org|net|gov|edu)")
 
 
+_POSSESSIVE_LAST = frozenset("s’'")  # the last letter of every possessive strip_possessive strips
+
+
 def strip_possessive(word: str) -> str:
     """'Clinton’s' -> 'Clinton', "Reagan's" -> 'Reagan', 'Jones’' -> 'Jones'; other words unchanged."""
+    if word[-1:] not in _POSSESSIVE_LAST:
+        return word  # (most words: one test)
     for end in ("’s", "'s"):
         if word.endswith(end) and len(word) > len(end):
             return word[: -len(end)]
@@ -398,28 +404,10 @@ def _name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = 
     resolved to it). ``strict``: no speech verb vouches for the name (the subject of any verb,
     a label), so a single word must also be capitalised somewhere a sentence does not open.
     """
+    if _no_speaker_by_words(name) or (evidence is not None and evidence.place(name)):
+        return None  # (a place: "in New York")
     words = name.split()
-    if not words:
-        return None
-    lowered = [w.lower().rstrip(".") for w in words]
-    if PARTY_STATE.fullmatch(name) or any(PARTY_STATE.fullmatch(w) for w in words):
-        return None
-    if any(not _capitalised(w) and w.lower() not in NAME_PARTICLES and w not in ("and", "&", "of", "for", "on", "the")
-           for w in words) or words[-1].lower() in ("of", "for", "on", "the", "and", "&"):
-        return None  # lower-case words in a name: a piece of a sentence ("comments signal Ryan")
-    if any(is_possessive(w) for w in words):
-        return None
-    if any("-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-")[0].lower() not in NAME_PARTICLES for w in words):
-        return None  # a compound modifier, no name: "Kansas City-area", "Texas-based"
-    if sum(1 for w in words if len(w) > 3 and w.isupper() and w.isalpha()) >= 2 or any(c in name for c in "—–\"“”‘’"):
-        return None  # a newsletter's all-caps headline run into a name: "ROLL TIDE Alabama"
-    last = lowered[-1]
-    if len(words) == 1 and (last in HEADER_WORDS or last in DAYS or last in MONTHS or last in FUNCTION_WORDS):
-        return None
-    if (last in STATE_ABBREVIATIONS and (len(words) == 1 or name.endswith("."))) or last.replace(".", "") in PLACE_ABBREVIATIONS:
-        return None
-    if last in NON_SPEAKER_HEADS or (evidence is not None and evidence.place(name)):
-        return None  # an event, a law, a building, a place: "Ames Straw Poll", "Affordable Care Act"
+    last = words[-1].lower().rstrip(".")
     if ("and" in words or "&" in words) and last not in ORG_NAME_HEADS:
         parts = " ".join(words).replace(" & ", " and ").split(" and ")
         kinds = [name_kind(p, evidence) for p in parts]
@@ -445,6 +433,34 @@ def _name_kind(name: str, evidence: Evidence | None = None, person_hint: bool = 
     if all(w in NAME_PARTICLES or (_ACRONYM.fullmatch(w) and len(w) <= 3) for w in words[:-1]) and not person_hint:
         return "unresolved"
     return "person"
+
+
+@lru_cache(maxsize=65536)  # (a pure function of the name, and names recur from article to article)
+def _no_speaker_by_words(name: str) -> bool:
+    """Whether a capitalised name is no speaker by its words alone (_name_kind's first tests): no
+    words, a party label, a fragment of a sentence, a possessive, a compound modifier, a header
+    word, a day, a month, a state's abbreviation, an event, a law, a building."""
+    words = name.split()
+    if not words:
+        return True
+    lowered = [w.lower().rstrip(".") for w in words]
+    if PARTY_STATE.fullmatch(name) or any(PARTY_STATE.fullmatch(w) for w in words):
+        return True
+    if any(not _capitalised(w) and w.lower() not in NAME_PARTICLES and w not in ("and", "&", "of", "for", "on", "the")
+           for w in words) or words[-1].lower() in ("of", "for", "on", "the", "and", "&"):
+        return True  # lower-case words in a name: a piece of a sentence ("comments signal Ryan")
+    if any(is_possessive(w) for w in words):
+        return True
+    if any("-" in w and w.rsplit("-", 1)[1][:1].islower() and w.split("-")[0].lower() not in NAME_PARTICLES for w in words):
+        return True  # a compound modifier, no name: "Kansas City-area", "Texas-based"
+    if sum(1 for w in words if len(w) > 3 and w.isupper() and w.isalpha()) >= 2 or any(c in name for c in "—–\"“”‘’"):
+        return True  # a newsletter's all-caps headline run into a name: "ROLL TIDE Alabama"
+    last = lowered[-1]
+    if len(words) == 1 and (last in HEADER_WORDS or last in DAYS or last in MONTHS or last in FUNCTION_WORDS):
+        return True
+    if (last in STATE_ABBREVIATIONS and (len(words) == 1 or name.endswith("."))) or last.replace(".", "") in PLACE_ABBREVIATIONS:
+        return True
+    return last in NON_SPEAKER_HEADS  # an event, a law, a building: "Ames Straw Poll", "Affordable Care Act"
 
 
 def clean_name(words: list[str], evidence: Evidence | None = None, sentence_initial: bool = False) -> list[str]:
@@ -502,6 +518,7 @@ def document_author(words: list[str]) -> list[str] | None:
     return head
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the word, asked of every word of every name)
 def describes(word: str) -> bool:
     """Whether a word before a name describes the person ('Actress', 'Billionaire', 'Whip',
     '14-year-old', 'Texas-based'): a person noun, singular or plural, or such a compound."""

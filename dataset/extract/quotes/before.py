@@ -95,9 +95,13 @@ def attr_poll(text: str, sent_start: int, open_at: int) -> Attribution | None:
     return Attribution((m.start("np"), m.end("np"), "nominal"), None, "quote-marks/poll")
 
 
+_SPEECH_NOUN = r" (?:" + trie_pattern(SPEECH_NOUNS) + r")\b"
 _POSS_SPEECH_RE = re.compile(
     r"(?:(?P<name>(?:" + CAPW + r"[ \u00a0]+){0,3}" + CAPW + r")[’']s|\b(?P<pron>his|her|their)\b)"
-    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}? (?:" + trie_pattern(SPEECH_NOUNS) + r")\b")
+    r"(?: (?:[a-z][\w-]*|[A-Z][a-z]+)){0,2}?" + _SPEECH_NOUN)
+# The speech noun every match of _POSS_SPEECH_RE ends with: a quick scan for it (the regex
+# engine skips to its space) leaves out most texts before a quote.
+_SPEECH_NOUN_RE = re.compile(_SPEECH_NOUN)
 # What may stand between the noun and the quote when the quote is what was
 # said, not a verdict on it ("Trump's comments were “sarcastic”").
 _POSS_GAP_RE = re.compile(r"(?: that| of| to [a-z]+(?: [a-z]+)?| was:| is:|:|,| [—–-]|[—–])\s*$")
@@ -108,8 +112,11 @@ def attr_possessive(text: str, lo: int, open_at: int, pronouns: bool = False) ->
     """A possessive and a speech noun right before the quote: the speaker is
     the possessor ("Trump's pledge to be “neutral”"); a possessive pronoun
     ("her claim that “...”") only with ``pronouns``."""
+    lo = max(lo, open_at - 120)
+    if _SPEECH_NOUN_RE.search(text, lo, open_at) is None:
+        return None  # (no speech noun before the quote: no possessive of one)
     best = None
-    for m in _POSS_SPEECH_RE.finditer(text, max(lo, open_at - 120), open_at):
+    for m in _POSS_SPEECH_RE.finditer(text, lo, open_at):
         best = m
     if best is None or open_at - best.end() > _MAX_POSS_GAP:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from newsprov.dataset.extract.quotes.lexicon import (
     AUX, CAPW, CAPW_TAIL, CAP_STOP, CUE_CAPITALISED, CUE_SET, DETERMINERS, EDGE_PUNCT, IRREGULAR_PAST, OBJECT_CUES,
@@ -112,12 +113,19 @@ def name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
     speech verbs ("Chris Christie Calls Hillary Clinton", a headline, is two names; "Stated
     Stone" is one), each part without the words that start sentences or clauses at its ends
     ("Ted Cruz With"); such a word inside a name stays ("Saadia Even Tsur")."""
-    parts: list[list[tuple[int, str]]] = [[]]
+    # (the words sliced anew from each run: no word object is shared between articles)
+    return [(start + spans[0][0], [run[a:b] for a, b in spans]) for spans in _run_segments(run)]
+
+
+@lru_cache(maxsize=65536)  # (a name's run recurs through an article and from article to article)
+def _run_segments(run: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The names of name_segments in a run, each as its words' spans in the run."""
+    parts: list[list[tuple[tuple[int, int], str]]] = [[]]
     for m in TOKEN_RE.finditer(run):
         if m.group().lower() in CUE_SET:
             parts.append([])
         else:
-            parts[-1].append((start + m.start(), m.group()))
+            parts[-1].append((m.span(), m.group()))
     out = []
     for part in parts:
         while part and part[0][1] in CAP_STOP:
@@ -125,8 +133,8 @@ def name_segments(start: int, run: str) -> list[tuple[int, list[str]]]:
         while part and part[-1][1] in CAP_STOP:
             part = part[:-1]
         if part:
-            out.append((part[0][0], [w for _, w in part]))
-    return out
+            out.append(tuple(span for span, _ in part))
+    return tuple(out)
 
 
 def body_names(text: str, segments: list[tuple[int, list[str]]], evidence: Evidence) -> list[tuple[int, list[str]]]:
@@ -179,6 +187,7 @@ _SUBJECT_BEFORE = frozenset(
 
 
 _OBJECT_PREPOSITIONS = frozenset("to than like over under toward towards via per".split())
+_NO_SUBJECT_AFTER = PREPOSITIONS | _OBJECT_PREPOSITIONS  # (a name after one is no subject)
 
 
 # A US legislator's party and state after the name: ", R-S.C.," / " (D-Calif.)" / ", I-Vt.,".
@@ -214,7 +223,7 @@ def subject_position(text: str, start: int, end: int) -> bool:
         j -= 1
     after_comma = j > 0 and text[j - 1] in ",;:—–("
     p = PREV_WORD_RE.search(text, max(0, start - 30), start)
-    if p is not None and p.group(1) in PREPOSITIONS | _OBJECT_PREPOSITIONS:
+    if p is not None and p.group(1) in _NO_SUBJECT_AFTER:
         return False  # "Gov. Rick Perry of Texas is ...": Texas is no subject
     if p is not None and _reported_clause(text, p, end):
         return False  # "DeMint ... said Steele must apologize": Steele opens what DeMint said, and the

@@ -85,7 +85,7 @@ _TIME_TAIL_RE = re.compile(
 
 
 def np_before_plain(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    toks = [(m.start() + lo, m.end() + lo) for m in TOKEN_RE.finditer(text[lo:hi])][-30:]
+    toks = [m.span() for m in TOKEN_RE.finditer(text, lo, hi)][-30:]
     while toks and (text[toks[-1][0]:toks[-1][1]].lower() in AUX or is_adverb(text[toks[-1][0]:toks[-1][1]])):
         toks.pop()
     if toks:
