@@ -295,9 +295,14 @@ def tokenise(text: str, quotes: Sequence[tuple[int, int]] | None = None) -> list
     ``quotes``: spans of quoted speech (default ``quoted_spans(text)``; the
     project may pass its own quote spans); tokens inside are marked ``quoted``.
     """
-    out: list[Token] = []
     marked = any(ord(c) > 127 and (c in "\u200c\u200d" or unicodedata.category(c)[0] == "M") for c in set(text))
-    for m in (_WORD_RE if marked else _PLAIN_WORD_RE).finditer(text):
+    words = (_WORD_RE if marked else _PLAIN_WORD_RE).finditer(text)
+    if _NOSPACE_RE.search(text) is None:  # (most texts: every word is one token)
+        out = [Token(m.start(), m.end(), normalise_token(m.group()), 1.0) for m in words]
+        words = ()
+    else:
+        out = []
+    for m in words:
         w = m.group()
         if _NOSPACE_RE.search(w) is None:
             out.append(Token(m.start(), m.end(), normalise_token(w), 1.0))
@@ -307,14 +312,14 @@ def tokenise(text: str, quotes: Sequence[tuple[int, int]] | None = None) -> list
             piece = p.group()
             weight = CHAR_WEIGHT if _NOSPACE_RE.match(piece) else 1.0
             out.append(Token(base + p.start(), base + p.end(), normalise_token(piece), weight))
-    spans = sorted(quoted_spans(text) if quotes is None else quotes)
+    spans = quoted_spans(text) if quotes is None else quotes
     if spans:
-        k = 0
-        for n, t in enumerate(out):
-            while k < len(spans) and spans[k][1] <= t.start:
-                k += 1
-            if k < len(spans) and spans[k][0] <= t.start:
-                out[n] = t._replace(quoted=True)
+        starts = [t.start for t in out]
+        quoted = set()  # tokens starting inside a quotation
+        for s, e in spans:
+            quoted.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
+        for n in sorted(quoted):
+            out[n] = out[n]._replace(quoted=True)
     return out
 
 

@@ -82,6 +82,7 @@ link joins two stories.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -180,17 +181,16 @@ class SentenceInfo:
         self.index = index
         self.start = start
         self.text = text
-        starts, ends, norms = array("q"), array("q"), []
-        for m in WORD_RE.finditer(text):
-            starts.append(m.start() + start)
-            ends.append(m.end() + start)
-            norms.append(vocab.word(normalise_word(m.group())))
-        self.starts, self.ends, self.norms = starts, ends, tuple(norms)
-        self.ids = array("q", (vocab.ids[n] for n in self.norms))
-        keys = [word_key(n) for n in self.norms if n not in STOPWORDS]
-        self.content = array("q", (vocab.id("\x00" + k) for k in keys))
-        feats = {vocab.feature(k) for k in keys}
-        feats.update(vocab.feature(f"{a} {b}") for a, b in zip(keys, keys[1:]))
+        found = list(WORD_RE.finditer(text))
+        self.starts = array("q", [m.start() + start for m in found])
+        self.ends = array("q", [m.end() + start for m in found])
+        word, ids, feature = vocab.word, vocab.ids, vocab.feature
+        self.norms = norms = tuple([word(normalise_word(m.group())) for m in found])  # (ids in word order)
+        self.ids = array("q", [ids[n] for n in norms])
+        keys = [word_key(n) for n in norms if n not in STOPWORDS]
+        self.content = array("q", [vocab.id("\x00" + k) for k in keys])
+        feats = {feature(k) for k in keys}
+        feats.update(feature(f"{a} {b}") for a, b in zip(keys, keys[1:]))
         self.features = tuple(feats)
 
     @property
@@ -399,7 +399,8 @@ def _row(x: SentenceInfo, other_aid: str, y: SentenceInfo | None, score: float) 
 
 
 def _count(s: SentenceInfo, a: int, b: int) -> int:
-    return sum(1 for ts, te in zip(s.starts, s.ends) if ts >= a and te <= b) if b > a else 0
+    """Tokens of s lying within [a, b) (its tokens are in order and never overlap)."""
+    return max(0, bisect.bisect_right(s.ends, b) - bisect.bisect_left(s.starts, a)) if b > a else 0
 
 
 def sentence_links(sentences: pl.DataFrame, story_of: dict[str, str] | None = None, engine=None) -> pl.DataFrame:

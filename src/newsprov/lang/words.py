@@ -143,8 +143,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _KEY_STRIP = str.maketrans("", "", ".-'")
 
 
+@lru_cache(maxsize=1 << 18)
 def word_key(norm: str) -> str:
-    """Loose blocking key of a normalised token (see module docstring)."""
+    """Loose blocking key of a normalised token (see module docstring), memoised."""
     if norm.endswith("'s"):
         norm = norm[:-2]
     return norm.translate(_KEY_STRIP)
