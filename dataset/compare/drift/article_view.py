@@ -19,6 +19,7 @@ __all__ = ["Sent", "Article", "build_articles", "quotation_spans"]
 NON_BODY = frozenset({"heading", "headline", "caption", "credit", "dateline", "boilerplate", "byline"})
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019"}
+_OPENING = re.compile('[\u201c"\u00ab]')  # the marks that open a quotation_spans span
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -27,21 +28,19 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     for pm in re.finditer(r"[^\n]+", text):
         para, base = pm.group(), pm.start()
         k = 0
-        while k < len(para):
+        while (m := _OPENING.search(para, k)) is not None:
+            k = m.start()
             c = para[k]
-            if c in ("\u201c", '"', "\u00ab"):
-                close = _OPEN[c]
-                e = para.find(close, k + 1)
-                if c == "\u201c":  # mixed marks: a straight or curly closing mark ends it too
-                    cands = [p for p in (para.find("\u201d", k + 1), para.find('"', k + 1)) if p != -1]
-                    e = min(cands) if cands else -1
-                if e == -1:
-                    k += 1
-                    continue
-                out.append((base + k + 1, base + e))
-                k = e + 1
-            else:
+            close = _OPEN[c]
+            e = para.find(close, k + 1)
+            if c == "\u201c":  # mixed marks: a straight or curly closing mark ends it too
+                cands = [p for p in (para.find("\u201d", k + 1), para.find('"', k + 1)) if p != -1]
+                e = min(cands) if cands else -1
+            if e == -1:
                 k += 1
+                continue
+            out.append((base + k + 1, base + e))
+            k = e + 1
     return out
 
 

@@ -112,7 +112,7 @@ def _units(art: Article, start_idx: int) -> list[Unit]:
         prev_end = s.toks[0].start
         for t in s.toks:
             gap = art.text[prev_end:t.start]
-            if pieces[-1] and _CUT.search(gap):
+            if pieces[-1] and gap != " " and _CUT.search(gap):  # (one space, most gaps, cuts nothing)
                 pieces.append([])
             pieces[-1].append(t)
             prev_end = t.end
