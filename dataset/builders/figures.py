@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict
 
 import polars as pl
 
@@ -21,7 +20,8 @@ EXTRACTED = ("article_id", "start", "end", "text", "value", "value_low", "value_
 
 def build(ctx: BuildContext) -> pl.DataFrame:
     found = ctx.per_article("figures")
-    rows = [{"article_id": s.article_id, "attributed_to": None, "flag": None, **asdict(f)} for s in ctx.sources for f in found[s.article_id]]
+    # (vars, not dataclasses.asdict: a Figure's fields are plain values, and asdict copies each one deeply)
+    rows = [{"article_id": s.article_id, "attributed_to": None, "flag": None, **vars(f)} for s in ctx.sources for f in found[s.article_id]]
     ctx.forget("per-article:figures")  # read once: the rows hold it now
     rows = apply(rows, for_table(ctx.overrides, "figures"), ctx.texts)
     types = dtypes(SCHEMA)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import polars as pl
 
 from newsprov.dataset.context import BuildContext
@@ -20,7 +18,8 @@ def extracted(ctx: BuildContext) -> list[dict]:
 
     def compute(ctx: BuildContext) -> list[dict]:
         found = ctx.per_article("quotes")
-        rows = [{"article_id": s.article_id, **asdict(q)} for s in ctx.sources for q in found[s.article_id]]
+        # (vars, not dataclasses.asdict: a Quote's fields are plain values, and asdict copies each one deeply)
+        rows = [{"article_id": s.article_id, **vars(q)} for s in ctx.sources for q in found[s.article_id]]
         ctx.forget("per-article:quotes")  # read once: the rows hold it now
         return apply(rows, for_table(ctx.overrides, "quotes"), ctx.texts)
 
