@@ -114,11 +114,18 @@ def _title_case(s: Sent) -> bool:
 
 
 def _candidate(t, i: int, title: bool, names: set[str]) -> bool:
-    if t.key in STOPWORDS or any(c.isdigit() for c in t.key) or not t.text[:1].isalpha():
+    if not _word_candidate(t.text, t.key):
         return False
-    if any(c.isupper() for c in t.text[1:]):
-        return False  # internal capitals: an acronym or a brand
     return not (t.cap and (i > 0 and not title or t.key in names))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_candidate(text: str, key: str) -> bool:
+    """What _candidate asks of the word itself: no function word, no digit, a letter first, no
+    internal capitals (an acronym or a brand)."""
+    if key in STOPWORDS or any(c.isdigit() for c in key) or not text[:1].isalpha():
+        return False
+    return not any(c.isupper() for c in text[1:])
 
 
 def unshared_facts(arts: dict[str, Article], independent: set[str], reported: set[tuple[str, int, int]]) -> list[Fact]:
