@@ -299,28 +299,27 @@ def tokenise(text: str, quotes: Sequence[tuple[int, int]] | None = None) -> list
     words = (_WORD_RE if marked else _PLAIN_WORD_RE).finditer(text)
     if _NOSPACE_RE.search(text) is None:  # (most texts: every word is one token)
         out = [Token(m.start(), m.end(), normalise_token(m.group()), 1.0) for m in words]
-        words = ()
     else:
-        out = []
-    for m in words:
-        w = m.group()
-        if _NOSPACE_RE.search(w) is None:
-            out.append(Token(m.start(), m.end(), normalise_token(w), 1.0))
-            continue
-        base = m.start()
-        for p in _SPLIT_RE.finditer(w):
-            piece = p.group()
-            weight = CHAR_WEIGHT if _NOSPACE_RE.match(piece) else 1.0
-            out.append(Token(base + p.start(), base + p.end(), normalise_token(piece), weight))
+        out = [t for m in words for t in _word_tokens(m)]
     spans = quoted_spans(text) if quotes is None else quotes
     if spans:
         starts = [t.start for t in out]
-        quoted = set()  # tokens starting inside a quotation
-        for s, e in spans:
-            quoted.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
-        for n in sorted(quoted):
-            out[n] = out[n]._replace(quoted=True)
+        for s, e in spans:  # (tokens starting inside a quotation)
+            for n in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+                if not out[n].quoted:
+                    out[n] = out[n]._replace(quoted=True)
     return out
+
+
+def _word_tokens(m: re.Match) -> list[Token]:
+    """The tokens of one word: the word, or its pieces where it holds characters of a script
+    written without spaces (each such character a token of CHAR_WEIGHT)."""
+    w = m.group()
+    if _NOSPACE_RE.search(w) is None:
+        return [Token(m.start(), m.end(), normalise_token(w), 1.0)]
+    base = m.start()
+    return [Token(base + p.start(), base + p.end(), normalise_token(p.group()),
+                  CHAR_WEIGHT if _NOSPACE_RE.match(p.group()) else 1.0) for p in _SPLIT_RE.finditer(w)]
 
 
 # --- runs -----------------------------------------------------------------------
