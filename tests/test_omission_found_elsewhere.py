@@ -40,3 +40,28 @@ def test_a_version_that_tells_the_fact_nowhere_is_still_lacking():
     texts, facts = _facts()
     rows = _lacking(facts, texts, next(a for a, t in texts.items() if "Asian News Makers" in t), "270")
     assert rows and all(len(f.a) == 4 for f in rows)
+
+
+def _version(texts, words: str) -> str:
+    return next(a for a, t in texts.items() if words in t)
+
+
+def test_a_clause_told_inside_a_longer_sentence_elsewhere_is_not_lacking_there():
+    # D splits the wire's one-clause sentence ("Hezbollah said its attack involved more than 320
+    # Katyusha rockets aimed at multiple sites in Israel and a "large number" of drones") into two
+    # clauses; A's sentence is found at D's, and D's first clause shares a good part of its words
+    # with it: A and B tell that clause, in one sentence with more
+    texts, facts = _facts()
+    for other in ("Israel massacre on Palestinians", "Mr Nasrallah said, adding"):
+        assert not _lacking(facts, texts, _version(texts, other), "claimed responsibility for launching over 320")
+    # E's "they were kept informed by Egyptian and Qatari mediators" is A's "A Hamas delegation was
+    # briefed by Egyptian and Qatari mediators"
+    assert not _lacking(facts, texts, _version(texts, "Israel massacre on Palestinians"), "kept informed by Egyptian")
+
+
+def test_a_clause_of_its_own_beside_a_told_one_is_still_lacking():
+    # D's lead: the delegations failed to agree (every version tells it), "as neither side accepted
+    # several compromises proposed by mediators" (no other version does)
+    texts, facts = _facts()
+    rows = _lacking(facts, texts, _version(texts, "Israel massacre on Palestinians"), "several compromises proposed")
+    assert rows and all(len(f.b) == 4 for f in rows)

@@ -21,10 +21,15 @@ Y listed as lacking the unit. Versions compared: every pair of the story when it
 has at most ``EXHAUSTIVE`` versions, else the pairs linked in ``sentence_links``
 (the project's partners), so the cost stays linear in versions.
 
-A unit v of Y that the search finds in X at the sentence of X's unit u, sharing
-at least ``REVERSE_SHARED`` of each unit's weighted content with u, is u
-told in other words: Y does not lack u ("which began Thursday and continued
-through Sunday" / "which took place from Thursday through Sunday").
+A unit v of Y that the search finds in X at the sentence of X's unit u, holding
+at least ``REVERSE_SHARED`` of u's weighted content, is u told in other words: Y
+does not lack u ("which began Thursday and continued through Sunday" / "which took
+place from Thursday through Sunday"). v may be longer than u: an outlet that cuts
+one sentence into two clauses ("Hezbollah claimed responsibility for launching over
+320 Katyusha rockets ..., along with deploying a "large number" of drones") tells
+in each a part of the other's one clause ("Hezbollah said its attack involved more
+than 320 Katyusha rockets ... and a "large number" of drones"); v being found at
+u's place already says that X's sentence there holds half of v.
 
 Collapse. Units that some version lacks are joined through the search itself:
 when X's unit is found in Y's window, Y's units there that the same versions lack
@@ -64,7 +69,7 @@ __all__ = ["omission_facts", "MIN_CONTENT", "PRESENT", "EXHAUSTIVE"]
 
 MIN_CONTENT = 4     # a clause of fewer content words is not a fact by itself
 PRESENT = 0.5       # half the unit's (rarity-weighted) content found in one place = present
-REVERSE_SHARED = 0.35  # ...and they share this much of each unit's weighted content
+REVERSE_SHARED = 0.35  # ...a unit found where another stands, holding this much of its weighted content, tells it
 MERGE_VERSIONS = 2  # rows printing the same text in this many versions are one fact (one version: a stray member)
 EXHAUSTIVE = 17     # = project PARTNER_WINDOW + 1: stories up to this size are compared pair by pair
 # clause marks of every script: , ; : ( ) and dashes, the Arabic-script comma and semicolon
@@ -279,7 +284,8 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                     found[(u.idx, b)] = k  # window = sentences k and k + 1 (positions in the article)
                 else:
                     lacking[u.idx].add(b)
-    # the reverse search: a unit v of Y found in X at u's sentence is u said in other words
+    # the reverse search: a unit v of Y found in X at u's sentence, holding REVERSE_SHARED of u's
+    # weight, is u said in other words (v may be longer: X cut Y's one clause into two)
     units_of: dict[str, list[Unit]] = defaultdict(list)
     pos_of: dict[int, int] = {}
     for v in units:
@@ -302,7 +308,7 @@ def omission_facts(arts: dict[str, Article], pairs: set[tuple[str, str]] | None)
                 k = found.get((v.idx, u.aid))
                 if k is None or pos_of[u.idx] not in (k, k + 1):
                     continue
-                if shared(u, v) >= REVERSE_SHARED * max(wsum[u.idx], wsum[v.idx]):
+                if shared(u, v) >= REVERSE_SHARED * wsum[u.idx]:
                     lacking[u.idx].discard(b)
                     break
     # facts: units some version lacks, joined when one is found where the other stands
