@@ -191,6 +191,29 @@ def test_restated_numbers_need_one_size_and_a_version_printing_both_numbers_is_n
     assert groups("$500,000", 5e5, " The full campaign will cost $1 million.").is_empty()  # b prints a's number too
 
 
+def test_the_one_count_each_version_states_of_a_unit_is_one_quantity_without_a_shared_name():
+    # Independent outlets name different people in the sentence (a justice / the court): no
+    # shared name, but each states one count of women of that size, and the two are one estimate.
+    a = ("Justice Ginsburg, an ardent defender of equal rights, voiced concerns about the particulars of the "
+         "sex discrimination case, which covers {x} women.{extra}")
+    b = ("The Supreme Court appears ready to block a massive sex discrimination lawsuit against the retailer on "
+         "behalf of up to {y} women, making class actions harder for workers nationwide.")
+
+    def grouped(x, xv, y, yv, extra="", extra_fig=None):
+        s, texts, links = _unaligned({"a": [a.format(x=x, extra=extra)], "b": [b.format(y=y)]})
+        specs = [("a1", "a", x, xv, "exact", "woman"), ("b1", "b", y, yv, "upper_bound", "woman")]
+        if extra_fig:
+            specs.append(("a2", "a", extra_fig[0], extra_fig[1], "exact", "woman"))
+        return figure_groups(_figures(texts, s, specs), links, texts, s).select("figure_id", "differs").rows()
+
+    assert grouped("1.5 million", 1.5e6, "1.6 million", 1.6e6) == [("a1", "value;qualifier"), ("b1", "value;qualifier")]
+    # numbers further apart than one estimate restated: two quantities
+    assert grouped("1.5 million", 1.5e6, "2.0 million", 2.0e6) == []
+    # a version stating two counts of women of that size: which one the other restates is unknown
+    assert grouped("1.5 million", 1.5e6, "1.6 million", 1.6e6, " Some 1.2 million of them still work there.",
+                   ("1.2 million", 1.2e6)) == []
+
+
 def test_one_value_qualified_differently_groups_unless_small_or_vague():
     a = "Lawyers for as many as {x} workers at the Tampa plant told the Orlando court that the back pay owed could reach millions."
     b = "Filed in Orlando years ago and still unresolved, the suit seeks back pay from the Tampa plant's owners for {y} workers, according to their lawyers and union officials."

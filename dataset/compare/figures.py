@@ -98,6 +98,14 @@ QUALIFIED_MIN_VALUE = 10
 # (an estimate and its correction, not a part and the whole).
 RESTATED_MIN_SHARED = 4
 RESTATED_MAX_RATIO = 2.0
+# ... or, with no name shared, where the unit is a counted noun (not a measure or a currency: a
+# sum or a span of years can be anything) and each of the two versions states one value only of it
+# and of that size (within RESTATED_MAX_RATIO of either: the one count of women in a class action, stated
+# once by each outlet), the sentences share SOLE_MIN_SHARED words and the two numbers are one
+# estimate restated: within SOLE_MAX_RATIO of each other ("1.5 million" / "1.6 million" women;
+# not a "30-year low" of one rate and "50-year lows" of another).
+SOLE_MIN_SHARED = 2
+SOLE_MAX_RATIO = 1.25
 
 _SCHEMA = dtypes(FigureGroups)
 
@@ -352,14 +360,23 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
     rather than two polls' boilerplate, "margin of error of plus or minus"), when the two values
     are within a factor of ``RESTATED_MAX_RATIO``, neither is a vague magnitude ("billions"),
     and neither article prints the other's number anywhere (a version printing both numbers
-    reports two quantities, not one drifted). Percentages are left out (one story's percentages
+    reports two quantities, not one drifted). Without a shared name, two figures of a counted
+    noun (not a measure or a currency) are one quantity when each is the only value of that unit
+    and size (within ``RESTATED_MAX_RATIO``) its version
+    states, the two are within ``SOLE_MAX_RATIO`` of each other and their sentences share
+    ``SOLE_MIN_SHARED`` content words: the one count of women in a class action that each outlet
+    states once, "as many as 1.5 million women" (its sentence naming a justice) / "up to 1.6
+    million women" (naming the court). Percentages are left out (one story's percentages
     are mostly different shares: two candidates', two polls'). The best such partner (most
     shared words) wins; blocks of more than ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in
     the second pass. No name, no row: scripts without capitals get none.
     """
     numbers_of: dict[str, set] = defaultdict(set)
+    values_of: dict[tuple, set] = defaultdict(set)  # (article, unit) -> the values it states
     for f in recs:
         numbers_of[f["article_id"]] |= stated_numbers(f)
+        if _unit(f["unit"]) and f["value"] is not None:
+            values_of[f["article_id"], _unit(f["unit"])].add(round(f["value"], 6))
     sizes = defaultdict(int)
     for i in range(len(recs)):
         sizes[uf.find(i)] += 1
@@ -391,7 +408,10 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
                         words[k] = _fact_words(recs[k], texts, sent_span)
                 own = _subject_words(f["subject"]) | _subject_words(g["subject"]) | {_unit(f["unit"])}
                 shared = len(words[x][0] & words[y][0] - own)
-                if shared >= RESTATED_MIN_SHARED and words[x][1] & words[y][1] - own:
+                sole = f["unit"] not in MEASURE_UNITS and hi / lo <= SOLE_MAX_RATIO and all(
+                    sum(lo / RESTATED_MAX_RATIO <= v <= hi * RESTATED_MAX_RATIO
+                        for v in values_of[r["article_id"], _unit(r["unit"])]) == 1 for r in (f, g))
+                if (shared >= RESTATED_MIN_SHARED and words[x][1] & words[y][1] - own) or (sole and shared >= SOLE_MIN_SHARED):
                     found.append((-shared, f["article_id"], f["start"], x))
             if found:
                 top = min(found)
