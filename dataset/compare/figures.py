@@ -99,11 +99,11 @@ QUALIFIED_MIN_VALUE = 10
 RESTATED_MIN_SHARED = 4
 RESTATED_MAX_RATIO = 2.0
 # ... or, with no name shared, where the unit is a counted noun (not a measure or a currency: a
-# sum or a span of years can be anything) and each of the two versions states one value only of it
-# and of that size (within RESTATED_MAX_RATIO of either: the one count of women in a class action, stated
-# once by each outlet), the sentences share SOLE_MIN_SHARED words and the two numbers are one
-# estimate restated: within SOLE_MAX_RATIO of each other ("1.5 million" / "1.6 million" women;
-# not a "30-year low" of one rate and "50-year lows" of another).
+# sum or a span of years can be anything) and each of the two versions states one value only of
+# it and of that size (within RESTATED_MAX_RATIO of either: the one count of women in a class
+# action, stated once by each outlet), the sentences share SOLE_MIN_SHARED words and the two
+# numbers are one estimate restated: within SOLE_MAX_RATIO of each other ("1.5 million" /
+# "1.6 million" women; not a "30-year low" of one rate and "50-year lows" of another).
 SOLE_MIN_SHARED = 2
 SOLE_MAX_RATIO = 1.25
 
@@ -362,14 +362,14 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
     and neither article prints the other's number anywhere (a version printing both numbers
     reports two quantities, not one drifted). Without a shared name, two figures of a counted
     noun (not a measure or a currency) are one quantity when each is the only value of that unit
-    and size (within ``RESTATED_MAX_RATIO``) its version
-    states, the two are within ``SOLE_MAX_RATIO`` of each other and their sentences share
-    ``SOLE_MIN_SHARED`` content words: the one count of women in a class action that each outlet
-    states once, "as many as 1.5 million women" (its sentence naming a justice) / "up to 1.6
-    million women" (naming the court). Percentages are left out (one story's percentages
-    are mostly different shares: two candidates', two polls'). The best such partner (most
-    shared words) wins; blocks of more than ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in
-    the second pass. No name, no row: scripts without capitals get none.
+    and size (within ``RESTATED_MAX_RATIO``) its version states, the two are within
+    ``SOLE_MAX_RATIO`` of each other and their sentences share ``SOLE_MIN_SHARED`` content words:
+    the one count of women in a class action that each outlet states once, "as many as 1.5
+    million women" (its sentence naming a justice) / "up to 1.6 million women" (naming the
+    court). Percentages are left out (one story's percentages are mostly different shares: two
+    candidates', two polls'). The best such partner (most shared words) wins; blocks of more than
+    ``PARAPHRASE_MAX_BLOCK`` figures are skipped, as in the second pass. Scripts without capitals
+    have no names: only the counted-noun way can join their figures.
     """
     numbers_of: dict[str, set] = defaultdict(set)
     values_of: dict[tuple, set] = defaultdict(set)  # (article, unit) -> the values it states
