@@ -97,3 +97,21 @@ def built_drift_spans(folder: Path, texts: dict[str, str], out: str = "out"):
     """built_package's drift_spans joined with their drifts (kind, method, detail...)."""
     ds = built_package(folder, texts, out)
     return ds.drift_spans.join(ds.drifts, on="drift_id")
+
+
+def line_articles(texts: dict[str, str]):
+    """The drift engine's view of invented versions (article id -> text), one sentence per line
+    (no quotes, no paragraphs table)."""
+    import polars as pl
+
+    from newsprov.dataset.compare.drift.article_view import build_articles
+
+    rows = []
+    for aid, text in texts.items():
+        start = 0
+        for n, line in enumerate(text.split("\n")):
+            if line.strip():
+                rows.append({"sentence_id": f"{aid}-s{n}", "article_id": aid, "sentence_index": n,
+                             "start": start, "end": start + len(line), "text": line})
+            start += len(line) + 1
+    return build_articles(texts, pl.DataFrame(rows), None, None)

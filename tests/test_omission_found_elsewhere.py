@@ -13,6 +13,8 @@ import newsprov
 from newsprov.dataset.compare.drift.article_view import build_articles
 from newsprov.dataset.compare.drift.omission import omission_facts
 
+from conftest import line_articles
+
 
 def _facts():
     ds = newsprov.load()
@@ -65,3 +67,22 @@ def test_a_clause_of_its_own_beside_a_told_one_is_still_lacking():
     texts, facts = _facts()
     rows = _lacking(facts, texts, _version(texts, "Israel massacre on Palestinians"), "several compromises proposed")
     assert rows and all(len(f.b) == 4 for f in rows)
+
+
+def test_an_outlet_that_cuts_one_wire_sentence_into_two_clauses_lacks_nothing_and_nor_do_the_others():
+    # Sub-editors cut a long wire sentence into clauses and reword each; each clause holds a part
+    # of the wire's one clause, found where that clause stands. Nobody lacks the rockets or the
+    # drones; the bridge, printed by the cutting outlet alone, is lacking from the other two.
+    wire = ("Talks between the two sides ended on Sunday without an agreement, officials said.\n"
+            "The rebels said their attack involved more than 320 rockets aimed at several towns in the valley "
+            "and a large number of drones.\n"
+            "The army said it intercepted most of them.")
+    cut = ("Talks between the two sides ended on Sunday without an agreement, officials said.\n"
+           "The rebels claimed responsibility for launching over 320 rockets at various towns in the valley, "
+           "along with deploying a large number of drones.\n"
+           "The army said it intercepted most of them, although one rocket destroyed the old stone bridge over the river.")
+    texts = {"a": wire, "b": wire.replace("Sunday", "Sunday evening"), "c": cut}
+    rows = [(sorted(texts[m.article][m.start:m.end] for m in f.a), sorted(m.article for m in f.b))
+            for f in omission_facts(line_articles(texts), None)]
+    assert not [r for r in rows if any("rockets" in t or "drones" in t for t in r[0])]
+    assert [lacking for printed, lacking in rows if any("stone bridge" in t for t in printed)] == [["a", "b"]]

@@ -12,6 +12,8 @@ import newsprov
 from newsprov.dataset.compare.drift import omission
 from newsprov.dataset.compare.drift.article_view import build_articles
 
+from conftest import line_articles
+
 
 def _story_state(arts):
     """Units, weights, columns and indexes as omission_facts makes them."""
@@ -35,20 +37,6 @@ def _batched_equals_one_by_one(arts) -> int:
     return checked
 
 
-def _arts(texts: dict[str, str]):
-    import polars as pl
-
-    rows = []
-    for aid, text in texts.items():
-        start = 0
-        for n, line in enumerate(text.split("\n")):
-            if line.strip():
-                rows.append({"sentence_id": f"{aid}-s{n}", "article_id": aid, "sentence_index": n,
-                             "start": start, "end": start + len(line), "text": line})
-            start += len(line) + 1
-    return build_articles(texts, pl.DataFrame(rows), None, None)
-
-
 def test_seeds_batched_search_equals_unit_by_unit():
     ds = newsprov.load()
     texts = {aid: ds.text(aid) for aid in ds.articles["article_id"]}
@@ -67,7 +55,7 @@ def test_ties_go_to_the_earlier_window_and_verdicts_near_the_threshold_agree():
          "Officials said the talks on the ceasefire would resume in Cairo next week.\n"
          "Negotiators reported progress.\n"
          "The corridor and the prisoner exchange were discussed.")
-    arts = _arts({"a": a, "b": b, "c": b.replace("Cairo", "Doha")})
+    arts = line_articles({"a": a, "b": b, "c": b.replace("Cairo", "Doha")})
     assert _batched_equals_one_by_one(arts) >= 6
     ids, units, w, column, index = _story_state(arts)
     u = next(u for u in units if u.aid == "a" and "ceasefire" in a[u.start:u.end])
