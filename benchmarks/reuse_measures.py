@@ -28,9 +28,7 @@ Not a test: it reads ../shared and prints figures.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
-from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -38,14 +36,9 @@ import numpy as np
 
 from newsprov.core.layout import REPO_ROOT
 from newsprov.dataset.compare import reuse
-from newsprov.dataset.compare.reuse_eval import quantile, roc_auc
+from newsprov.dataset.compare.reuse_eval import ReuseGoldError, basil_texts, counter_pairs, quantile, roc_auc
 
 SHARED = REPO_ROOT.parent / "shared"
-
-
-def _read(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def ordered_words(ta, tb) -> float:
@@ -80,27 +73,10 @@ MEASURES = {
 }
 
 
-def counter_pairs(folder: Path) -> list[tuple[str, str, str]]:
-    """(label, newspaper text, agency text) of every labelled pair."""
-    out = []
-    with (folder / "labels.tsv").open(encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if len(row) >= 2 and row[1] in ("WD", "PD", "ND"):
-                pair = row[0]
-                out.append((row[1], _read(folder / "pairs" / pair / f"{pair}_der.txt"),
-                            _read(folder / "pairs" / pair / f"{pair}_src.txt")))
-    return out
-
-
 def basil_pairs(folder: Path) -> list[tuple[str, str]]:
     """(text, other text) for every ordered pair of outlets of a story."""
-    stories: dict[str, dict[str, str]] = defaultdict(dict)
-    for path in sorted((folder / "text").glob("*.txt")):
-        story, sep, outlet = path.stem.partition("_")
-        if sep:
-            stories[story][outlet] = _read(path)
     out = []
-    for by_outlet in stories.values():
+    for by_outlet in basil_texts(folder).values():
         for x, y in combinations(sorted(by_outlet), 2):
             out += [(by_outlet[x], by_outlet[y]), (by_outlet[y], by_outlet[x])]
     return out
@@ -137,12 +113,13 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    if not (args.counter / "labels.tsv").is_file():
-        print(f"reuse_measures: {args.counter}: no labels.tsv (a COUNTER-style folder)", file=sys.stderr)
+    try:
+        counter = [(lab, reuse.tokenise(der), reuse.tokenise(src)) for _pair, lab, der, src in counter_pairs(args.counter)]
+        basil = [(reuse.tokenise(a), reuse.tokenise(b)) for a, b in basil_pairs(args.basil)] if args.basil.is_dir() else []
+    except ReuseGoldError as exc:
+        print(f"reuse_measures: {exc}", file=sys.stderr)
         return 2
-    counter = [(lab, reuse.tokenise(der), reuse.tokenise(src)) for lab, der, src in counter_pairs(args.counter)]
     labels = [lab for lab, _, _ in counter]
-    basil = [(reuse.tokenise(a), reuse.tokenise(b)) for a, b in basil_pairs(args.basil)] if args.basil.is_dir() else []
     print(f"COUNTER: {len(counter)} pairs ({labels.count('WD')} WD, {labels.count('PD')} PD, "
           f"{labels.count('ND')} ND); BASIL: {len(basil)} directed pairs of independent outlets")
     print("\n| measure | AUC derived vs ND | AUC WD vs rest | BASIL p90 | BASIL max |\n|---|---|---|---|---|")

@@ -106,6 +106,14 @@ def test_eval_reuse_needs_a_folder_and_a_folder_in_the_layout(tmp_path):
     assert bad.exit_code == 2 and "no labels.tsv" in bad.output
 
 
+def test_eval_reuse_names_an_outlet_text_that_is_not_utf8(counter, tmp_path):
+    (tmp_path / "basil" / "text").mkdir(parents=True)
+    (tmp_path / "basil" / "text" / "s1_fox.txt").write_bytes(b"\xff\xfe not UTF-8")
+    bad = runner.invoke(app, ["eval", "reuse", "--basil", str(tmp_path / "basil")])
+    assert bad.exit_code == 2 and "s1_fox.txt" in bad.output and "utf-8" in bad.output
+    assert len(bad.output.strip().splitlines()) == 1
+
+
 @pytest.mark.skipif(not (SHARED / "corpora" / "counter" / "dev").is_dir() or not (SHARED / "corpora" / "basil" / "dev").is_dir(),
                     reason="COUNTER/BASIL dev are absent (evaluation corpora live in ../shared)")
 def test_the_shared_dev_corpora_keep_their_measured_figures():

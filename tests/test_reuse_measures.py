@@ -66,3 +66,14 @@ def test_it_prints_every_measure_for_both_layouts(tmp_path, capsys):
 def test_a_folder_without_labels_is_refused(tmp_path, capsys):
     assert _bench().main(["--counter", str(tmp_path)]) == 2
     assert "no labels.tsv" in capsys.readouterr().err
+
+
+def test_a_text_that_is_not_utf8_is_named_in_one_line(tmp_path, capsys):
+    folder = tmp_path / "counter"
+    (folder / "pairs" / "x1").mkdir(parents=True)
+    (folder / "labels.tsv").write_text("x1\tWD\n", encoding="utf-8")
+    (folder / "pairs" / "x1" / "x1_src.txt").write_text("The cabinet met.", encoding="utf-8")
+    (folder / "pairs" / "x1" / "x1_der.txt").write_bytes(b"\xff\xfe not UTF-8")
+    assert _bench().main(["--counter", str(folder)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "pair x1" in err and "utf-8" in err

@@ -26,7 +26,8 @@ from pathlib import Path
 from newsprov.dataset.compare import reuse
 from newsprov.dataset.compare.reuse_links import pair_reuse
 
-__all__ = ["ReuseGoldError", "roc_auc", "quantile", "counter_scores", "basil_shares", "evaluate_reuse"]
+__all__ = ["ReuseGoldError", "roc_auc", "quantile", "counter_pairs", "counter_scores", "basil_texts", "basil_shares",
+           "evaluate_reuse"]
 
 
 class ReuseGoldError(ValueError):
@@ -70,8 +71,9 @@ def _share(text: str, other: str) -> float:
     return pair_reuse(reuse.tokenise(text), reuse.tokenise(other))[0]
 
 
-def counter_scores(folder: Path) -> list[tuple[str, str, float]]:
-    """(pair id, label, newspaper's share) for every labelled pair of a COUNTER-style folder."""
+def counter_pairs(folder: Path) -> list[tuple[str, str, str, str]]:
+    """(pair id, label, newspaper text, agency text) for every labelled pair of a COUNTER-style
+    folder (module doc)."""
     labels = folder / "labels.tsv"
     if not labels.is_file():
         raise ReuseGoldError(f"{folder}: no labels.tsv (expected labels.tsv and pairs/<id>/<id>_src.txt, <id>_der.txt)")
@@ -88,23 +90,36 @@ def counter_scores(folder: Path) -> list[tuple[str, str, float]]:
                 der = _read(folder / "pairs" / pair / f"{pair}_der.txt")
             except (OSError, UnicodeDecodeError) as exc:
                 raise ReuseGoldError(f"{labels}: line {line}: pair {pair}: {exc}") from None
-            out.append((pair, label, _share(der, src)))
+            out.append((pair, label, der, src))
     if not out:
         raise ReuseGoldError(f"{labels}: no labelled pairs")
     return out
 
 
-def basil_shares(folder: Path) -> dict[str, list[float]]:
-    """Story -> the directional shares of every pair of its outlets (BASIL-style folder)."""
+def counter_scores(folder: Path) -> list[tuple[str, str, float]]:
+    """(pair id, label, newspaper's share) for every labelled pair of a COUNTER-style folder."""
+    return [(pair, label, _share(der, src)) for pair, label, der, src in counter_pairs(folder)]
+
+
+def basil_texts(folder: Path) -> dict[str, dict[str, str]]:
+    """Story -> outlet -> text of a BASIL-style folder (``text/<story>_<outlet>.txt``)."""
     texts: dict[str, dict[str, str]] = defaultdict(dict)
     for path in sorted((folder / "text").glob("*.txt")):
         story, sep, outlet = path.stem.partition("_")
         if sep:
-            texts[story][outlet] = _read(path)
+            try:
+                texts[story][outlet] = _read(path)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ReuseGoldError(f"{path}: {exc}") from None
     if not texts:
         raise ReuseGoldError(f"{folder}: no text/<story>_<outlet>.txt files")
+    return dict(texts)
+
+
+def basil_shares(folder: Path) -> dict[str, list[float]]:
+    """Story -> the directional shares of every pair of its outlets (BASIL-style folder)."""
     out = {}
-    for story, by_outlet in sorted(texts.items()):
+    for story, by_outlet in sorted(basil_texts(folder).items()):
         shares = []
         for x, y in combinations(sorted(by_outlet), 2):
             ta, tb = reuse.tokenise(by_outlet[x]), reuse.tokenise(by_outlet[y])
