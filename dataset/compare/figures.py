@@ -408,15 +408,23 @@ def _match_restated(recs: list[dict], uf: UnionFind, texts: dict[str, str] | Non
                         words[k] = _fact_words(recs[k], texts, sent_span)
                 own = _subject_words(f["subject"]) | _subject_words(g["subject"]) | {_unit(f["unit"])}
                 shared = len(words[x][0] & words[y][0] - own)
-                sole = f["unit"] not in MEASURE_UNITS and hi / lo <= SOLE_MAX_RATIO and all(
-                    sum(lo / RESTATED_MAX_RATIO <= v <= hi * RESTATED_MAX_RATIO
-                        for v in values_of[r["article_id"], _unit(r["unit"])]) == 1 for r in (f, g))
-                if (shared >= RESTATED_MIN_SHARED and words[x][1] & words[y][1] - own) or (sole and shared >= SOLE_MIN_SHARED):
+                if (shared >= RESTATED_MIN_SHARED and words[x][1] & words[y][1] - own) or (
+                        shared >= SOLE_MIN_SHARED and _one_estimate(f, g, lo, hi, values_of)):
                     found.append((-shared, f["article_id"], f["start"], x))
             if found:
                 top = min(found)
                 best.append((top[0], g["article_id"], g["start"], top[3], y))
     _join(uf, articles_in, [(x, y) for *_, x, y in sorted(best)])
+
+
+def _one_estimate(f: dict, g: dict, lo: float, hi: float, values_of: dict[tuple, set]) -> bool:
+    """Two figures of one counted noun (not a measure or a currency), within SOLE_MAX_RATIO of
+    each other (``lo``, ``hi``: their sizes), each its version's only value of that unit within
+    RESTATED_MAX_RATIO of them (``values_of``: (article, unit) -> the values it states)."""
+    if f["unit"] in MEASURE_UNITS or hi / lo > SOLE_MAX_RATIO:
+        return False
+    return all(sum(lo / RESTATED_MAX_RATIO <= v <= hi * RESTATED_MAX_RATIO
+                   for v in values_of[r["article_id"], _unit(r["unit"])]) == 1 for r in (f, g))
 
 
 def _guess_sentence(text: str, start: int, end: int) -> tuple[int, int]:
