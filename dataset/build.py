@@ -59,6 +59,24 @@ def article_id(path: Path) -> str:
     return stem
 
 
+def default_name(layout: Layout, sources_dir: Path) -> str:
+    """The package's name where package.toml gives none: the articles folder's name, so that one
+    folder built into any two output folders (in-process, on a cluster) gives the same bytes. A
+    package rebuilt from its own sources/ keeps the name its descriptor has (else its folder's)."""
+    if sources_dir.resolve() != layout.sources_dir.resolve():
+        folder = sources_dir.resolve()
+    else:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            name = json.loads(layout.descriptor.read_text(encoding="utf-8")).get("name")
+            if isinstance(name, str) and re.fullmatch(r"[a-z0-9._-]+", name):
+                return name
+        folder = layout.root.resolve()
+    try:
+        return article_id(folder)
+    except BuildError:
+        return "newsprov-package"
+
+
 def discover(sources_dir: Path) -> list[Path]:
     """The *.txt files of a folder (not recursive, hidden files skipped), sorted."""
     if not sources_dir.exists():
@@ -198,7 +216,7 @@ def build(
         files = discover(Path(sources_dir))
         curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
         overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / "overrides.toml")
-        package_meta = desc.read_package_metadata(layout.package_file, fallback_name=article_id(layout.root.resolve()))
+        package_meta = desc.read_package_metadata(layout.package_file, fallback_name=default_name(layout, Path(sources_dir)))
         try:
             parse_semver(str(package_meta["version"]))
         except ValueError:

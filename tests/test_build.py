@@ -359,3 +359,28 @@ def test_agency_credits_are_read_in_the_script_of_the_text(text, credit):
     from newsprov.dataset.metadata import derive
 
     assert derive("x", "sources/x.txt", text).wire_credits == credit
+
+
+def test_one_folder_built_into_two_differently_named_folders_gives_the_same_bytes(tiny_sources, tmp_path):
+    # the package's default name is the articles folder's, never the output folder's: a build
+    # in-process into one folder and on a cluster into another can be compared byte for byte
+    build(tiny_sources, tmp_path / "in-process")
+    build(tiny_sources, tmp_path / "on-a-cluster")
+    assert snapshot(tmp_path / "in-process") == snapshot(tmp_path / "on-a-cluster")
+    descriptor = json.loads((tmp_path / "in-process" / "datapackage.json").read_text(encoding="utf-8"))
+    assert (descriptor["name"], descriptor["title"]) == ("in", "in")  # tiny_sources is the folder "in"
+
+
+def test_a_package_rebuilt_from_its_own_sources_keeps_its_name(tiny_sources, tmp_path):
+    build(tiny_sources, tmp_path / "pkg")
+    before = (tmp_path / "pkg" / "datapackage.json").read_bytes()
+    build(layout=Layout(tmp_path / "pkg"))
+    assert json.loads((tmp_path / "pkg" / "datapackage.json").read_text(encoding="utf-8"))["name"] == "in"
+    assert (tmp_path / "pkg" / "datapackage.json").read_bytes() == before
+
+
+def test_a_package_toml_name_wins_over_the_folders(tiny_sources, tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "package.toml").write_text('name = "my-corpus"\nversion = "1.0.0"\n', encoding="utf-8")
+    build(tiny_sources, tmp_path / "pkg")
+    assert json.loads((tmp_path / "pkg" / "datapackage.json").read_text(encoding="utf-8"))["name"] == "my-corpus"

@@ -44,10 +44,10 @@ def test_release_bytes_are_reproducible(tiny_sources, tmp_path, monkeypatch):
     build(tiny_sources, tmp_path / "b" / "pkg")
     first, line = release(tmp_path / "a" / "pkg", tmp_path / "out-a")
     second, _ = release(tmp_path / "b" / "pkg" / "datapackage.json", tmp_path / "out-b")
-    assert first.name == "pkg-0.1.0.zip"
+    assert first.name == "in-0.1.0.zip"  # named after the articles folder (tiny_sources: "in")
     assert first.read_bytes() == second.read_bytes()
     digest = hashlib.sha256(first.read_bytes()).hexdigest()
-    assert line == f"{digest}  pkg-0.1.0.zip"
+    assert line == f"{digest}  in-0.1.0.zip"
     assert (tmp_path / "out-a" / "SHA256SUMS").read_text() == line + "\n"
     with zipfile.ZipFile(first) as zf:
         infos = zf.infolist()
@@ -69,7 +69,7 @@ def test_sums_file_keeps_one_sorted_line_per_archive(tiny_package, tmp_path):
     set_version(tiny_package, "0.2.0")
     _, line2 = release(tiny_package, out)
     assert (out / "SHA256SUMS").read_text().splitlines() == [line, line10, line2]  # sorted by file name
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.10.0.zip", "pkg-0.2.0.zip"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["SHA256SUMS", "in-0.1.0.zip", "in-0.10.0.zip", "in-0.2.0.zip"]
 
 
 def test_a_released_version_is_not_overwritten_with_other_content(tiny_package, tmp_path):
@@ -81,7 +81,7 @@ def test_a_released_version_is_not_overwritten_with_other_content(tiny_package, 
     with pytest.raises(ReleaseError, match="already released .* new version"):
         release(tiny_package, out, verify=False)
     path, line = release(tiny_package, out, verify=False, force=True)
-    assert read_sums(out / "SHA256SUMS") == {"pkg-0.1.0.zip": line.split()[0]}
+    assert read_sums(out / "SHA256SUMS") == {"in-0.1.0.zip": line.split()[0]}
 
 
 def test_a_non_semver_version_is_not_released(tiny_package, tmp_path):
@@ -164,7 +164,7 @@ def test_load_a_released_version(repo):
     set_version(repo, "0.2.0")  # the work tree moved on; 0.1.0 still loads from its archive
     ds = newsprov.load(version="0.1.0")
     assert ds.version == "0.1.0" and ds.articles.height == 2 and ds.root != repo
-    with pytest.raises(DatasetError, match=r"version 9\.9\.9 of pkg not found .*available: 0\.1\.0$"):
+    with pytest.raises(DatasetError, match=r"version 9\.9\.9 of in not found .*available: 0\.1\.0$"):
         newsprov.load(version="9.9.9")
     with pytest.raises(DatasetError, match="'1.0' is not a semantic version"):
         newsprov.load(version="1.0")
@@ -239,10 +239,10 @@ def test_a_release_failing_mid_write_leaves_the_previous_release_untouched(tiny_
     with pytest.raises(OSError, match="No space left"):
         release(tiny_package, out)
     assert len(calls) == failing_write
-    assert _snapshot(out) == before  # no pkg-0.2.0.zip (whole or partial), no temporary file, same SHA256SUMS
+    assert _snapshot(out) == before  # no in-0.2.0.zip (whole or partial), no temporary file, same SHA256SUMS
     monkeypatch.setattr(release_module.os, "fdopen", real_fdopen)
     _, line = release(tiny_package, out)
-    assert sorted(_snapshot(out)) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.2.0.zip"]
+    assert sorted(_snapshot(out)) == ["SHA256SUMS", "in-0.1.0.zip", "in-0.2.0.zip"]
     assert (out / "SHA256SUMS").read_text().splitlines()[1] == line
 
 
@@ -287,15 +287,15 @@ def test_a_release_killed_mid_write_leaves_no_partial_archive(tiny_package, tmp_
             assert child.poll() is None, "the release ended before it was killed"
             assert time.monotonic() < deadline, "the release never started writing"
             time.sleep(0.05)
-        assert any(p.name.startswith(".pkg-0.2.0.zip.") for p in out.iterdir())  # half of it is on disk, under another name
+        assert any(p.name.startswith(".in-0.2.0.zip.") for p in out.iterdir())  # half of it is on disk, under another name
     finally:
         child.kill()
         child.wait()
-    assert not (out / "pkg-0.2.0.zip").exists()
+    assert not (out / "in-0.2.0.zip").exists()
     assert {k: v for k, v in _snapshot(out).items() if not k.endswith(".tmp")} == before
     _, line = release(tiny_package, out)  # the next release takes the lock the dead one held, and tidies its leftovers
-    assert sorted(_snapshot(out)) == ["SHA256SUMS", "pkg-0.1.0.zip", "pkg-0.2.0.zip"]
-    assert verify_archive(out / "pkg-0.2.0.zip") == line.split()[0]
+    assert sorted(_snapshot(out)) == ["SHA256SUMS", "in-0.1.0.zip", "in-0.2.0.zip"]
+    assert verify_archive(out / "in-0.2.0.zip") == line.split()[0]
 
 
 def _set_first_source_path(package: Path, rel: str) -> None:

@@ -60,7 +60,7 @@ def test_release_re_renders_the_picture_with_the_released_version(package_with_p
     picture = package_with_picture / "docs" / "story.png"
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == f"re-rendered {picture} (version 0.1.0)"
-    assert png_text(picture.read_bytes()) == {SHOT_PACKAGE: "pkg", SHOT_VERSION: "0.1.0"}
+    assert png_text(picture.read_bytes()) == {SHOT_PACKAGE: "in", SHOT_VERSION: "0.1.0"}
     assert Image.open(picture).size == (1400, 1800)
 
 
@@ -68,7 +68,7 @@ def test_release_says_when_it_cannot_re_render_the_picture(package_with_picture,
     monkeypatch.setenv("NEWSPROV_CHROMIUM", str(tmp_path / "no-chromium"))
     before = (package_with_picture / "docs" / "story.png").read_bytes()
     result = runner.invoke(app, ["release", str(package_with_picture), "--out", str(tmp_path / "releases")])
-    assert result.exit_code == 0 and (tmp_path / "releases" / "pkg-0.1.0.zip").is_file()
+    assert result.exit_code == 0 and (tmp_path / "releases" / "in-0.1.0.zip").is_file()
     assert result.stderr.startswith(f"newsprov: {package_with_picture / 'docs' / 'story.png'}: not re-rendered, it may show an older version (no Chromium found")
     assert (package_with_picture / "docs" / "story.png").read_bytes() == before
 
