@@ -77,16 +77,45 @@ def default_name(layout: Layout, sources_dir: Path) -> str:
         return "newsprov-package"
 
 
-def discover(sources_dir: Path) -> list[Path]:
-    """The *.txt files of a folder (not recursive, hidden files skipped), sorted."""
+def discover(sources_dir: Path, recursive: bool = False) -> list[Path]:
+    """The *.txt files of a folder (hidden files skipped), sorted by name. With ``recursive``, those
+    of its subfolders too (``_nested``). Without it, a folder whose only articles lie in
+    subfolders is refused with one line that says so."""
     if not sources_dir.exists():
         raise BuildError(f"{sources_dir}: sources directory not found")
     if not sources_dir.is_dir():
         raise BuildError(f"{sources_dir}: not a directory")
-    files = sorted(p for p in sources_dir.iterdir() if p.suffix.lower() == SOURCE_SUFFIX and not p.name.startswith(".") and p.is_file())
+    files = sorted(p for p in sources_dir.iterdir() if _is_source(p))
+    if recursive:
+        files = sorted(files + _nested(sources_dir), key=lambda p: (p.name, p.as_posix()))
     if not files:
-        raise BuildError(f"{sources_dir}: no *{SOURCE_SUFFIX} source documents")
+        below = "" if recursive else unread_in_subfolders(sources_dir)
+        raise BuildError(f"{sources_dir}: no *{SOURCE_SUFFIX} source documents"
+                         + (f" ({below}; --recursive reads them)" if below else ""))
     return files
+
+
+def _is_source(p: Path) -> bool:
+    return p.suffix.lower() == SOURCE_SUFFIX and not p.name.startswith(".") and p.is_file()
+
+
+def _nested(sources_dir: Path) -> list[Path]:
+    """The sources in the subfolders of ``sources_dir``, at any depth: hidden folders, folders
+    holding a datapackage.json (a package: its sources/ are copies of articles) and links to
+    folders are not entered. The package keeps them in one folder (sources/, by file name), so
+    two files of one name in two subfolders are refused as one source id from two files."""
+    out = []
+    for folder, dirs, names in os.walk(sources_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d / DESCRIPTOR).is_file())
+        if Path(folder) != sources_dir:
+            out += [p for p in (Path(folder) / n for n in names) if _is_source(p)]
+    return out
+
+
+def unread_in_subfolders(sources_dir: Path) -> str:
+    """What a build without --recursive leaves unread: "N *.txt files in subfolders", or ""."""
+    n = len(_nested(sources_dir))
+    return f"{n} *{SOURCE_SUFFIX} file{'s' if n != 1 else ''} in subfolders" if n else ""
 
 
 def read_sources(files: list[Path], layout: Layout, curated: dict, progress=None) -> list[Source]:
@@ -185,6 +214,7 @@ def build(
     strict: bool = False,
     engine=None,
     keep_tables: bool = True,
+    recursive: bool = False,
 ) -> BuildResult:
     """Build the package: tables from the sources, descriptor with checksums.
 
@@ -213,7 +243,7 @@ def build(
         layout = Layout(Path(out))
         sources_dir = Path(sources_dir) if sources_dir is not None else layout.sources_dir
     try:
-        files = discover(Path(sources_dir))
+        files = discover(Path(sources_dir), recursive)
         curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
         overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / "overrides.toml")
         package_meta = desc.read_package_metadata(layout.package_file, fallback_name=default_name(layout, Path(sources_dir)))

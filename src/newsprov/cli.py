@@ -119,9 +119,10 @@ def build(
     strict: bool = typer.Option(False, "--strict", help="Exit 1, publishing nothing, if any derived row breaks a rule (by default such rows are left out, warned about and listed in build-report.json)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Run the per-article work on a local Dask cluster of N worker processes (the same bytes as in-process)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run it on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port)."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the *.txt articles of SOURCES_DIR's subfolders too (the package keeps them in one sources/ folder: file names must differ)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover
+    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover, unread_in_subfolders
     from newsprov.core.engine import EngineError, engine as make_engine
     from newsprov.core.publish import BuildLocked
 
@@ -129,10 +130,14 @@ def build(
     bar = engine = None
     try:
         if sources_dir is not None:
-            bar = _progress(len(discover(sources_dir)), quiet, "reading sources")
+            n_files = len(discover(sources_dir, recursive))
+            unread = "" if recursive else unread_in_subfolders(sources_dir)
+            if unread:  # (also with --quiet: articles left unread are never silent)
+                typer.echo(f"newsprov: note: {sources_dir}: {unread} not read (--recursive reads them)", err=True)
+            bar = _progress(n_files, quiet, "reading sources")
         engine = make_engine(workers, scheduler)
         result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine,
-                           keep_tables=False)
+                           keep_tables=False, recursive=recursive)
     except EngineError as exc:
         _fail(str(exc))
     except StrictBuildError as exc:

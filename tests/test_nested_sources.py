@@ -1,0 +1,70 @@
+"""Articles in subfolders (a corpus kept per day, per pair or per outlet): read with --recursive,
+never silently left out without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import TINY
+from newsprov.dataset.build import BuildError, build
+from test_build import snapshot
+from test_cli import run
+
+
+def _nested(root: Path) -> Path:
+    """TINY's two articles, each in a subfolder of its own (a day, a pair)."""
+    for k, (name, text) in enumerate(sorted(TINY.items())):
+        (root / f"day-{k}").mkdir(parents=True)
+        (root / f"day-{k}" / name).write_bytes(text.encode("utf-8"))
+    return root
+
+
+def test_a_recursive_build_is_the_build_of_the_same_articles_in_one_folder(tmp_path):
+    nested = _nested(tmp_path / "a" / "corpus")
+    flat = tmp_path / "b" / "corpus"
+    flat.mkdir(parents=True)
+    for name, text in TINY.items():
+        (flat / name).write_bytes(text.encode("utf-8"))
+    build(nested, tmp_path / "a" / "pkg", recursive=True)
+    build(flat, tmp_path / "b" / "pkg")
+    assert snapshot(tmp_path / "a" / "pkg") == snapshot(tmp_path / "b" / "pkg")
+    assert sorted(p.name for p in (tmp_path / "a" / "pkg" / "sources").iterdir()) == sorted(TINY)
+
+
+def test_a_folder_whose_articles_are_all_in_subfolders_is_refused_saying_so(tmp_path):
+    nested = _nested(tmp_path / "corpus")
+    with pytest.raises(BuildError, match=r"no \*\.txt source documents \(2 \*\.txt files in subfolders; --recursive reads them\)"):
+        build(nested, tmp_path / "pkg")
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_the_command_line_names_the_articles_it_leaves_unread_even_when_quiet(tmp_path):
+    corpus = _nested(tmp_path / "corpus")
+    (corpus / "top.txt").write_text("A third article, an official said on Monday.\n", encoding="utf-8")
+    plain = run("build", str(corpus), "--out", str(tmp_path / "plain"), "--quiet")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stderr.strip().splitlines() == [f"newsprov: note: {corpus}: 2 *.txt files in subfolders not read (--recursive reads them)"]
+    deep = run("build", str(corpus), "--out", str(tmp_path / "deep"), "--recursive")
+    assert deep.returncode == 0 and deep.stderr == "", deep.stderr
+    assert " 3 articles," in deep.stdout
+
+
+def test_hidden_folders_and_packages_inside_the_corpus_are_not_read(tmp_path):
+    corpus = _nested(tmp_path / "corpus")
+    build(corpus, corpus / "pkg", recursive=True)  # a package built inside the corpus: its sources/ are copies
+    (corpus / ".cache").mkdir()
+    (corpus / ".cache" / "draft.txt").write_text("A draft, never an article.\n", encoding="utf-8")
+    before = snapshot(corpus / "pkg")
+    build(corpus, corpus / "pkg", recursive=True)  # no "source id 'alpha' also comes from" its copy
+    assert snapshot(corpus / "pkg") == before
+
+
+def test_two_files_of_one_name_in_two_subfolders_are_one_line(tmp_path):
+    corpus = _nested(tmp_path / "corpus")
+    (corpus / "day-1" / "alpha.txt").write_text("Another alpha, an official said.\n", encoding="utf-8")
+    result = run("build", str(corpus), "--out", str(tmp_path / "pkg"), "-r")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and "source id 'alpha' also comes from" in lines[0], lines
+    assert not (tmp_path / "pkg").exists()
