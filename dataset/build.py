@@ -112,6 +112,20 @@ def _nested(sources_dir: Path) -> list[Path]:
     return out
 
 
+CURATED_FILES = ("sources.csv", "overrides.toml")  # read beside the articles of a folder build
+
+
+def unread_files(sources_dir: Path) -> str:
+    """The files of the folder itself that a build neither reads as articles nor as curated
+    metadata (``CURATED_FILES``): "N files that are not *.txt (a, b, c)", or ""."""
+    names = sorted(p.name for p in sources_dir.iterdir()
+                   if p.is_file() and not p.name.startswith(".") and not _is_source(p) and p.name not in CURATED_FILES)
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+    return f"{len(names)} file{'s' if len(names) != 1 else ''} that {'are' if len(names) != 1 else 'is'} not *{SOURCE_SUFFIX} ({shown})"
+
+
 def unread_in_subfolders(sources_dir: Path) -> str:
     """What a build without --recursive leaves unread: "N *.txt files in subfolders", or ""."""
     n = len(_nested(sources_dir))
@@ -244,8 +258,8 @@ def build(
         sources_dir = Path(sources_dir) if sources_dir is not None else layout.sources_dir
     try:
         files = discover(Path(sources_dir), recursive)
-        curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / "sources.csv")
-        overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / "overrides.toml")
+        curated = metadata.read(layout.metadata_file if layout.prefix else Path(sources_dir) / CURATED_FILES[0])
+        overrides = read_overrides(layout.overrides_file if layout.prefix else Path(sources_dir) / CURATED_FILES[1])
         package_meta = desc.read_package_metadata(layout.package_file, fallback_name=default_name(layout, Path(sources_dir)))
         try:
             parse_semver(str(package_meta["version"]))

@@ -56,3 +56,16 @@ def test_usage_errors_exit_2(tmp_path):
 def test_python_dash_m_and_help():
     result = run("--help")
     assert result.returncode == 0 and "validate" in result.stdout
+
+
+def test_files_of_the_folder_that_are_not_articles_are_named_in_one_note(tiny_sources, tmp_path):
+    (tiny_sources / "labels.tsv").write_text("alpha\ts1\n", encoding="utf-8")
+    (tiny_sources / "story.md").write_text("# not an article\n", encoding="utf-8")
+    (tiny_sources / "sources.csv").write_text("source_id,path,dateline_date,wire_credits,outlet,language\n", encoding="utf-8")  # curated: read
+    (tiny_sources / ".DS_Store").write_bytes(b"\0")  # hidden: not named
+    result = run("build", str(tiny_sources), "--out", str(tmp_path / "pkg"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"newsprov: note: {tiny_sources}: 2 files that are not *.txt (labels.tsv, story.md) not read (articles are *.txt files)"]
+    clean = run("build", str(tmp_path / "pkg" / "sources"), "--out", str(tmp_path / "again"), "--quiet")
+    assert clean.returncode == 0 and clean.stderr == "", clean.stderr

@@ -122,7 +122,7 @@ def build(
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the *.txt articles of SOURCES_DIR's subfolders too (the package keeps them in one sources/ folder: file names must differ)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover, unread_in_subfolders
+    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover, unread_files, unread_in_subfolders
     from newsprov.core.engine import EngineError, engine as make_engine
     from newsprov.core.publish import BuildLocked
 
@@ -134,6 +134,9 @@ def build(
             unread = "" if recursive else unread_in_subfolders(sources_dir)
             if unread:  # (also with --quiet: articles left unread are never silent)
                 typer.echo(f"newsprov: note: {sources_dir}: {unread} not read (--recursive reads them)", err=True)
+            other = unread_files(sources_dir)
+            if other:
+                typer.echo(f"newsprov: note: {sources_dir}: {other} not read (articles are *.txt files)", err=True)
             bar = _progress(n_files, quiet, "reading sources")
         engine = make_engine(workers, scheduler)
         result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine,
