@@ -105,7 +105,7 @@ def _nested(sources_dir: Path) -> list[Path]:
     folders are not entered. The package keeps them in one folder (sources/, by file name), so
     two files of one name in two subfolders are refused as one source id from two files."""
     out = []
-    for folder, dirs, names in os.walk(sources_dir):
+    for folder, dirs, names in os.walk(sources_dir, onerror=_unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d / DESCRIPTOR).is_file())
         if Path(folder) != sources_dir:
             out += [p for p in (Path(folder) / n for n in names) if _is_source(p)]
@@ -124,6 +124,11 @@ def unread_files(sources_dir: Path) -> str:
         return ""
     shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
     return f"{len(names)} file{'s' if len(names) != 1 else ''} that {'are' if len(names) != 1 else 'is'} not *{SOURCE_SUFFIX} ({shown})"
+
+
+def _unreadable(exc: OSError) -> None:
+    """A subfolder that cannot be listed is one line naming it, never skipped in silence."""
+    raise BuildError(f"{exc.filename}: cannot read the folder ({exc.strerror})")
 
 
 def unread_in_subfolders(sources_dir: Path) -> str:

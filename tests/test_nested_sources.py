@@ -68,3 +68,20 @@ def test_two_files_of_one_name_in_two_subfolders_are_one_line(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1 and "source id 'alpha' also comes from" in lines[0], lines
     assert not (tmp_path / "pkg").exists()
+
+
+def test_a_subfolder_that_cannot_be_listed_is_one_line_not_skipped(tmp_path, monkeypatch):
+    import os
+
+    corpus = _nested(tmp_path / "corpus")
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if Path(path).name == "day-1":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # (chmod cannot refuse root, who runs CI here)
+    with pytest.raises(BuildError, match=r"day-1: cannot read the folder \(Permission denied\)"):
+        build(corpus, tmp_path / "pkg", recursive=True)
+    assert not (tmp_path / "pkg").exists()
