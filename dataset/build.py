@@ -99,13 +99,15 @@ def _is_source(p: Path) -> bool:
     return p.suffix.lower() == SOURCE_SUFFIX and not p.name.startswith(".") and p.is_file()
 
 
-def _nested(sources_dir: Path) -> list[Path]:
+def _nested(sources_dir: Path, strict: bool = True) -> list[Path]:
     """The sources in the subfolders of ``sources_dir``, at any depth: hidden folders, folders
     holding a datapackage.json (a package: its sources/ are copies of articles) and links to
     folders are not entered. The package keeps them in one folder (sources/, by file name), so
-    two files of one name in two subfolders are refused as one source id from two files."""
+    two files of one name in two subfolders are refused as one source id from two files. A
+    subfolder that cannot be listed is an error when ``strict`` (their articles are being read),
+    else passed over (they are only being counted)."""
     out = []
-    for folder, dirs, names in os.walk(sources_dir, onerror=_unreadable):
+    for folder, dirs, names in os.walk(sources_dir, onerror=_unreadable if strict else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d / DESCRIPTOR).is_file())
         if Path(folder) != sources_dir:
             out += [p for p in (Path(folder) / n for n in names) if _is_source(p)]
@@ -133,7 +135,7 @@ def _unreadable(exc: OSError) -> None:
 
 def unread_in_subfolders(sources_dir: Path) -> str:
     """What a build without --recursive leaves unread: "N *.txt files in subfolders", or ""."""
-    n = len(_nested(sources_dir))
+    n = len(_nested(sources_dir, strict=False))
     return f"{n} *{SOURCE_SUFFIX} file{'s' if n != 1 else ''} in subfolders" if n else ""
 
 

@@ -85,3 +85,22 @@ def test_a_subfolder_that_cannot_be_listed_is_one_line_not_skipped(tmp_path, mon
     with pytest.raises(BuildError, match=r"day-1: cannot read the folder \(Permission denied\)"):
         build(corpus, tmp_path / "pkg", recursive=True)
     assert not (tmp_path / "pkg").exists()
+
+
+def test_without_recursive_a_subfolder_that_cannot_be_listed_does_not_stop_the_build(tmp_path, monkeypatch):
+    import os
+
+    corpus = _nested(tmp_path / "corpus")
+    (corpus / "top.txt").write_text("A third article, an official said on Monday.\n", encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if Path(path).name == "day-1":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    from newsprov.dataset.build import unread_in_subfolders
+
+    assert unread_in_subfolders(corpus) == "1 *.txt file in subfolders"  # (day-1's is not counted)
+    assert build(corpus, tmp_path / "pkg").rows["articles"] == 1
