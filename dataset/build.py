@@ -20,6 +20,7 @@ from newsprov.core.semver import parse_semver
 from newsprov.core.spool import Content, spool, spool_folder
 from newsprov.dataset import describe as desc
 from newsprov.dataset import metadata, row_checks
+from newsprov.dataset.articles_folder import CURATED_FILES, discover
 from newsprov.dataset.context import BuildContext, Source
 from newsprov.dataset.overrides import OverrideError, read as read_overrides
 from newsprov.core.layout import DESCRIPTOR, Layout, NoPackageHere, current_package
@@ -28,9 +29,6 @@ from newsprov.dataset.registry import tables as registered_tables
 from newsprov.core.text import SourceError, decode_source
 from newsprov.schemas import build_report
 from newsprov.validators.api import check_tables
-
-SOURCE_SUFFIX = ".txt"
-
 
 class BuildError(Exception):
     """A build that cannot go ahead; the message names the file at fault."""
@@ -75,68 +73,6 @@ def default_name(layout: Layout, sources_dir: Path) -> str:
         return article_id(folder)
     except BuildError:
         return "newsprov-package"
-
-
-def discover(sources_dir: Path, recursive: bool = False) -> list[Path]:
-    """The *.txt files of a folder (hidden files skipped), sorted by name. With ``recursive``, those
-    of its subfolders too (``_nested``). Without it, a folder whose only articles lie in
-    subfolders is refused with one line that says so."""
-    if not sources_dir.exists():
-        raise BuildError(f"{sources_dir}: sources directory not found")
-    if not sources_dir.is_dir():
-        raise BuildError(f"{sources_dir}: not a directory")
-    files = sorted(p for p in sources_dir.iterdir() if _is_source(p))
-    if recursive:
-        files = sorted(files + _nested(sources_dir), key=lambda p: (p.name, p.as_posix()))
-    if not files:
-        below = "" if recursive else unread_in_subfolders(sources_dir)
-        raise BuildError(f"{sources_dir}: no *{SOURCE_SUFFIX} source documents"
-                         + (f" ({below}; --recursive reads them)" if below else ""))
-    return files
-
-
-def _is_source(p: Path) -> bool:
-    return p.suffix.lower() == SOURCE_SUFFIX and not p.name.startswith(".") and p.is_file()
-
-
-def _nested(sources_dir: Path, strict: bool = True) -> list[Path]:
-    """The sources in the subfolders of ``sources_dir``, at any depth: hidden folders, folders
-    holding a datapackage.json (a package: its sources/ are copies of articles) and links to
-    folders are not entered. The package keeps them in one folder (sources/, by file name), so
-    two files of one name in two subfolders are refused as one source id from two files. A
-    subfolder that cannot be listed is an error when ``strict`` (their articles are being read),
-    else passed over (they are only being counted)."""
-    out = []
-    for folder, dirs, names in os.walk(sources_dir, onerror=_unreadable if strict else None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d / DESCRIPTOR).is_file())
-        if Path(folder) != sources_dir:
-            out += [p for p in (Path(folder) / n for n in names) if _is_source(p)]
-    return out
-
-
-CURATED_FILES = ("sources.csv", "overrides.toml")  # read beside the articles of a folder build
-
-
-def unread_files(sources_dir: Path) -> str:
-    """The files of the folder itself that a build neither reads as articles nor as curated
-    metadata (``CURATED_FILES``): "N files that are not *.txt (a, b, c)", or ""."""
-    names = sorted(p.name for p in sources_dir.iterdir()
-                   if p.is_file() and not p.name.startswith(".") and not _is_source(p) and p.name not in CURATED_FILES)
-    if not names:
-        return ""
-    shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
-    return f"{len(names)} file{'s' if len(names) != 1 else ''} that {'are' if len(names) != 1 else 'is'} not *{SOURCE_SUFFIX} ({shown})"
-
-
-def _unreadable(exc: OSError) -> None:
-    """A subfolder that cannot be listed is one line naming it, never skipped in silence."""
-    raise BuildError(f"{exc.filename}: cannot read the folder ({exc.strerror})")
-
-
-def unread_in_subfolders(sources_dir: Path) -> str:
-    """What a build without --recursive leaves unread: "N *.txt files in subfolders", or ""."""
-    n = len(_nested(sources_dir, strict=False))
-    return f"{n} *{SOURCE_SUFFIX} file{'s' if n != 1 else ''} in subfolders" if n else ""
 
 
 def read_sources(files: list[Path], layout: Layout, curated: dict, progress=None) -> list[Source]:

@@ -100,7 +100,7 @@ def test_without_recursive_a_subfolder_that_cannot_be_listed_does_not_stop_the_b
         return scandir(path)
 
     monkeypatch.setattr(os, "scandir", refusing)
-    from newsprov.dataset.build import unread_in_subfolders
+    from newsprov.dataset.articles_folder import unread_in_subfolders
 
     assert unread_in_subfolders(corpus) == "1 *.txt file in subfolders"  # (day-1's is not counted)
     assert build(corpus, tmp_path / "pkg").rows["articles"] == 1

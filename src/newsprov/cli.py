@@ -122,7 +122,9 @@ def build(
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the *.txt articles of SOURCES_DIR's subfolders too (the package keeps them in one sources/ folder: file names must differ)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build, discover, unread_files, unread_in_subfolders
+    from newsprov.dataset.articles_folder import discover, unread_files, unread_in_subfolders
+    from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build
+    from newsprov.core.text import SourceError
     from newsprov.core.engine import EngineError, engine as make_engine
     from newsprov.core.publish import BuildLocked
 
@@ -147,7 +149,7 @@ def build(
         for row in exc.dropped:
             typer.echo(f"newsprov: {row.warning()}", err=True)
         _fail(str(exc), EXIT_INVALID)
-    except (BuildError, BuildLocked, OSError) as exc:
+    except (BuildError, SourceError, BuildLocked, OSError) as exc:
         _fail(str(exc))
     finally:
         if bar:
