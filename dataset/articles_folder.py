@@ -9,7 +9,7 @@ from pathlib import Path
 from newsprov.core.layout import DESCRIPTOR
 from newsprov.core.text import SourceError
 
-__all__ = ["SOURCE_SUFFIX", "CURATED_FILES", "discover", "unread_files", "unread_in_subfolders"]
+__all__ = ["SOURCE_SUFFIX", "CURATED_FILES", "discover", "notes", "unread_files", "unread_in_subfolders"]
 
 SOURCE_SUFFIX = ".txt"
 CURATED_FILES = ("sources.csv", "overrides.toml")  # read beside the articles of a folder build
@@ -60,7 +60,7 @@ def unread_files(sources_dir: Path) -> str:
     if not names:
         return ""
     shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
-    return f"{len(names)} file{'s' if len(names) != 1 else ''} that {'are' if len(names) != 1 else 'is'} not *{SOURCE_SUFFIX} ({shown})"
+    return f"{_files(len(names))} that {'is' if len(names) == 1 else 'are'} not *{SOURCE_SUFFIX} ({shown})"
 
 
 def _unreadable(exc: OSError) -> None:
@@ -71,4 +71,21 @@ def _unreadable(exc: OSError) -> None:
 def unread_in_subfolders(sources_dir: Path) -> str:
     """What a build without --recursive leaves unread: "N *.txt files in subfolders", or ""."""
     n = len(_nested(sources_dir, strict=False))
-    return f"{n} *{SOURCE_SUFFIX} file{'s' if n != 1 else ''} in subfolders" if n else ""
+    return f"{_files(n, f'*{SOURCE_SUFFIX} ')} in subfolders" if n else ""
+
+
+def _files(n: int, kind: str = "") -> str:
+    return f"{n} {kind}file{'' if n == 1 else 's'}"
+
+
+def notes(sources_dir: Path, recursive: bool = False) -> list[str]:
+    """One line for each kind of file of the folder a build leaves unread (never in silence):
+    articles in subfolders (without ``recursive``), and files that are not articles."""
+    out = []
+    below = "" if recursive else unread_in_subfolders(sources_dir)
+    if below:
+        out.append(f"{sources_dir}: {below} not read (--recursive reads them)")
+    other = unread_files(sources_dir)
+    if other:
+        out.append(f"{sources_dir}: {other} not read (articles are *{SOURCE_SUFFIX} files)")
+    return out

@@ -104,3 +104,13 @@ def test_without_recursive_a_subfolder_that_cannot_be_listed_does_not_stop_the_b
 
     assert unread_in_subfolders(corpus) == "1 *.txt file in subfolders"  # (day-1's is not counted)
     assert build(corpus, tmp_path / "pkg").rows["articles"] == 1
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"caf\xe9\n", "bad.txt: not valid UTF-8"), (b"", "bad.txt: empty source document")])
+def test_a_bad_article_in_a_subfolder_is_one_line_naming_it_and_nothing_is_published(tmp_path, content, message):
+    corpus = _nested(tmp_path / "corpus")
+    (corpus / "day-1" / "bad.txt").write_bytes(content)
+    result = run("build", str(corpus), "--out", str(tmp_path / "pkg"), "--recursive")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("newsprov: ") and message in lines[0], lines
+    assert "day-1" in lines[0] and not (tmp_path / "pkg").exists()

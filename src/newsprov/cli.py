@@ -122,7 +122,7 @@ def build(
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the *.txt articles of SOURCES_DIR's subfolders too (the package keeps them in one sources/ folder: file names must differ)."),
 ) -> None:
     """Build a data package (tables and datapackage.json) from a folder of articles."""
-    from newsprov.dataset.articles_folder import discover, unread_files, unread_in_subfolders
+    from newsprov.dataset.articles_folder import discover, notes as folder_notes
     from newsprov.dataset.build import BuildError, StrictBuildError, build as run_build
     from newsprov.core.text import SourceError
     from newsprov.core.engine import EngineError, engine as make_engine
@@ -133,12 +133,8 @@ def build(
     try:
         if sources_dir is not None:
             n_files = len(discover(sources_dir, recursive))
-            unread = "" if recursive else unread_in_subfolders(sources_dir)
-            if unread:  # (also with --quiet: articles left unread are never silent)
-                typer.echo(f"newsprov: note: {sources_dir}: {unread} not read (--recursive reads them)", err=True)
-            other = unread_files(sources_dir)
-            if other:
-                typer.echo(f"newsprov: note: {sources_dir}: {other} not read (articles are *.txt files)", err=True)
+            for line in folder_notes(sources_dir, recursive):  # (also with --quiet: files left unread are never silent)
+                typer.echo(f"newsprov: note: {line}", err=True)
             bar = _progress(n_files, quiet, "reading sources")
         engine = make_engine(workers, scheduler)
         result = run_build(sources_dir, out, check=check, progress=bar.update if bar else None, strict=strict, engine=engine,
